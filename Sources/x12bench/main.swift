@@ -1,0 +1,1 @@
+print("x12bench: not built yet")
