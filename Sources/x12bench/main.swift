@@ -1,1 +1,0 @@
-print("x12bench: not built yet")
