@@ -22,6 +22,9 @@ public struct Location: Sendable, Hashable, Codable {
     public var segmentID: String?
     /// The implementation-guide loop (`2100C`, `2000E`), when known.
     public var loopID: String?
+    /// The base standard's loop ID for ``loopID`` (at most 4 characters, e.g. `2100`): the 999's IK303.
+    /// Set by the validator (X12Schema) from the guide's `loop/@standard`.
+    public var standardLoopID: String?
     /// The element position in the segment (1-based), when the finding is about an element.
     public var elementPosition: Int?
     /// The component position (1-based), for composites.
@@ -35,7 +38,8 @@ public struct Location: Sendable, Hashable, Codable {
         interchangeControlNumber: String? = nil, groupControlNumber: String? = nil,
         transactionControlNumber: String? = nil, transactionSetID: String? = nil,
         segmentPosition: Int? = nil, segmentID: String? = nil, loopID: String? = nil,
-        elementPosition: Int? = nil, componentPosition: Int? = nil, repetitionPosition: Int? = nil
+        elementPosition: Int? = nil, componentPosition: Int? = nil, repetitionPosition: Int? = nil,
+        standardLoopID: String? = nil
     ) {
         self.byteOffset = byteOffset
         self.line = line
@@ -47,6 +51,7 @@ public struct Location: Sendable, Hashable, Codable {
         self.segmentPosition = segmentPosition
         self.segmentID = segmentID
         self.loopID = loopID
+        self.standardLoopID = standardLoopID
         self.elementPosition = elementPosition
         self.componentPosition = componentPosition
         self.repetitionPosition = repetitionPosition
