@@ -1,0 +1,64 @@
+/// A set of code values that answers "is this value in the list?" on raw bytes, without making a `String`.
+///
+/// Codes of up to seven bytes are packed into a `UInt64` (bytes plus length); longer ones are compared as bytes.
+public struct CodeSet: Sendable, Hashable {
+    private var packed: Set<UInt64>
+    private var long: [[UInt8]]
+    /// The codes, in the order written in the spec.
+    public let values: [String]
+
+    /// Creates a set from code values.
+    public init<S: Sequence>(_ codes: S) where S.Element == String {
+        var packed = Set<UInt64>()
+        var long: [[UInt8]] = []
+        var values: [String] = []
+        for c in codes {
+            values.append(c)
+            let u = Array(c.utf8)
+            if let k = CodeSet.pack(u) { packed.insert(k) } else { long.append(u) }
+        }
+        self.packed = packed
+        self.long = long
+        self.values = values
+    }
+
+    /// The number of codes.
+    public var count: Int { values.count }
+
+    /// `true` when `bytes` is one of the codes.
+    @inlinable
+    public func contains(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        if bytes.count <= 7 {
+            var k = UInt64(bytes.count) << 56
+            for i in 0..<bytes.count { k |= UInt64(bytes[i]) << (8 * UInt64(i)) }
+            return containsPacked(k)
+        }
+        return containsLong(bytes)
+    }
+
+    /// `true` when `value` is one of the codes.
+    public func contains(_ value: String) -> Bool {
+        var v = value
+        return v.withUTF8 { contains(UnsafeRawBufferPointer($0)) }
+    }
+
+    @usableFromInline
+    func containsPacked(_ k: UInt64) -> Bool { packed.contains(k) }
+
+    @usableFromInline
+    func containsLong(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        for c in long where c.count == bytes.count {
+            var same = true
+            for i in 0..<c.count where c[i] != bytes[i] { same = false; break }
+            if same { return true }
+        }
+        return false
+    }
+
+    private static func pack(_ u: [UInt8]) -> UInt64? {
+        guard u.count <= 7 else { return nil }
+        var k = UInt64(u.count) << 56
+        for (i, b) in u.enumerated() { k |= UInt64(b) << (8 * UInt64(i)) }
+        return k
+    }
+}

@@ -1,0 +1,35 @@
+/// One element of a segment as a guide uses it: the base definition with the guide's overrides merged.
+///
+/// Either ``element`` (a simple element) or ``components`` (a composite) is set.
+public struct ElementSpec: Sendable, Hashable {
+    /// Position in the segment (1-based).
+    public let position: Int
+    /// The dictionary element of a simple element; `nil` for a composite.
+    public let element: ElementDefinition?
+    /// The composite's ID (`C003`) for a composite.
+    public let compositeID: String?
+    /// The components of a composite, by position (index 0 = component 1).
+    public let components: [ComponentSpec]
+    /// Rules between the composite's components.
+    public let componentRules: [SyntaxRule]
+    /// The base standard's requirement.
+    public let requirement: Requirement
+    /// The guide's usage.
+    public let usage: Usage
+    /// The most repetitions allowed (1 = not repeating; `Int.max` = unbounded).
+    public let maxRepeat: Int
+    /// The guide's code subset, or `nil` when the guide does not narrow the dictionary list.
+    public let guideCodes: CodeSet?
+    /// Minimum length after the guide's narrowing.
+    public let minLength: Int
+    /// Maximum length after the guide's narrowing.
+    public let maxLength: Int
+    /// The guide's name for it, else the dictionary's (or the composite's).
+    public let name: String
+
+    /// `true` for a composite.
+    public var isComposite: Bool { compositeID != nil }
+
+    /// The data element reference number for IK402 (`nil` for a composite).
+    public var referenceNumber: String? { element?.id }
+}
