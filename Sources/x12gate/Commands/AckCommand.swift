@@ -1,10 +1,77 @@
 import ArgumentParser
+import Foundation
+import X12
+import X12Schema
 
-/// `x12gate ack` (placeholder until its issue lands).
+/// `x12gate ack FILE [--out PATH] [--sender-control-start N]`: writes the TA1 (when due) and the 999s for a file.
+///
+/// Exit status: 0 when everything was accepted without a note, 1 when anything was rejected or noted (or the file
+/// holds no interchange), 2 when the file cannot be read or the output cannot be written.
 struct AckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ack", abstract: "Not built yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "ack",
+        abstract: "Write the TA1 and 999 acknowledgments for an X12 file.",
+        discussion: """
+        One acknowledgment interchange per received interchange: a TA1 when ISA14 is 1 or the envelope has errors, \
+        and one 999 (005010X231A1) per functional group. Acknowledgments (TA1, GS01 FA) are never acknowledged. \
+        Exit status: 0 all accepted, 1 something rejected or noted, 2 I/O error.
+        """)
+
+    @Argument(help: "The X12 file to acknowledge ('-' reads standard input).")
+    var file: String
+
+    @Option(name: .long, help: "Write the acknowledgments here instead of standard output.")
+    var out: String?
+
+    @Option(name: .long, help: "First ISA13 / GS06 of the acknowledgments.")
+    var senderControlStart: Int = 1
+
+    @Option(name: .long, help: "The acknowledgments' date, CCYYMMDD (default: today, UTC).")
+    var date: String?
+
+    @Option(name: .long, help: "The acknowledgments' time, HHMM (default: now, UTC).")
+    var time: String?
+
+    func validate() throws {
+        guard (1...999_999_999).contains(senderControlStart) else {
+            throw ValidationError("--sender-control-start must be between 1 and 999999999.")
+        }
+        if let date, !(date.utf8.count == 8 && DateCheck.isValidDate(date)) {
+            throw ValidationError("--date must be a CCYYMMDD date.")
+        }
+        if let time, !(time.utf8.count == 4 && DateCheck.isValidTime(time)) {
+            throw ValidationError("--time must be an HHMM time.")
+        }
+    }
 
     func run() throws {
-        throw ValidationError("'ack' is not built yet")
+        let options = AcknowledgmentOptions(date: date, time: time)
+        let run: AcknowledgmentRun
+        do {
+            let reader = try X12Reader(path: file)
+            let writer = try X12Writer.toFile(out ?? "-")
+            run = try Acknowledger(options: options, controlNumbers: SequentialControlNumbers(start: senderControlStart))
+                .acknowledge(reader, to: writer)
+            try writer.close()
+        } catch {
+            FileHandle.standardError.write(Data("x12gate ack: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let outcomes = run.outcomes
+        var lines: [String] = []
+        for f in run.unattached { lines.append("outside any interchange: \(f.code) at line \(f.location.line): \(f.message)") }
+        for o in outcomes {
+            var parts = ["interchange \(o.interchangeControlNumber):"]
+            if let ta1 = o.interchangeAcknowledgment { parts.append("TA1 \(ta1.code) \(ta1.note)") }
+            for ack in o.functionalAcknowledgments {
+                let accepted = ack.transactionCodes.filter { $0.code == "A" || $0.code == "E" }.count
+                parts.append("999 for group \(ack.groupControlNumber) \(ack.code) (\(accepted)/\(ack.transactionCodes.count) accepted)")
+            }
+            if o.acknowledgmentControlNumber == nil { parts.append("nothing due (an acknowledgment)") }
+            lines.append(parts.joined(separator: " "))
+        }
+        if outcomes.isEmpty && run.unattached.isEmpty { lines.append("no interchange found") }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        if !run.isAccepted { throw ExitCode(1) }
     }
 }
