@@ -123,7 +123,9 @@ public struct FunctionalAcknowledgmentBuilder: Sendable {
         for key in sorted where !key.id.isEmpty {
             let list = byKey[key]!
             let loop = list.lazy.compactMap { $0.location.standardLoopID ?? Self.standardLoopID($0.location.loopID) }.first
-            let businessUnit = tx.traceNumber(forSegmentAt: key.position).map { Segment("CTX", [Element(components: ["TRN02", $0])]) }
+            let businessUnit = tx.traceNumber(forSegmentAt: key.position).map {
+                Segment("CTX", [Element(components: ["TRN02", String($0.prefix(35))])])   // C998-2 is AN 1/35
+            }
             func ik3(_ code: String) -> Segment {
                 Segment("IK3", [.init(key.id), .init(String(key.position)), .init(loop ?? ""), .init(code)])
             }
