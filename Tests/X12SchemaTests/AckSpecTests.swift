@@ -20,3 +20,22 @@ import X12
         #expect(options.support.entries["FA"] == nil)
     }
 }
+
+/// The 278 request and response guides load and are told apart by BHT02.
+@Suite struct Spec278Tests {
+    @Test(arguments: [("13", "278-request.005010X217"), ("01", "278-request.005010X217"), ("36", "278-request.005010X217"),
+                      ("11", "278-response.005010X217")])
+    func bht02PicksTheGuide(_ bht02: String, _ id: String) throws {
+        let library = try SpecLibrary.load()
+        #expect(library.guide(st01: "278", version: "005010X217", bht02: bht02)?.id == id)
+    }
+
+    @Test func responseLoopsCarryTheirStandardIDs() throws {
+        let library = try SpecLibrary.load()
+        let response = try #require(library.guide(st01: "278", version: "005010X217", bht02: "11"))
+        for (loop, standard) in [("2000E", "2000"), ("2010EA", "2010"), ("2010FB", "2010"), ("2000F", "2000")] {
+            #expect(response.standardLoopID(of: loop) == standard)
+        }
+        #expect(response.level(code: "SS")?.loopID == "2000F")
+    }
+}
