@@ -199,7 +199,7 @@ final class JSONTokenizer {
     private func literal(_ word: StaticString) throws {
         let p = word.utf8Start
         for i in 0..<word.utf8CodeUnitCount {
-            guard try peekByte() == p[i] else { throw errorHere("expected '\(word)'") }
+            guard try peekByte() == p[i] else { throw errorHere("expected a value ('\(word)'?)") }
             pos += 1
         }
     }
