@@ -1,0 +1,115 @@
+import X12
+
+/// Validates one transaction set at a time against a guide, segment by segment: loop structure (through a
+/// ``LoopTracker``), the HL tree, and every element. Findings carry the guide loop (`2100C`) and the standard
+/// loop (`2100`) in their ``X12/Location``.
+///
+/// The ``Validator`` drives it from reader events; use it directly to validate segments you already have.
+public final class TransactionValidator {
+    /// The guide in use.
+    public let guide: GuideSpec
+    /// The loop tracker (current loop path, loops opened and closed by the last segment).
+    public let tracker: LoopTracker
+    /// Findings of the current set, in order.
+    public private(set) var findings: [Finding] = []
+    private var hierarchy = HierarchyTracker()
+    private var lastPosition = 1
+
+    /// Creates a validator for `guide`.
+    public init(guide: GuideSpec) {
+        self.guide = guide
+        tracker = LoopTracker(guide: guide)
+    }
+
+    /// Starts a set: `st` is the ST segment, `location` its location.
+    public func begin(st: SegmentView, location: Location) {
+        findings.removeAll(keepingCapacity: true)
+        hierarchy.reset()
+        tracker.begin()
+        lastPosition = 1
+        if case .segment(let spec) = guide.root.children[0] {
+            checkElements(st, spec: spec, location: location, loop: guide.root)
+        }
+    }
+
+    /// Validates one segment of the set (not ST, not SE). Returns the guide segment it was matched to.
+    @discardableResult
+    public func segment(_ seg: SegmentView, location: Location) -> SegmentSpec? {
+        let position = location.segmentPosition ?? (lastPosition + 1)
+        lastPosition = position
+        let spec = tracker.feed(seg, position: position)
+        takeStructureIssues(at: location)
+        guard let spec else { return nil }
+        let loop = tracker.currentLoop
+        checkElements(seg, spec: spec, location: location, loop: loop)
+        if !guide.levels.isEmpty, seg.hasID("HL") {
+            var loc = location
+            setLoop(&loc, loop, segmentID: "HL")
+            for p in hierarchy.add(seg, guide: guide, location: loc) {
+                findings.append(Finding(code: FindingCode(.ik403, p.code), location: p.location.at(element: p.element), value: p.value, message: p.message))
+            }
+        }
+        return spec
+    }
+
+    /// Ends the set: `se` is the SE segment (or `nil` when the reader made the end up), `location` where it is.
+    public func end(se: SegmentView?, location: Location) {
+        let position = location.segmentPosition ?? (lastPosition + 1)
+        if let se {
+            let spec = tracker.feed(se, position: position)
+            takeStructureIssues(at: location)
+            if let spec { checkElements(se, spec: spec, location: location, loop: tracker.currentLoop) }
+        }
+        tracker.finish(position: position)
+        takeStructureIssues(at: location)
+        for p in hierarchy.finish() {
+            findings.append(Finding(code: FindingCode(.ik403, p.code), location: p.location.at(element: p.element), value: p.value, message: p.message))
+        }
+    }
+
+    /// Returns the findings of the set and clears them.
+    public func takeFindings() -> [Finding] {
+        defer { findings.removeAll(keepingCapacity: true) }
+        return findings
+    }
+
+    // MARK: Helpers
+
+    private func setLoop(_ loc: inout Location, _ loop: LoopSpec, segmentID: String) {
+        loc.segmentID = segmentID
+        if loop !== guide.root {
+            loc.loopID = loop.id
+            loc.standardLoopID = loop.standardID.isEmpty ? nil : loop.standardID
+        } else {
+            loc.loopID = nil
+            loc.standardLoopID = nil
+        }
+    }
+
+    private func takeStructureIssues(at location: Location) {
+        guard !tracker.issues.isEmpty else { return }
+        for i in tracker.takeIssues() {
+            var loc = location
+            loc.segmentID = i.segmentID
+            loc.segmentPosition = i.position
+            loc.loopID = i.loopID
+            loc.standardLoopID = i.standardLoopID
+            loc.elementPosition = nil
+            findings.append(Finding(code: FindingCode(.ik304, i.code), location: loc, message: i.message))
+        }
+    }
+
+    private func checkElements(_ seg: SegmentView, spec: SegmentSpec, location: Location, loop: LoopSpec) {
+        var base: Location?
+        SegmentChecker.check(seg, spec: spec) { code, element, component, repetition, value, message in
+            if base == nil {
+                var l = location
+                setLoop(&l, loop, segmentID: spec.tag)
+                base = l
+            }
+            let loc = base!.at(element: element, component: component, repetition: repetition)
+            findings.append(Finding(code: FindingCode(.ik403, code), location: loc,
+                                    value: value.map { String(decoding: $0, as: UTF8.self) }, message: message))
+        }
+    }
+}

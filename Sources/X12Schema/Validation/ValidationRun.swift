@@ -1,0 +1,205 @@
+import X12
+
+/// The state of one ``Validator`` pass over an input: the units open now, findings waiting for the unit they
+/// belong to, and the report so far.
+struct ValidationRun {
+    let validator: Validator
+    let onSegment: Validator.SegmentHandler?
+    var report: ValidationReport
+
+    private var interchange: InterchangeReport?
+    private var group: GroupReport?
+    private var orphanGroup = false
+    private var transaction: TransactionReport?
+    private var current: TransactionValidator?
+    private var pendingInterchange: [Finding] = []
+    private var pendingGroup: [Finding] = []
+    private var pendingTransaction: [Finding] = []
+    /// A 278-style set whose guide depends on BHT02: the ST kept until BHT arrives.
+    private var deferredST: (bytes: [UInt8], delimiters: Delimiters, location: Location, version: String)?
+
+    init(validator: Validator, source: String, onSegment: Validator.SegmentHandler?) {
+        self.validator = validator
+        self.onSegment = onSegment
+        report = ValidationReport(source: source)
+    }
+
+    private var library: SpecLibrary { validator.library }
+
+    mutating func handle(_ event: X12Event, reader: X12Reader) {
+        switch event {
+        case .finding(let f):
+            route(f)
+        case .interchangeStart(let h):
+            closeInterchange()
+            interchange = InterchangeReport(header: h, location: reader.location, findings: pendingInterchange)
+            pendingInterchange = []
+        case .interchangeAcknowledgment:
+            interchange?.containsAcknowledgment = true
+        case .groupStart(let h):
+            var g = GroupReport(header: h, location: reader.location, findings: pendingGroup)
+            pendingGroup = []
+            var loc = reader.location
+            loc.segmentID = "GS"
+            if !library.guides.contains(where: { $0.functionalGroupID == h.functionalID }) {
+                g.findings.append(Finding(code: FindingCode(.ak905, "1"), location: loc.at(element: 1), value: h.functionalID,
+                                          message: "Functional group \(h.functionalID) is not supported (no guide for it)."))
+            } else if !library.guides.contains(where: { $0.functionalGroupID == h.functionalID && $0.version == h.version }) {
+                g.findings.append(Finding(code: FindingCode(.ak905, "2"), location: loc.at(element: 8), value: h.version,
+                                          message: "Version \(h.version) is not supported for functional group \(h.functionalID)."))
+            }
+            group = g
+            orphanGroup = false
+        case .transactionStart(let h):
+            startTransaction(h, reader: reader)
+        case .segment:
+            guard transaction != nil else { return }
+            if let d = deferredST {
+                deferredST = nil
+                let bht02 = reader.segment.hasID("BHT") ? reader.segment.element(2).string : nil
+                let guide = library.guide(st01: transaction!.header.id, version: d.version, bht02: bht02)
+                begin(guide: guide, stBytes: d.bytes, delimiters: d.delimiters, location: d.location)
+            }
+            let loc = reader.location
+            if let v = current {
+                let spec = v.segment(reader.segment, location: loc)
+                onSegment?(reader.segment, loc, spec, v.tracker)
+            } else {
+                onSegment?(reader.segment, loc, nil, nil)
+            }
+        case .transactionEnd:
+            guard var tx = transaction else { return }
+            if let d = deferredST {
+                deferredST = nil
+                begin(guide: library.guide(st01: tx.header.id, version: d.version), stBytes: d.bytes, delimiters: d.delimiters, location: d.location)
+            }
+            if let v = current {
+                v.end(se: reader.hasSegment ? reader.segment : nil, location: reader.location)
+                transaction!.findings += v.takeFindings()
+            }
+            tx = transaction!
+            tx.segmentCount = reader.location.segmentPosition ?? 0
+            tx.findings = stableSorted(tx.findings)
+            transaction = nil
+            current = nil
+            let keep = validator.options.keepTransactions || !tx.findings.isEmpty
+            if group == nil { openOrphanGroup(at: tx.location) }
+            group!.add(tx, keep: keep)
+            if orphanGroup { closeGroup() }
+        case .groupEnd:
+            if reader.hasSegment, let n = Int(reader.segment.element(1).string) { group?.declaredTransactionCount = n }
+            closeGroup()
+        case .interchangeEnd:
+            closeInterchange()
+        case .endOfInput:
+            closeInterchange()
+            report.findings += pendingInterchange + pendingGroup + pendingTransaction
+            pendingInterchange = []
+            pendingGroup = []
+            pendingTransaction = []
+        }
+    }
+
+    // MARK: Transactions
+
+    private mutating func startTransaction(_ h: TransactionHeader, reader: X12Reader) {
+        var loc = reader.location
+        loc.segmentID = "ST"
+        transaction = TransactionReport(header: h, location: loc, findings: pendingTransaction)
+        pendingTransaction = []
+        current = nil
+        let gs08 = group?.header?.version
+        let version = h.implementationReference ?? gs08 ?? ""
+        if let st03 = h.implementationReference, let gs08, st03 != gs08 {
+            transaction!.findings.append(Finding(code: FindingCode(.ik502, "19"), location: loc.at(element: 3), value: st03,
+                                                 message: "ST03 \(st03) does not match GS08 \(gs08)."))
+        }
+        if library.needsBHT02(st01: h.id, version: version) {
+            deferredST = (Array(reader.segment.bytes), reader.segment.delimiters, loc, version)
+            return
+        }
+        begin(guide: library.guide(st01: h.id, version: version), stBytes: nil, st: reader.segment, location: loc, version: version)
+    }
+
+    private mutating func begin(guide: GuideSpec?, stBytes: [UInt8], delimiters: Delimiters, location: Location) {
+        stBytes.withUnsafeBytes { raw in
+            begin(guide: guide, stBytes: stBytes, st: SegmentView(bytes: raw, delimiters: delimiters), location: location,
+                  version: transaction?.header.implementationReference ?? group?.header?.version ?? "")
+        }
+    }
+
+    private mutating func begin(guide: GuideSpec?, stBytes: [UInt8]?, st: SegmentView, location: Location, version: String) {
+        guard let h = transaction?.header else { return }
+        guard let guide else {
+            if library.supports(st01: h.id) {
+                transaction!.findings.append(Finding(code: FindingCode(.ik502, "I6"), location: location.at(element: 3), value: version,
+                                                     message: "Implementation convention \(version.isEmpty ? "(none)" : version) is not supported for transaction set \(h.id)."))
+            } else {
+                transaction!.findings.append(Finding(code: FindingCode(.ik502, "1"), location: location.at(element: 1), value: h.id,
+                                                     message: "Transaction set \(h.id.isEmpty ? "(no ST01)" : h.id) is not supported."))
+            }
+            return
+        }
+        transaction!.guideID = guide.id
+        if let gs01 = group?.header?.functionalID, gs01 != guide.functionalGroupID {
+            transaction!.findings.append(Finding(code: FindingCode(.ik502, "6"), location: location.at(element: 1), value: h.id,
+                                                 message: "Transaction set \(h.id) does not belong in a functional group \(gs01) (expected \(guide.functionalGroupID))."))
+        }
+        let v = validator.transactionValidator(for: guide)
+        v.begin(st: st, location: location)
+        current = v
+    }
+
+    private func stableSorted(_ findings: [Finding]) -> [Finding] {
+        findings.enumerated().sorted { a, b in
+            let pa = a.element.location.segmentPosition ?? 0, pb = b.element.location.segmentPosition ?? 0
+            return pa != pb ? pa < pb : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    // MARK: Groups and interchanges
+
+    private mutating func openOrphanGroup(at location: Location) {
+        group = GroupReport(header: nil, location: location)
+        orphanGroup = true
+    }
+
+    private mutating func closeGroup() {
+        guard let g = group else { return }
+        if interchange == nil {
+            interchange = InterchangeReport(header: InterchangeHeader(fields: [], delimiters: .standard), location: g.location)
+        }
+        interchange!.groups.append(g)
+        group = nil
+        orphanGroup = false
+    }
+
+    private mutating func closeInterchange() {
+        if group != nil { closeGroup() }
+        guard let ic = interchange else { return }
+        report.interchanges.append(ic)
+        interchange = nil
+    }
+
+    // MARK: Findings
+
+    private mutating func route(_ f: Finding) {
+        enum Target { case interchange, group, transaction }
+        let target: Target
+        switch f.code.family {
+        case .ta105: target = .interchange
+        case .ak905: target = .group
+        case .ik502: target = .transaction
+        case .ik304, .ik403, .note:
+            target = f.location.transactionControlNumber != nil ? .transaction : f.location.groupControlNumber != nil ? .group : .interchange
+        }
+        switch target {
+        case .transaction:
+            if transaction != nil { transaction!.findings.append(f) } else { pendingTransaction.append(f) }
+        case .group:
+            if group != nil && !orphanGroup { group!.findings.append(f) } else { pendingGroup.append(f) }
+        case .interchange:
+            if interchange != nil { interchange!.findings.append(f) } else { pendingInterchange.append(f) }
+        }
+    }
+}
