@@ -4,8 +4,8 @@ import X12
 @testable import X12Schema
 
 /// Table-driven over `TestData/validation/278*`: a file without a sidecar `.expected` validates with no finding;
-/// a file with one gives exactly the findings listed there (`CODE POSITION SEGMENT LOOP ELEMENT`, the format of
-/// the 270/271 fixtures).
+/// a file with one gives exactly the findings listed there (`CODE POSITION SEGMENT LOOP ELEMENT`), checked the
+/// way the 270/271 fixtures are.
 @Suite struct Ack278FixtureTests {
     static let directory = SchemaTestSupport.repository + "/TestData/validation"
 
@@ -19,22 +19,10 @@ import X12
         #expect(Self.files.count >= 20)
     }
 
+    /// The same check as the 270/271 fixtures (``ValidationFixtureTests/fixture(_:)``), on the 278 files.
     @Test(arguments: files)
     func fixture(_ name: String) throws {
-        let path = Self.directory + "/" + name
-        let report = try Validator(library: SchemaTestSupport.library).validate(path: path)
-        let actual = report.allFindings.map(SchemaTestSupport.projection).sorted()
-        let sidecar = path.replacingOccurrences(of: ".x12", with: ".expected")
-        if FileManager.default.fileExists(atPath: sidecar) {
-            let expected = try String(contentsOfFile: sidecar, encoding: .utf8)
-                .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty && !$0.hasPrefix("#") }.sorted()
-            #expect(actual == expected, "\(name): \(FindingTextRenderer().render(report))")
-            #expect(!report.isClean)
-        } else {
-            #expect(actual == [], "\(name): \(FindingTextRenderer().render(report))")
-            #expect(report.isClean)
-        }
+        try ValidationFixtureTests().fixture(name)
     }
 
     @Test func requestAndResponseArePickedByBHT02() throws {
