@@ -1,0 +1,185 @@
+import AuthModel
+import X12
+
+/// 278 (005010X217) → ``AuthorizationRequest`` or ``AuthorizationDecision``.
+///
+/// Reads by HL level (`20` UMO, `21` requester, `22` subscriber, `23` dependent, `EV` patient event,
+/// `SS` service) and, inside a level, by segment ID and qualifier, so the order of segments inside a level
+/// does not matter. Segments the model does not carry (CRC, CR1, CR2, CR5, CR6, transport and other-UMO
+/// name loops, MPI) are skipped.
+enum AuthorizationReader {
+    static let transportOrOtherUMO: Set<String> = ["45", "FS", "ND", "PW", "R3", "00", "CA", "GG"]
+
+    static func read(_ segments: [Segment]) throws(MappingError) -> ModelTransaction {
+        var c = SegmentCursor(segments)
+        _ = c.take("ST")
+        guard let bht = c.take("BHT") else { throw .missingSegment("BHT", loop: "header") }
+        let purpose = try X12Codes.purpose.value(bht[2].value, "BHT", 2)
+        let trace = TransactionTrace(purpose: purpose, reference: bht.opt(3),
+                                     creationDate: try X12Values.date(bht[4].value, "BHT", 4), creationTime: bht[5].value)
+        let response = purpose == .response
+        var topRejections: [Rejection] = []
+        var umo: Payer?
+        var requester: Provider?
+        var subscriber: Member?
+        var dependent: Member?
+        var event: EventLevel?
+        var lines: [EventLevel] = []
+        while c.peekID == "HL" {
+            let hl = c.next()!
+            switch hl[3].value {
+            case "20":
+                for a in c.takeAll("AAA") { topRejections.append(try CommonSegments.rejection(a)) }
+                guard let loop = PartyLoop.read(&c, allowed: ["PER", "AAA"]) else { throw .missingSegment("NM1", loop: "2010A") }
+                umo = try loop.payer()
+            case "21":
+                guard let loop = PartyLoop.read(&c) else { throw .missingSegment("NM1", loop: "2010B") }
+                requester = try loop.provider()
+            case "22":
+                guard let loop = PartyLoop.read(&c) else { throw .missingSegment("NM1", loop: "2010C") }
+                subscriber = try loop.member()
+            case "23":
+                guard let loop = PartyLoop.read(&c) else { throw .missingSegment("NM1", loop: "2010D") }
+                dependent = try loop.member()
+            case "EV":
+                event = try EventLevel.read(&c, response: response, loop: "2000E")
+            case "SS":
+                lines.append(try EventLevel.read(&c, response: response, loop: "2000F"))
+            default:
+                throw .unknownCode(segment: "HL", position: 3, code: hl[3].value, list: "278 hierarchical level (HL03)")
+            }
+            c.skip(until: ["HL", "SE"])
+        }
+        guard let umo else { throw .missingSegment("HL*20", loop: "2000A") }
+        if !response {
+            guard let requester else { throw .missingSegment("HL*21", loop: "2000B") }
+            guard let subscriber else { throw .missingSegment("HL*22", loop: "2000C") }
+            guard let event else { throw .missingSegment("HL*EV", loop: "2000E") }
+            return .authorizationRequest(AuthorizationRequest(
+                trace: trace, servicesReservation: bht[6].value == "RU", umo: umo, requester: requester,
+                subscriber: subscriber, dependent: dependent, event: try event.patientEvent(),
+                serviceLines: lines.map(\.line)))
+        }
+        return .authorizationDecision(AuthorizationDecision(
+            trace: trace, responseStatus: try X12Codes.responseStatus.optional(bht[6].value, "BHT", 6),
+            rejections: topRejections, umo: umo, requester: requester, subscriber: subscriber, dependent: dependent,
+            event: try event?.patientEvent(), eventRejections: event?.rejections ?? [], outcome: event?.outcome,
+            documentationContact: event?.contact,
+            lines: lines.map {
+                ServiceLineDecision(line: $0.line, rejections: $0.rejections, outcome: $0.outcome,
+                                    requestedDocumentation: $0.requestedDocumentation, documentationContact: $0.contact)
+            }))
+    }
+
+    /// What one 2000E or 2000F level holds.
+    struct EventLevel {
+        var um: ReviewSegments.UM?
+        var line = ServiceLine()
+        var event = PatientEvent(kind: .healthServicesReview)
+        var rejections: [Rejection] = []
+        var outcome: ReviewOutcome?
+        var contact: Provider?
+        var requestedDocumentation: [String] = []
+
+        func patientEvent() throws(MappingError) -> PatientEvent {
+            guard let um, let kind = um.kind, let ct = um.certificationType else { throw .missingSegment("UM", loop: "2000E") }
+            var e = event
+            e.kind = kind
+            e.certificationType = ct
+            e.serviceTypeCode = um.serviceTypeCode
+            e.location = um.location
+            e.relatedCauses = um.causes
+            e.levelOfService = um.level
+            e.healthConditionCode = um.condition
+            e.prognosisCode = um.prognosis
+            e.releaseOfInformationCode = um.release
+            e.delayReasonCode = um.delay
+            return e
+        }
+
+        static func read(_ c: inout SegmentCursor, response: Bool, loop: String) throws(MappingError) -> EventLevel {
+            var lv = EventLevel()
+            let isEvent = loop == "2000E"
+            var period = CertificationPeriod()
+            var adminRef: String?
+            while let s = c.peek, s.id != "HL", s.id != "NM1", s.id != "SE" {
+                _ = c.next()
+                switch s.id {
+                case "TRN":
+                    let t = try CommonSegments.trace(s)
+                    lv.event.trackingNumbers.append(t)
+                    lv.line.trackingNumbers.append(t)
+                case "AAA": lv.rejections.append(try CommonSegments.rejection(s))
+                case "UM":
+                    let u = try ReviewSegments.um(s)
+                    lv.um = u
+                    lv.line.reviewKind = u.kind
+                    lv.line.certificationType = u.certificationType
+                    lv.line.serviceTypeCode = u.serviceTypeCode
+                    lv.line.location = u.location
+                case "HCR": lv.outcome = try ReviewSegments.outcome(s)
+                case "REF":
+                    switch s[1].value {
+                    case "BB":
+                        lv.event.previousAuthorizationNumber = s[2].value
+                        lv.line.previousAuthorizationNumber = s[2].value
+                    case "NT":
+                        if response { adminRef = s[2].value } else {
+                            lv.event.previousAdministrativeReference = s[2].value
+                            lv.line.previousAdministrativeReference = s[2].value
+                        }
+                    default: throw .unknownCode(segment: "REF", position: 1, code: s[1].value, list: "\(loop) reference qualifier")
+                    }
+                case "DTP":
+                    switch s[1].value {
+                    case "439": lv.event.accidentDate = try CommonSegments.dtpDate(s)
+                    case "484": lv.event.lastMenstrualPeriodDate = try CommonSegments.dtpDate(s)
+                    case "ABC": lv.event.estimatedBirthDate = try CommonSegments.dtpDate(s)
+                    case "431": lv.event.onsetDate = try CommonSegments.dtpDate(s)
+                    case "AAH": lv.event.eventDate = try CommonSegments.dtpRange(s)
+                    case "435": lv.event.admissionDate = try CommonSegments.dtpRange(s)
+                    case "096": lv.event.dischargeDate = try CommonSegments.dtpDate(s)
+                    case "472": lv.line.serviceDate = try CommonSegments.dtpRange(s)
+                    case "102": period.issued = try CommonSegments.dtpDate(s)
+                    case "036": period.expires = try CommonSegments.dtpDate(s)
+                    case "007": period.effective = try CommonSegments.dtpRange(s)
+                    default: throw .unknownCode(segment: "DTP", position: 1, code: s[1].value, list: "\(loop) date qualifier")
+                    }
+                case "HI":
+                    let d = try CommonSegments.diagnoses(s)
+                    if isEvent { lv.event.diagnoses = d } else { lv.requestedDocumentation = d.map(\.code) }
+                case "HSD":
+                    let d = try CommonSegments.delivery(s)
+                    lv.event.delivery = d
+                    lv.line.delivery = d
+                case "CL1": lv.event.institutional = ReviewSegments.institutional(s)
+                case "PWK":
+                    let a = try CommonSegments.attachment(s)
+                    lv.event.attachments.append(a)
+                    lv.line.attachments.append(a)
+                case "MSG":
+                    lv.event.note = s[1].value
+                    lv.line.note = s[1].value
+                case "SV1", "SV2", "SV3": try ReviewSegments.apply(sv: s, to: &lv.line)
+                case "TOO": lv.line.teeth.append(ReviewSegments.tooth(s))
+                default: break   // CRC, CR1, CR2, CR5, CR6: not carried by the model
+                }
+            }
+            if var o = lv.outcome {
+                o.administrativeReference = adminRef
+                o.period = period
+                lv.outcome = o
+            }
+            while c.peekID == "NM1" {
+                let loop = PartyLoop.read(&c)!
+                let code = loop.entityCode
+                if transportOrOtherUMO.contains(code) { continue }
+                let p = try loop.provider()
+                if code == "L5" { lv.contact = p; continue }
+                lv.event.providers.append(p)
+                lv.line.providers.append(p)
+            }
+            return lv
+        }
+    }
+}

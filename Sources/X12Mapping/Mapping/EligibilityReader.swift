@@ -1,0 +1,114 @@
+import AuthModel
+import X12
+
+/// 270 / 271 (005010X279A1) → ``EligibilityInquiry`` / ``EligibilityResponse`` values, one per patient.
+///
+/// The HL tree (source → receiver → subscriber → dependent) is flattened: every subscriber without
+/// dependents, and every dependent, becomes one value that repeats its source, receiver and subscriber.
+/// In a 271 a source without receivers, or a receiver without subscribers (a rejection that ends the tree
+/// there), also becomes one value.
+enum EligibilityReader {
+    struct Node {
+        var level: String
+        var rejections: [Rejection] = []
+        var payer: Payer?
+        var provider: Provider?
+        var member: Member?
+        var encounters: [Encounter] = []
+        var benefits: [Benefit] = []
+    }
+
+    static func read(_ segments: [Segment], response: Bool) throws(MappingError) -> ModelTransaction {
+        var c = SegmentCursor(segments)
+        _ = c.take("ST")
+        guard let bht = c.take("BHT") else { throw .missingSegment("BHT", loop: "header") }
+        let trace = TransactionTrace(purpose: try X12Codes.purpose.value(bht[2].value, "BHT", 2), reference: bht.opt(3),
+                                     creationDate: try X12Values.date(bht[4].value, "BHT", 4), creationTime: bht[5].value)
+        let spendDown = bht[6].value == "RT"
+        var nodes: [Node] = []
+        while c.peekID == "HL" {
+            let hl = c.next()!
+            var n = Node(level: hl[3].value)
+            switch n.level {
+            case "20":
+                for a in c.takeAll("AAA") { n.rejections.append(try CommonSegments.rejection(a)) }
+                guard let loop = PartyLoop.read(&c, allowed: ["PER", "AAA"]) else { throw .missingSegment("NM1", loop: "2100A") }
+                n.payer = try loop.payer()
+            case "21":
+                guard let loop = PartyLoop.read(&c, allowed: ["REF", "N3", "N4", "AAA", "PRV"]) else { throw .missingSegment("NM1", loop: "2100B") }
+                n.provider = try loop.provider()
+            case "22", "23":
+                var traces: [TraceNumber] = []
+                for t in c.takeAll("TRN") { traces.append(try CommonSegments.trace(t)) }
+                guard let loop = PartyLoop.read(&c) else { throw .missingSegment("NM1", loop: n.level == "22" ? "2100C" : "2100D") }
+                var m = try loop.member()
+                m.traceNumbers = traces
+                n.member = m
+                if response {
+                    while let b = try EligibilitySegments.readBenefit(&c) { n.benefits.append(b) }
+                } else {
+                    while let e = try EligibilitySegments.readEncounter(&c) { n.encounters.append(e) }
+                }
+            default:
+                throw .unknownCode(segment: "HL", position: 3, code: n.level, list: "eligibility hierarchical level (HL03)")
+            }
+            c.skip(until: ["HL", "SE"])
+            nodes.append(n)
+        }
+        if response {
+            return .eligibilityResponse(flatten(nodes).map { p in
+                EligibilityResponse(trace: trace, rejections: p.source.rejections, informationSource: p.source.payer!,
+                                    provider: p.receiver?.provider, subscriber: p.subscriber?.member,
+                                    dependent: p.dependent?.member,
+                                    benefitsInformation: (p.subscriber?.benefits ?? []) + (p.dependent?.benefits ?? []))
+            })
+        }
+        var out: [EligibilityInquiry] = []
+        for p in flatten(nodes) {
+            guard let receiver = p.receiver?.provider else { throw .structure("a 270 information source has no information receiver (HL*21)") }
+            guard let subscriber = p.subscriber?.member else { throw .structure("a 270 information receiver has no subscriber (HL*22)") }
+            out.append(EligibilityInquiry(trace: trace, spendDown: spendDown, informationSource: p.source.payer!,
+                                          provider: receiver, subscriber: subscriber, dependent: p.dependent?.member,
+                                          encounters: (p.subscriber?.encounters ?? []) + (p.dependent?.encounters ?? [])))
+        }
+        return .eligibilityInquiry(out)
+    }
+
+    struct Path { var source: Node; var receiver: Node?; var subscriber: Node?; var dependent: Node? }
+
+    static func flatten(_ nodes: [Node]) -> [Path] {
+        var out: [Path] = []
+        var path: Path?
+        var emitted = true
+        func flush() { if let p = path, !emitted { out.append(p) }; emitted = true }
+        for n in nodes {
+            switch n.level {
+            case "20":
+                flush()
+                path = Path(source: n)
+                emitted = false
+            case "21":
+                flush()
+                path?.receiver = n
+                path?.subscriber = nil
+                path?.dependent = nil
+                emitted = false
+            case "22":
+                flush()
+                path?.subscriber = n
+                path?.dependent = nil
+                emitted = false
+            default:
+                // A dependent: the subscriber itself is not emitted on its own; its 2110 loops (if any) go with
+                // the first dependent.
+                var p = path
+                p?.dependent = n
+                if emitted { p?.subscriber?.encounters = []; p?.subscriber?.benefits = [] }
+                if let p { out.append(p) }
+                emitted = true
+            }
+        }
+        flush()
+        return out
+    }
+}

@@ -1,0 +1,105 @@
+import AuthModel
+import Foundation
+import X12
+
+/// The 2110 loops of 270 (EQ) and 271 (EB with its 2115 and 2120 loops).
+enum EligibilitySegments {
+    // MARK: 270 EQ loop
+    static func readEncounter(_ c: inout SegmentCursor) throws(MappingError) -> Encounter? {
+        guard let eq = c.take("EQ") else { return nil }
+        var e = Encounter(serviceTypeCodes: eq.repeated(1), procedure: try CommonSegments.procedure(eq[2], "EQ", 2),
+                          coverageLevel: try X12Codes.coverageLevel.optional(eq[3].value, "EQ", 3),
+                          diagnosisPointers: try CommonSegments.pointers(eq[5], "EQ", 5))
+        while let s = c.peek, ["AMT", "III", "REF", "DTP"].contains(s.id) {
+            _ = c.next()
+            switch s.id {
+            case "AMT":
+                let v = try X12Values.decimal(s[2].value, "AMT", 2)
+                if s[1].value == "PB" { e.spendDownTotalBilledAmount = v } else { e.spendDownAmount = v }
+            case "III": e.placeOfServiceCode = s.opt(2)
+            case "REF": e.references.append(CommonSegments.reference(s))
+            default: e.dateOfService = try CommonSegments.dtpRange(s)
+            }
+        }
+        return e
+    }
+
+    static func segments(_ e: Encounter) -> [Segment] {
+        var eq = Segment("EQ", [])
+        if !e.serviceTypeCodes.isEmpty { eq[1] = Element(repetitions: e.serviceTypeCodes.map { [$0] }) }
+        if let p = e.procedure { eq[2] = CommonSegments.composite(p) }
+        if let l = e.coverageLevel { eq[3] = Element(X12Codes.coverageLevel.code(l)) }
+        if !e.diagnosisPointers.isEmpty { eq[5] = CommonSegments.pointerElement(e.diagnosisPointers) }
+        var out = [eq]
+        if let a = e.spendDownAmount { out.append(.make("AMT", ["R", X12Values.string(a)])) }
+        if let a = e.spendDownTotalBilledAmount { out.append(.make("AMT", ["PB", X12Values.string(a)])) }
+        if let p = e.placeOfServiceCode { out.append(.make("III", ["ZZ", p])) }
+        out += e.references.map(CommonSegments.ref)
+        if let d = e.dateOfService { out.append(CommonSegments.dtp("291", d)) }
+        return out
+    }
+
+    // MARK: 271 EB loop
+    static func readBenefit(_ c: inout SegmentCursor) throws(MappingError) -> Benefit? {
+        guard let eb = c.take("EB") else { return nil }
+        var b = Benefit(kind: try X12Codes.benefitKind.value(eb[1].value, "EB", 1),
+                        coverageLevel: try X12Codes.coverageLevel.optional(eb[2].value, "EB", 2),
+                        serviceTypeCodes: eb.repeated(3), insuranceTypeCode: eb.opt(4), planCoverageDescription: eb.opt(5),
+                        timePeriod: try X12Codes.timePeriod.optional(eb[6].value, "EB", 6),
+                        amount: try X12Values.decimal(eb[7].value, "EB", 7), percent: try X12Values.decimal(eb[8].value, "EB", 8),
+                        quantityKind: try X12Codes.benefitQuantity.optional(eb[9].value, "EB", 9),
+                        quantity: try X12Values.decimal(eb[10].value, "EB", 10),
+                        authorizationRequired: try X12Codes.yesNoUnknown.optional(eb[11].value, "EB", 11),
+                        inPlanNetwork: try X12Codes.network.optional(eb[12].value, "EB", 12),
+                        procedure: try CommonSegments.procedure(eb[13], "EB", 13),
+                        diagnosisPointers: try CommonSegments.pointers(eb[14], "EB", 14))
+        while let s = c.peek, ["HSD", "REF", "DTP", "AAA", "MSG", "III", "LS"].contains(s.id) {
+            _ = c.next()
+            switch s.id {
+            case "HSD": b.deliveries.append(try CommonSegments.delivery(s))
+            case "REF": b.references.append(CommonSegments.reference(s))
+            case "DTP":
+                b.dates.append(EligibilityDate(try X12Codes.eligibilityDate.value(s[1].value, "DTP", 1), try CommonSegments.dtpRange(s)))
+            case "AAA": b.rejections.append(try CommonSegments.rejection(s))
+            case "MSG": b.messages.append(s[1].value)
+            case "III":
+                let kind = s[1].value.isEmpty ? BenefitNote.Kind.text : try X12Codes.benefitNote.value(s[1].value, "III", 1)
+                b.additionalInformation.append(BenefitNote(kind: kind, code: s.opt(2), category: s.opt(3), text: s.opt(4)))
+            default:   // LS*2120 … LE*2120
+                while let loop = PartyLoop.read(&c, allowed: ["N3", "N4", "PER", "PRV"]) {
+                    b.relatedEntities.append(try loop.provider())
+                }
+                guard c.take("LE") != nil else { throw .missingSegment("LE", loop: "2110") }
+            }
+        }
+        return b
+    }
+
+    static func segments(_ b: Benefit) -> [Segment] {
+        var eb = Segment.make("EB", [X12Codes.benefitKind.code(b.kind), b.coverageLevel.map { X12Codes.coverageLevel.code($0) }])
+        if !b.serviceTypeCodes.isEmpty { eb[3] = Element(repetitions: b.serviceTypeCodes.map { [$0] }) }
+        let rest: [String?] = [b.insuranceTypeCode, b.planCoverageDescription, b.timePeriod.map { X12Codes.timePeriod.code($0) },
+                               b.amount.map { X12Values.string($0) }, b.percent.map { X12Values.string($0) },
+                               b.quantityKind.map { X12Codes.benefitQuantity.code($0) }, b.quantity.map { X12Values.string($0) },
+                               b.authorizationRequired.map { X12Codes.yesNoUnknown.code($0) },
+                               b.inPlanNetwork.map { X12Codes.network.code($0) }]
+        for (i, v) in rest.enumerated() where v != nil { eb[4 + i] = Element(v!) }
+        if let p = b.procedure { eb[13] = CommonSegments.composite(p) }
+        if !b.diagnosisPointers.isEmpty { eb[14] = CommonSegments.pointerElement(b.diagnosisPointers) }
+        var out = [eb]
+        out += b.deliveries.map(CommonSegments.hsd)
+        out += b.references.map(CommonSegments.ref)
+        out += b.dates.map { CommonSegments.dtp(X12Codes.eligibilityDate.code($0.kind), $0.period) }
+        out += b.rejections.map(CommonSegments.aaa)
+        out += b.messages.map { Segment.make("MSG", [$0]) }
+        out += b.additionalInformation.map {
+            Segment.make("III", [$0.kind == .text ? nil : X12Codes.benefitNote.code($0.kind), $0.code, $0.category, $0.text])
+        }
+        if !b.relatedEntities.isEmpty {
+            out.append(.make("LS", ["2120"]))
+            out += b.relatedEntities.flatMap(PartyLoop.segments)
+            out.append(.make("LE", ["2120"]))
+        }
+        return out
+    }
+}

@@ -1,0 +1,181 @@
+import AuthModel
+import X12
+
+/// A name loop (NM1 and the segments that belong to it) read from a transaction, and its conversions to
+/// the model's parties; the inverse builds the loop's segments from a party.
+///
+/// Segments are always written in the order NM1, REF, N3, N4, PER, AAA, PRV, DMG, INS, HI, DTP, which is
+/// the implementation guides' order in every loop that uses them.
+struct PartyLoop {
+    var nm1: Segment
+    var refs: [Segment] = []
+    var n3: Segment?
+    var n4: Segment?
+    var pers: [Segment] = []
+    var prv: Segment?
+    var aaas: [Segment] = []
+    var dmg: Segment?
+    var ins: Segment?
+    var hi: Segment?
+    var dtps: [Segment] = []
+
+    static let nameSegments: Set<String> = ["REF", "N3", "N4", "PER", "PRV", "AAA", "DMG", "INS", "HI", "DTP", "MPI"]
+
+    /// Reads an NM1 and what follows it while the IDs are in `allowed`.
+    static func read(_ c: inout SegmentCursor, allowed: Set<String> = nameSegments) -> PartyLoop? {
+        guard let nm1 = c.take("NM1") else { return nil }
+        var loop = PartyLoop(nm1: nm1)
+        while let s = c.peek, allowed.contains(s.id) {
+            _ = c.next()
+            switch s.id {
+            case "REF": loop.refs.append(s)
+            case "N3": loop.n3 = s
+            case "N4": loop.n4 = s
+            case "PER": loop.pers.append(s)
+            case "PRV": loop.prv = s
+            case "AAA": loop.aaas.append(s)
+            case "DMG": loop.dmg = s
+            case "INS": loop.ins = s
+            case "HI": loop.hi = s
+            case "DTP": loop.dtps.append(s)
+            default: break   // MPI: not mapped
+            }
+        }
+        return loop
+    }
+
+    var entityCode: String { nm1[1].value }
+
+    func rejections() throws(MappingError) -> [Rejection] {
+        var out: [Rejection] = []
+        for a in aaas { out.append(try CommonSegments.rejection(a)) }
+        return out
+    }
+
+    func contacts() throws(MappingError) -> [Contact] {
+        var out: [Contact] = []
+        for p in pers { out.append(try CommonSegments.contact(p)) }
+        return out
+    }
+
+    // MARK: Reading
+
+    func provider() throws(MappingError) -> Provider {
+        let type = try X12Codes.entityType.value(nm1[2].value, "NM1", 2)
+        var p = Provider(role: try X12Codes.entityRole.value(nm1[1].value, "NM1", 1), entityType: type)
+        if type == .organization { p.organizationName = nm1.opt(3) } else { p.lastName = nm1.opt(3) }
+        p.firstName = nm1.opt(4)
+        p.middleName = nm1.opt(5)
+        p.namePrefix = nm1.opt(6)
+        p.nameSuffix = nm1.opt(7)
+        if let q = nm1.opt(8) {
+            let kind = try X12Codes.identifier.value(q, "NM1", 8)
+            if kind == .npi { p.npi = nm1[9].value } else { p.otherIdentifier = PartyIdentifier(kind, nm1[9].value) }
+        }
+        p.relationshipCode = nm1.opt(10)
+        p.references = refs.map(CommonSegments.reference)
+        p.address = CommonSegments.address(n3, n4)
+        p.contacts = try contacts()
+        if let prv {
+            p.function = try X12Codes.providerFunction.optional(prv[1].value, "PRV", 1)
+            p.taxonomyCode = prv.opt(3)
+        }
+        p.rejections = try rejections()
+        return p
+    }
+
+    func payer() throws(MappingError) -> Payer {
+        var p = Payer(role: try X12Codes.entityRole.value(nm1[1].value, "NM1", 1),
+                      entityType: try X12Codes.entityType.value(nm1[2].value, "NM1", 2),
+                      name: nm1.opt(3), firstName: nm1.opt(4))
+        if let q = nm1.opt(8) { p.identifier = PartyIdentifier(try X12Codes.identifier.value(q, "NM1", 8), nm1[9].value) }
+        p.contacts = try contacts()
+        p.rejections = try rejections()
+        return p
+    }
+
+    func member() throws(MappingError) -> Member {
+        var m = Member(entityType: try X12Codes.entityType.value(nm1[2].value.isEmpty ? "1" : nm1[2].value, "NM1", 2))
+        m.lastName = nm1.opt(3)
+        m.firstName = nm1.opt(4)
+        m.middleName = nm1.opt(5)
+        m.namePrefix = nm1.opt(6)
+        m.nameSuffix = nm1.opt(7)
+        if let q = nm1.opt(8) {
+            let kind = try X12Codes.identifier.value(q, "NM1", 8)
+            m.memberIdKind = kind == .memberId ? nil : kind
+            m.memberId = nm1[9].value
+        }
+        m.references = refs.map(CommonSegments.reference)
+        m.address = CommonSegments.address(n3, n4)
+        m.rejections = try rejections()
+        if let dmg {
+            m.dateOfBirth = try X12Values.optionalDate(dmg[2].value, "DMG", 2)
+            m.gender = try X12Codes.gender.optional(dmg[3].value, "DMG", 3)
+        }
+        if let ins {
+            m.relationship = try X12Codes.relationship.optional(ins[2].value, "INS", 2)
+            m.identityCorrected = ins[3].value == "001" && ins[4].value == "25"
+            m.birthSequence = try X12Values.int(ins[17].value, "INS", 17)
+        }
+        if let hi { m.diagnoses = try CommonSegments.diagnoses(hi) }
+        for d in dtps {
+            m.dates.append(EligibilityDate(try X12Codes.eligibilityDate.value(d[1].value, "DTP", 1), try CommonSegments.dtpRange(d)))
+        }
+        return m
+    }
+
+    // MARK: Writing
+
+    static func segments(_ p: Provider) -> [Segment] {
+        let (q, id): (String?, String?) = p.npi != nil ? ("XX", p.npi)
+            : (p.otherIdentifier.map { X12Codes.identifier.code($0.kind) }, p.otherIdentifier?.value)
+        var out = [Segment.make("NM1", [X12Codes.entityRole.code(p.role), X12Codes.entityType.code(p.entityType),
+                                        p.entityType == .organization ? p.organizationName : p.lastName,
+                                        p.firstName, p.middleName, p.namePrefix, p.nameSuffix, q, id, p.relationshipCode])]
+        out += p.references.map(CommonSegments.ref)
+        if let a = p.address { out += CommonSegments.n3n4(a) }
+        out += p.contacts.map(CommonSegments.per)
+        out += p.rejections.map(CommonSegments.aaa)
+        if p.function != nil || p.taxonomyCode != nil {
+            out.append(.make("PRV", [p.function.map { X12Codes.providerFunction.code($0) }, p.taxonomyCode == nil ? nil : "PXC", p.taxonomyCode]))
+        }
+        return out
+    }
+
+    /// NM1, PER and AAA of a payer or UMO (AAA after PER, as in 2100A/2010A).
+    static func segments(_ p: Payer) -> [Segment] {
+        var out = [Segment.make("NM1", [X12Codes.entityRole.code(p.role), X12Codes.entityType.code(p.entityType), p.name,
+                                        p.firstName, nil, nil, nil, p.identifier.map { X12Codes.identifier.code($0.kind) },
+                                        p.identifier?.value])]
+        out += p.contacts.map(CommonSegments.per)
+        out += p.rejections.map(CommonSegments.aaa)
+        return out
+    }
+
+    /// The member's name loop with `entityCode` (`IL` subscriber, `03` or `QC` dependent).
+    static func segments(_ m: Member, entityCode: String, insuranceIndicator: String) -> [Segment] {
+        var out = [Segment.make("NM1", [entityCode, X12Codes.entityType.code(m.entityType), m.lastName, m.firstName,
+                                        m.middleName, m.namePrefix, m.nameSuffix,
+                                        m.memberId == nil ? nil : X12Codes.identifier.code(m.memberIdKind ?? .memberId),
+                                        m.memberId])]
+        out += m.references.map(CommonSegments.ref)
+        if let a = m.address { out += CommonSegments.n3n4(a) }
+        out += m.rejections.map(CommonSegments.aaa)
+        if let dob = m.dateOfBirth {   // DMG01 and DMG02 are required: a gender without a birth date is not written
+            out.append(.make("DMG", ["D8", dob.compact, m.gender.map { X12Codes.gender.code($0) }]))
+        }
+        if m.relationship != nil || m.birthSequence != nil || m.identityCorrected {
+            var v: [String?] = [insuranceIndicator, m.relationship.map { X12Codes.relationship.code($0) }]
+            if m.identityCorrected { v += ["001", "25"] }
+            if let b = m.birthSequence {
+                while v.count < 16 { v.append(nil) }
+                v.append(String(b))
+            }
+            out.append(.make("INS", v))
+        }
+        if !m.diagnoses.isEmpty { out.append(CommonSegments.hi(m.diagnoses)) }
+        for d in m.dates { out.append(CommonSegments.dtp(X12Codes.eligibilityDate.code(d.kind), d.period)) }
+        return out
+    }
+}

@@ -1,0 +1,161 @@
+import AuthModel
+import Foundation
+import X12
+
+/// The 278 segments of the patient event (2000E) and service (2000F) levels: UM, HCR, SV1/SV2/SV3, TOO, CL1.
+enum ReviewSegments {
+    // MARK: UM
+    struct UM {
+        var kind: RequestKind?
+        var certificationType: CertificationType?
+        var serviceTypeCode: String?
+        var location: ServiceLocation?
+        var causes: RelatedCauses?
+        var level: LevelOfService?
+        var condition: String?, prognosis: String?, release: String?, delay: String?
+    }
+
+    static func um(_ s: Segment) throws(MappingError) -> UM {
+        var u = UM()
+        u.kind = try X12Codes.requestKind.optional(s[1].value, "UM", 1)
+        u.certificationType = try X12Codes.certificationType.optional(s[2].value, "UM", 2)
+        u.serviceTypeCode = s.opt(3)
+        if !s[4].isEmpty {
+            u.location = ServiceLocation(code: s[4].component(1),
+                                         kind: try X12Codes.locationKind.value(s[4].component(2), "UM", 4))
+        }
+        if !s[5].isEmpty {
+            let e = s[5]
+            let codes = (1...3).map { e.component($0) }.filter { !$0.isEmpty }
+            let st = e.component(4), co = e.component(5)
+            u.causes = RelatedCauses(causeCodes: codes, state: st.isEmpty ? nil : st, country: co.isEmpty ? nil : co)
+        }
+        u.level = try X12Codes.levelOfService.optional(s[6].value, "UM", 6)
+        u.condition = s.opt(7)
+        u.prognosis = s.opt(8)
+        u.release = s.opt(9)
+        u.delay = s.opt(10)
+        return u
+    }
+
+    static func umSegment(_ u: UM, response: Bool) -> Segment {
+        var s = Segment.make("UM", [u.kind.map { X12Codes.requestKind.code($0) },
+                                    u.certificationType.map { X12Codes.certificationType.code($0) }, u.serviceTypeCode])
+        if let l = u.location { s[4] = Element(components: [l.code, X12Codes.locationKind.code(l.kind)]) }
+        if !response, let c = u.causes {
+            s[5] = Element(components: Array(c.causeCodes.prefix(3)) + Array(repeating: "", count: 3 - min(3, c.causeCodes.count))
+                + [c.state ?? "", c.country ?? ""])
+        }
+        if let l = u.level { s[6] = Element(X12Codes.levelOfService.code(l)) }
+        if !response {
+            for (i, v) in [u.condition, u.prognosis, u.release, u.delay].enumerated() where v != nil { s[7 + i] = Element(v!) }
+        }
+        return s
+    }
+
+    static func um(_ e: PatientEvent) -> UM {
+        UM(kind: e.kind, certificationType: e.certificationType, serviceTypeCode: e.serviceTypeCode, location: e.location,
+           causes: e.relatedCauses, level: e.levelOfService, condition: e.healthConditionCode, prognosis: e.prognosisCode,
+           release: e.releaseOfInformationCode, delay: e.delayReasonCode)
+    }
+
+    // MARK: HCR
+    static func outcome(_ s: Segment) throws(MappingError) -> ReviewOutcome {
+        let sso: Bool? = s[4].value == "Y" ? true : s[4].value == "N" ? false : nil
+        return ReviewOutcome(action: try X12Codes.action.value(s[1].value, "HCR", 1), authorizationNumber: s.opt(2),
+                             reasonCodes: s.repeated(3), secondSurgicalOpinionRequired: sso)
+    }
+
+    static func hcr(_ o: ReviewOutcome) -> Segment {
+        var s = Segment.make("HCR", [X12Codes.action.code(o.action), o.authorizationNumber])
+        if !o.reasonCodes.isEmpty { s[3] = Element(repetitions: o.reasonCodes.map { [$0] }) }
+        if let b = o.secondSurgicalOpinionRequired { s[4] = Element(b ? "Y" : "N") }
+        return s
+    }
+
+    // MARK: SV1 / SV2 / SV3 / TOO
+    static func apply(sv s: Segment, to l: inout ServiceLine) throws(MappingError) {
+        switch s.id {
+        case "SV1":
+            l.kind = .professional
+            l.procedure = try CommonSegments.procedure(s[1], "SV1", 1)
+            l.amount = try X12Values.decimal(s[2].value, "SV1", 2)
+            l.unit = try X12Codes.serviceUnit.optional(s[3].value, "SV1", 3)
+            l.quantity = try X12Values.decimal(s[4].value, "SV1", 4)
+            l.diagnosisPointers = try CommonSegments.pointers(s[7], "SV1", 7)
+            l.epsdt = s[11].value == "Y" ? true : s[11].value == "N" ? false : nil
+            l.nursingHomeLevelOfCare = s.opt(20)
+        case "SV2":
+            l.kind = .institutional
+            l.revenueCode = s.opt(1)
+            l.procedure = try CommonSegments.procedure(s[2], "SV2", 2)
+            l.amount = try X12Values.decimal(s[3].value, "SV2", 3)
+            l.unit = try X12Codes.serviceUnit.optional(s[4].value, "SV2", 4)
+            l.quantity = try X12Values.decimal(s[5].value, "SV2", 5)
+            l.rate = try X12Values.decimal(s[6].value, "SV2", 6)
+            l.nursingHomeResidentialStatus = s.opt(9)
+            l.nursingHomeLevelOfCare = s.opt(10)
+        default:
+            l.kind = .dental
+            l.procedure = try CommonSegments.procedure(s[1], "SV3", 1)
+            l.amount = try X12Values.decimal(s[2].value, "SV3", 2)
+            l.oralCavityCodes = s[4].isEmpty ? [] : s[4].repetitions[0].filter { !$0.isEmpty }
+            l.prosthesisCode = s.opt(5)
+            l.quantity = try X12Values.decimal(s[6].value, "SV3", 6)
+            if let d = s.opt(7) { l.procedure?.description = d }
+        }
+    }
+
+    static func sv(_ l: ServiceLine) -> Segment? {
+        guard let kind = l.kind else { return nil }
+        let amount = l.amount.map { X12Values.string($0) }
+        let qty = l.quantity.map { X12Values.string($0) }
+        let unit = l.unit.map { X12Codes.serviceUnit.code($0) }
+        switch kind {
+        case .professional:
+            var s = Segment.make("SV1", [nil, amount, unit, qty])
+            if let p = l.procedure { s[1] = CommonSegments.composite(p) }
+            if !l.diagnosisPointers.isEmpty { s[7] = CommonSegments.pointerElement(l.diagnosisPointers) }
+            if let e = l.epsdt { s[11] = Element(e ? "Y" : "N") }
+            if let n = l.nursingHomeLevelOfCare { s[20] = Element(n) }
+            return s
+        case .institutional:
+            var s = Segment.make("SV2", [l.revenueCode, nil, amount, unit, qty, l.rate.map { X12Values.string($0) }])
+            if let p = l.procedure { s[2] = CommonSegments.composite(p) }
+            if let n = l.nursingHomeResidentialStatus { s[9] = Element(n) }
+            if let n = l.nursingHomeLevelOfCare { s[10] = Element(n) }
+            return s
+        case .dental:
+            var p = l.procedure
+            let description = p?.description
+            p?.description = nil
+            var s = Segment.make("SV3", [nil, amount])
+            if let p { s[1] = CommonSegments.composite(p) }
+            if !l.oralCavityCodes.isEmpty { s[4] = Element(components: l.oralCavityCodes) }
+            if let c = l.prosthesisCode { s[5] = Element(c) }
+            if let q = qty { s[6] = Element(q) }
+            if let d = description { s[7] = Element(d) }
+            return s
+        }
+    }
+
+    static func tooth(_ s: Segment) -> Tooth {
+        Tooth(code: s[2].value, surfaces: s[3].isEmpty ? [] : s[3].repetitions[0].filter { !$0.isEmpty })
+    }
+
+    static func too(_ t: Tooth) -> Segment {
+        var s = Segment.make("TOO", ["JP", t.code])
+        if !t.surfaces.isEmpty { s[3] = Element(components: t.surfaces) }
+        return s
+    }
+
+    // MARK: CL1
+    static func institutional(_ s: Segment) -> InstitutionalInformation {
+        InstitutionalInformation(admissionType: s.opt(1), admissionSource: s.opt(2), patientStatus: s.opt(3),
+                                 nursingHomeResidentialStatus: s.opt(4))
+    }
+
+    static func cl1(_ i: InstitutionalInformation, response: Bool) -> Segment {
+        .make("CL1", [i.admissionType, i.admissionSource, i.patientStatus, response ? nil : i.nursingHomeResidentialStatus])
+    }
+}

@@ -1,0 +1,45 @@
+import AuthModel
+import X12
+
+/// Maps one transaction set between its segments and the domain model, both ways.
+///
+/// ```swift
+/// let model = try TransactionMapper.model(transactionSetID: "278", segments: segments)   // ST … SE or the body
+/// let body = try TransactionMapper.segments(for: model)                                    // BHT … (no ST/SE)
+/// ```
+public enum TransactionMapper {
+    /// The model of one 270, 271 or 278 from its segments (with or without ST and SE).
+    public static func model(transactionSetID: String, segments: [Segment]) throws(MappingError) -> ModelTransaction {
+        var body = segments
+        if body.last?.id == "SE" { body.removeLast() }
+        switch transactionSetID {
+        case "270": return try EligibilityReader.read(body, response: false)
+        case "271": return try EligibilityReader.read(body, response: true)
+        case "278": return try AuthorizationReader.read(body)
+        default: throw .unsupportedTransaction(transactionSetID)
+        }
+    }
+
+    /// The segments of a transaction set for `model`, from BHT to the last segment before SE.
+    public static func segments(for model: ModelTransaction) throws(MappingError) -> [Segment] {
+        switch model {
+        case .eligibilityInquiry(let list):
+            guard !list.isEmpty else { throw .invalidModel("a 270 needs at least one inquiry") }
+            return EligibilityWriter.segments(list)
+        case .eligibilityResponse(let list):
+            guard !list.isEmpty else { throw .invalidModel("a 271 needs at least one response") }
+            return EligibilityWriter.segments(list)
+        case .authorizationRequest(let r): return AuthorizationWriter.segments(r)
+        case .authorizationDecision(let d): return AuthorizationWriter.segments(d)
+        }
+    }
+
+    /// Writes `model` as one transaction set (ST, the body, SE with its count) into an open group of `writer`.
+    public static func write(_ model: ModelTransaction, controlNumber: String, to writer: X12Writer) throws -> Void {
+        let body = try segments(for: model)
+        try writer.beginTransaction(id: model.transactionSetID, controlNumber: controlNumber,
+                                    implementationReference: model.implementationReference)
+        for s in body { try writer.write(s) }
+        try writer.endTransaction()
+    }
+}

@@ -1,0 +1,58 @@
+import AuthModel
+import Foundation
+
+/// The model JSON: one transaction set per line (JSON Lines).
+///
+/// Each line is an object with `type` (`270`, `271`, `278`, `278-response`) and one payload key:
+/// `eligibilityInquiries` (array), `eligibilityResponses` (array), `authorizationRequest` or
+/// `authorizationDecision`. Inside, keys are the model's property names; dates are `"YYYY-MM-DD"`, money,
+/// quantities and percents are JSON numbers written exactly (percents as fractions: `0.2` = 20 %); absent
+/// optional values are left out; empty lists are written as `[]` and may be left out on input.
+///
+/// ```swift
+/// let line = try ModelJSON.encode(.authorizationRequest(request))   // bytes, no newline
+/// let back = try ModelJSON.decode(line)
+/// ```
+public enum ModelJSON {
+    /// The JSON object of one transaction (without a newline).
+    public static func encode(_ t: ModelTransaction) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return Array(try encoder.encode(t))
+    }
+
+    /// Reads one line.
+    public static func decode(_ line: some Collection<UInt8>) throws -> ModelTransaction {
+        try JSONDecoder().decode(ModelTransaction.self, from: Data(line))
+    }
+}
+
+extension ModelTransaction {
+    private enum CodingKeys: String, CodingKey {
+        case type, eligibilityInquiries, eligibilityResponses, authorizationRequest, authorizationDecision
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let type = try c.decode(String.self, forKey: .type)
+        switch type {
+        case "270": self = .eligibilityInquiry(try c.decode([EligibilityInquiry].self, forKey: .eligibilityInquiries))
+        case "271": self = .eligibilityResponse(try c.decode([EligibilityResponse].self, forKey: .eligibilityResponses))
+        case "278": self = .authorizationRequest(try c.decode(AuthorizationRequest.self, forKey: .authorizationRequest))
+        case "278-response": self = .authorizationDecision(try c.decode(AuthorizationDecision.self, forKey: .authorizationDecision))
+        default:
+            throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown type \(type) (270, 271, 278, 278-response)")
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(typeName, forKey: .type)
+        switch self {
+        case .eligibilityInquiry(let v): try c.encode(v, forKey: .eligibilityInquiries)
+        case .eligibilityResponse(let v): try c.encode(v, forKey: .eligibilityResponses)
+        case .authorizationRequest(let v): try c.encode(v, forKey: .authorizationRequest)
+        case .authorizationDecision(let v): try c.encode(v, forKey: .authorizationDecision)
+        }
+    }
+}
