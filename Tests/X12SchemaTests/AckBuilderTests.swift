@@ -100,6 +100,8 @@ import X12
         #expect(FunctionalAcknowledgmentBuilder.copyOfBadData(f, delimiters: .standard) == nil)
         let long = Self.finding(.ik403, "5", Self.at(5, "NM1", element: 3), String(repeating: "X", count: 120))
         #expect(FunctionalAcknowledgmentBuilder.copyOfBadData(long, delimiters: .standard)?.count == 99)
+        let control = Self.finding(.ik403, "6", Self.at(5, "NM1", element: 4), "RO\u{1}B")
+        #expect(FunctionalAcknowledgmentBuilder.copyOfBadData(control, delimiters: .standard) == nil)
     }
 
     @Test func groupErrorsRejectTheGroupAndCountHonestly() {

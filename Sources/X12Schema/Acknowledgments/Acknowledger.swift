@@ -1,6 +1,9 @@
 import X12
 
-/// Reads an input to its end and writes its acknowledgments (TA1 and 999s), interchange by interchange.
+/// Reads an input to its end and writes its acknowledgments (TA1 and 999s).
+///
+/// With a ``Validator`` every set is checked against its guide (SNIP 1–2) and the 999s carry the findings; without
+/// one only the envelope is checked (what the reader finds).
 ///
 /// ```swift
 /// let out = X12Writer.inMemory()
@@ -9,7 +12,8 @@ import X12
 ///     .acknowledge(X12Reader(path: "in.x12"), to: out)
 /// run.isAccepted
 /// ```
-/// Memory: the findings and HL levels of one interchange at a time.
+/// Memory without a validator: the findings and HL levels of one interchange at a time; with one, the validator's
+/// report of the whole input.
 public struct Acknowledger {
     /// Date, time and support table.
     public var options: AcknowledgmentOptions
@@ -35,6 +39,19 @@ public struct Acknowledger {
         }
         for interchange in collector.takeCompleted() { run.outcomes.append(try acks.write(interchange)) }
         run.unattached = collector.unattached
+        try writer.flush()
+        return run
+    }
+
+    /// Validates everything `reader` yields with `validator`, then writes the acknowledgments to `writer`.
+    public func acknowledge(_ reader: X12Reader, validator: Validator, to writer: X12Writer) throws(X12IOError) -> AcknowledgmentRun {
+        let recorder = HierarchyRecorder(reader: reader)
+        let report = try validator.validate(reader: reader) { segment, location, _, _ in recorder.record(segment, location) }
+        let acks = AcknowledgmentWriter(writer: writer, controlNumbers: controlNumbers, options: options)
+        var run = AcknowledgmentRun(unattached: report.findings)
+        for interchange in report.interchanges {
+            run.outcomes.append(try acks.write(InterchangeSummary(report: interchange, recorder: recorder)))
+        }
         try writer.flush()
         return run
     }

@@ -9,7 +9,8 @@ import X12
 ///   an IK3 with IK304 `8`, one IK4 each (IK401 `element:component:repetition`, IK402 when known, IK403, IK404 the
 ///   bad value when there is one and it holds no delimiter of the output).
 /// - CTX `SITUATIONAL TRIGGER` after an IK3 / IK4 whose finding names the segment that triggered it; CTX
-///   `TRN02:<trace>` (the business unit) after an IK3 inside an HL level that has a TRN.
+///   `TRN02:<trace>` (the business unit) after an IK3 inside an HL level that has a TRN (or under a parent that has).
+/// - A missing SE is reported once, as IK502 `2` (not also as an IK3 `3` for SE).
 /// - IK501 `R` on any error, `E` when only warnings, `A` otherwise; IK502–IK506 the transaction-level codes, then
 ///   `5` (or `I5` when every segment/element code is an implementation code `I…`).
 /// - AK901 `R` on a group error (AK905 …), else `A`/`E` when every set is accepted, `R` when none is, `P` otherwise;
@@ -70,7 +71,11 @@ public struct FunctionalAcknowledgmentBuilder: Sendable {
         if let ref = tx.header.implementationReference { ak2.append(.init(ref)) }
         out.append(Segment("AK2", ak2))
 
-        let findings = options.support.transactionFindings(for: tx, in: group) + tx.findings.filter { $0.code.family != .note }
+        var findings = options.support.transactionFindings(for: tx, in: group) + tx.findings.filter { $0.code.family != .note }
+        // A missing SE is IK502 `2`; an IK3 for the same missing segment would say it twice.
+        if findings.contains(where: { $0.code == FindingCode(.ik502, "2") }) {
+            findings.removeAll { $0.code == FindingCode(.ik304, "3") && $0.location.segmentID == "SE" }
+        }
         var setCodes = unique(findings.filter { $0.code.family == .ik502 }.map(\.code.value))
         let segmentFindings = findings.filter {
             ($0.code.family == .ik304 || $0.code.family == .ik403) && $0.location.segmentPosition != nil
@@ -123,9 +128,10 @@ public struct FunctionalAcknowledgmentBuilder: Sendable {
         for key in sorted where !key.id.isEmpty {
             let list = byKey[key]!
             let loop = list.lazy.compactMap { $0.location.standardLoopID ?? Self.standardLoopID($0.location.loopID) }.first
-            let businessUnit = tx.traceNumber(forSegmentAt: key.position).map {
-                Segment("CTX", [Element(components: ["TRN02", String($0.prefix(35))])])   // C998-2 is AN 1/35
-            }
+            // ST and SE belong to no business unit.
+            // C998-2 is AN 1/35: a longer trace number is not cut (it would name another unit), the CTX is left out.
+            let businessUnit = (key.id == "ST" || key.id == "SE" ? nil : tx.traceNumber(forSegmentAt: key.position))
+                .flatMap { $0.utf8.count <= 35 ? Segment("CTX", [Element(components: ["TRN02", $0])]) : nil }
             func ik3(_ code: String) -> Segment {
                 Segment("IK3", [.init(key.id), .init(String(key.position)), .init(loop ?? ""), .init(code)])
             }
@@ -167,11 +173,13 @@ public struct FunctionalAcknowledgmentBuilder: Sendable {
         return Segment("IK4", elements)
     }
 
-    /// IK404: the bad value, unless the element was missing, the value is empty, or it holds an output delimiter.
+    /// IK404: the bad value, unless the element was missing, the value is empty, or it holds an output delimiter or a
+    /// control character (the acknowledgment must not carry the error it reports).
     static func copyOfBadData(_ f: Finding, delimiters d: Delimiters) -> String? {
         guard let v = f.value, !v.isEmpty, !["1", "2", "I9"].contains(f.code.value) else { return nil }
         let bytes = Array(v.utf8.prefix(99))
         if bytes.contains(where: { $0 == d.element || $0 == d.component || $0 == d.segment || $0 == d.repetition }) { return nil }
+        if bytes.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }
 

@@ -3,7 +3,8 @@ import Foundation
 import X12
 import X12Schema
 
-/// `x12gate ack FILE [--out PATH] [--sender-control-start N]`: writes the TA1 (when due) and the 999s for a file.
+/// `x12gate ack FILE [--out PATH] [--sender-control-start N]`: validates a file against the guides in `Specs/` and
+/// writes the TA1 (when due) and the 999s for it.
 ///
 /// Exit status: 0 when everything was accepted without a note, 1 when anything was rejected or noted (or the file
 /// holds no interchange), 2 when the file cannot be read or the output cannot be written.
@@ -32,6 +33,9 @@ struct AckCommand: ParsableCommand {
     @Option(name: .long, help: "The acknowledgments' time, HHMM (default: now, UTC).")
     var time: String?
 
+    @Option(name: .long, help: "The specs directory (default: X12GATE_SPECS, <exe>/../share/x12gate/Specs, the repository's Specs/).")
+    var specs: String?
+
     func validate() throws {
         guard (1...999_999_999).contains(senderControlStart) else {
             throw ValidationError("--sender-control-start must be between 1 and 999999999.")
@@ -45,13 +49,20 @@ struct AckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = AcknowledgmentOptions(date: date, time: time)
+        let library: SpecLibrary
+        do {
+            library = try SpecLibrary.load(directory: specs)
+        } catch {
+            FileHandle.standardError.write(Data("x12gate ack: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let options = AcknowledgmentOptions(library: library, date: date, time: time)
         let run: AcknowledgmentRun
         do {
             let reader = try X12Reader(path: file)
             let writer = try X12Writer.toFile(out ?? "-")
             run = try Acknowledger(options: options, controlNumbers: SequentialControlNumbers(start: senderControlStart))
-                .acknowledge(reader, to: writer)
+                .acknowledge(reader, validator: Validator(library: library), to: writer)
             try writer.close()
         } catch {
             FileHandle.standardError.write(Data("x12gate ack: \(error)\n".utf8))
