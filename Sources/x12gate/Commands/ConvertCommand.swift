@@ -76,7 +76,7 @@ struct ConvertCommand: ParsableCommand {
         switch (kind, to) {
         case (.x12, .json), (.x12, .xml):
             let exporter = StructuralExporter(format: to == .json ? .json : .xml,
-                                              annotator: nil,
+                                              annotator: annotate == .none ? nil : SpecStructuralAnnotator.load(specs: specs),
                                               writeElementNames: annotate == .full)
             let summary = try convert(to: outPath) { sink in try exporter.export(from: source, to: sink) }
             if summary.findings > 0 {
