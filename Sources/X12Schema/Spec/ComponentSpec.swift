@@ -1,5 +1,5 @@
 /// One component of a composite as a guide uses it: the dictionary element, with the guide's narrowing applied.
-public struct ComponentSpec: Sendable, Hashable {
+public final class ComponentSpec: Sendable {
     /// Position in the composite (1-based).
     public let position: Int
     /// The dictionary element.
@@ -14,4 +14,15 @@ public struct ComponentSpec: Sendable, Hashable {
     public let maxLength: Int
     /// The guide's name for it, else the dictionary's.
     public let name: String
+
+    /// Creates a spec (the loader does).
+    public init(position: Int, element: ElementDefinition, usage: Usage, guideCodes: CodeSet?, minLength: Int, maxLength: Int, name: String) {
+        self.position = position
+        self.element = element
+        self.usage = usage
+        self.guideCodes = guideCodes
+        self.minLength = minLength
+        self.maxLength = maxLength
+        self.name = name
+    }
 }

@@ -1,7 +1,7 @@
 /// One element of a segment as a guide uses it: the base definition with the guide's overrides merged.
 ///
 /// Either ``element`` (a simple element) or ``components`` (a composite) is set.
-public struct ElementSpec: Sendable, Hashable {
+public final class ElementSpec: Sendable {
     /// Position in the segment (1-based).
     public let position: Int
     /// The dictionary element of a simple element; `nil` for a composite.
@@ -32,4 +32,20 @@ public struct ElementSpec: Sendable, Hashable {
 
     /// The data element reference number for IK402 (`nil` for a composite).
     public var referenceNumber: String? { element?.id }
+
+    /// Creates a spec (the loader does).
+    public init(position: Int, element: ElementDefinition?, compositeID: String?, components: [ComponentSpec], componentRules: [SyntaxRule], requirement: Requirement, usage: Usage, maxRepeat: Int, guideCodes: CodeSet?, minLength: Int, maxLength: Int, name: String) {
+        self.position = position
+        self.element = element
+        self.compositeID = compositeID
+        self.components = components
+        self.componentRules = componentRules
+        self.requirement = requirement
+        self.usage = usage
+        self.maxRepeat = maxRepeat
+        self.guideCodes = guideCodes
+        self.minLength = minLength
+        self.maxLength = maxLength
+        self.name = name
+    }
 }

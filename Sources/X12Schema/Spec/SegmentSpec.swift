@@ -1,5 +1,5 @@
 /// A segment at one place in a guide: its tag, usage, max use, discriminator and merged element specs.
-public struct SegmentSpec: Sendable, Hashable {
+public final class SegmentSpec: Sendable {
     /// The segment ID (`NM1`).
     public let tag: String
     /// The tag's bytes, for matching without a `String`.
@@ -24,5 +24,19 @@ public struct SegmentSpec: Sendable, Hashable {
     /// The spec of element `position` (1-based), or `nil` past the defined ones.
     public func element(_ position: Int) -> ElementSpec? {
         position >= 1 && position <= elements.count ? elements[position - 1] : nil
+    }
+
+    /// Creates a spec (the loader does).
+    public init(tag: String, tagBytes: [UInt8], name: String, usage: Usage, maxUse: Int, discriminator: ElementPath?, discriminatorCodes: CodeSet?, elements: [ElementSpec], rules: [SyntaxRule], sequence: String?) {
+        self.tag = tag
+        self.tagBytes = tagBytes
+        self.name = name
+        self.usage = usage
+        self.maxUse = maxUse
+        self.discriminator = discriminator
+        self.discriminatorCodes = discriminatorCodes
+        self.elements = elements
+        self.rules = rules
+        self.sequence = sequence
     }
 }
