@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuthModel
 import Foundation
 import X12
 import X12Mapping
@@ -88,9 +89,27 @@ struct ConvertCommand: ParsableCommand {
             _ = try convert(to: outPath) { sink in try StructuralJSONImporter().importX12(from: source, to: sink) }
         case (.xml, .x12):
             _ = try convert(to: outPath) { sink in try StructuralXMLImporter().importX12(from: source, to: sink) }
-        case (.x12, .model), (.json, .x12):
-            fail("--to \(to.rawValue) from \(kind == .json ? "model JSON" : "X12") is not available yet: the domain mapping has not landed")
-            throw ExitCode(2)
+        case (.x12, .model):
+            let failed = try convert(to: outPath) { sink in try Self.toModel(source, to: sink) }
+            if failed > 0 {
+                fail("\(failed) transaction set(s) could not be mapped (see above); the others were written")
+                throw ExitCode(1)
+            }
+        case (.json, .x12):
+            guard let sender, let receiver else {
+                fail("model JSON → X12 needs --sender and --receiver")
+                throw ExitCode(2)
+            }
+            let now = Date()
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: now)
+            let envelope = EnvelopeOptions(senderID: sender, receiverID: receiver,
+                                           interchangeControlNumber: controlNumber ?? 1,
+                                           firstGroupControlNumber: controlNumber ?? 1,
+                                           date: CalendarDate(year: c.year!, month: c.month!, day: c.day!),
+                                           time: String(format: "%02d%02d", c.hour!, c.minute!))
+            _ = try convert(to: outPath) { sink in try Self.fromModel(source, envelope: envelope, to: sink) }
         default:
             let what = kind == .json ? (structuralJSON ? "structural JSON" : "model JSON") : kind.rawValue.uppercased()
             fail("cannot convert \(what) to \(to.rawValue) directly; convert to x12 first")
@@ -116,6 +135,58 @@ struct ConvertCommand: ParsableCommand {
             fail("\(error)")
             throw ExitCode(error is StructuralError ? 1 : 2)
         }
+    }
+
+    /// X12 → model JSON Lines; returns how many transaction sets failed to map.
+    private static func toModel(_ source: ByteSource, to sink: ByteSink) throws -> Int {
+        let reader = X12ModelReader(reader: X12Reader(name: source.name) { (buffer) throws(X12IOError) -> Int in
+            try source.read(into: buffer)
+        })
+        var failed = 0
+        while let mapped = try reader.next() {
+            switch mapped.result {
+            case .success(let model):
+                sink.append(contentsOf: try ModelJSON.encode(model))
+                sink.append(contentsOf: [0x0A])
+                try sink.flush()
+            case .failure(let error):
+                failed += 1
+                FileHandle.standardError.write(Data("x12gate convert: transaction set \(mapped.header.id) \(mapped.header.controlNumber): \(error)\n".utf8))
+            }
+        }
+        return failed
+    }
+
+    /// Model JSON Lines → X12 with the given envelope, one line at a time.
+    private static func fromModel(_ source: ByteSource, envelope: EnvelopeOptions, to sink: ByteSink) throws {
+        let writer = X12Writer(suffix: .lf) { (bytes) throws(X12IOError) in
+            sink.append(raw: bytes)
+            try sink.flush()
+        }
+        let builder = ModelX12Builder(writer: writer, envelope: envelope)
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 1)
+        defer { chunk.deallocate() }
+        var line: [UInt8] = []
+        var lineNumber = 0
+        func add() throws {
+            lineNumber += 1
+            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
+            do {
+                try builder.add(try ModelJSON.decode(line))
+            } catch {
+                throw StructuralError(input: source.name, line: lineNumber, message: "model JSON: \(error)")
+            }
+        }
+        while true {
+            let n = try source.read(into: chunk)
+            if n == 0 { break }
+            for b in UnsafeRawBufferPointer(rebasing: chunk[0..<n]) {
+                if b == 0x0A { try add(); line.removeAll(keepingCapacity: true) } else { line.append(b) }
+            }
+        }
+        try add()
+        try builder.finish()
+        try writer.flush()
     }
 
     private static func copy(_ source: ByteSource, to sink: ByteSink) throws {
