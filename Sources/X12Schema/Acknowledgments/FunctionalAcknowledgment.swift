@@ -26,6 +26,7 @@ public struct FunctionalAcknowledgment: Sendable, Hashable {
         self.body = body
     }
 
+    /// Equal when every field is (tuples are compared element by element).
     public static func == (a: Self, b: Self) -> Bool {
         a.functionalID == b.functionalID && a.groupControlNumber == b.groupControlNumber && a.code == b.code
             && a.groupErrorCodes == b.groupErrorCodes && a.body == b.body
@@ -33,6 +34,7 @@ public struct FunctionalAcknowledgment: Sendable, Hashable {
             && a.transactionCodes.map(\.code) == b.transactionCodes.map(\.code)
     }
 
+    /// Hashes the group, the code and the body.
     public func hash(into h: inout Hasher) {
         h.combine(groupControlNumber)
         h.combine(code)

@@ -24,11 +24,13 @@ public final class SequentialControlNumbers: ControlNumberSource {
         nextGroup = max(1, groupStart)
     }
 
+    /// The next ISA13; after 999 999 999 it starts again at 1.
     public func nextInterchangeControlNumber() -> Int {
         defer { nextInterchange = nextInterchange >= 999_999_999 ? 1 : nextInterchange + 1 }
         return nextInterchange
     }
 
+    /// The next GS06; after 999 999 999 it starts again at 1.
     public func nextGroupControlNumber() -> Int {
         defer { nextGroup = nextGroup >= 999_999_999 ? 1 : nextGroup + 1 }
         return nextGroup
