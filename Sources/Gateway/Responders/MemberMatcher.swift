@@ -88,6 +88,8 @@ public enum MemberMatcher {
                 return .rejected(subscriber: subscriberAnswer, dependent: d.rejected(r))
             case .found(let dep):
                 var answer = dep.answer(echoing: d)
+                answer.memberId = nil   // 2100D/2010D carry no ID: a dependent with an ID of its own is sent as a subscriber
+                answer.memberIdKind = nil
                 answer.relationship = d.relationship ?? Relationship(storeValue: dep.relationship)
                 return .found(patient: dep, subscriber: subscriberAnswer, dependent: answer)
             }
