@@ -1,1 +1,0 @@
-// X12Mapping
