@@ -2,10 +2,24 @@
 ///
 /// Codes of up to seven bytes are packed into a `UInt64` (bytes plus length); longer ones are compared as bytes.
 public struct CodeSet: Sendable, Hashable {
-    private var packed: Set<UInt64>
-    private var long: [[UInt8]]
+    private final class Storage: Sendable {
+        let packed: Set<UInt64>
+        let long: [[UInt8]]
+        let values: [String]
+        init(packed: Set<UInt64>, long: [[UInt8]], values: [String]) {
+            self.packed = packed
+            self.long = long
+            self.values = values
+        }
+    }
+    private let storage: Storage
+    private var packed: Set<UInt64> { storage.packed }
+    private var long: [[UInt8]] { storage.long }
     /// The codes, in the order written in the spec.
-    public let values: [String]
+    public var values: [String] { storage.values }
+
+    public static func == (a: CodeSet, b: CodeSet) -> Bool { a.storage === b.storage || a.values == b.values }
+    public func hash(into h: inout Hasher) { h.combine(values) }
 
     /// Creates a set from code values.
     public init<S: Sequence>(_ codes: S) where S.Element == String {
@@ -17,9 +31,7 @@ public struct CodeSet: Sendable, Hashable {
             let u = Array(c.utf8)
             if let k = CodeSet.pack(u) { packed.insert(k) } else { long.append(u) }
         }
-        self.packed = packed
-        self.long = long
-        self.values = values
+        storage = Storage(packed: packed, long: long, values: values)
     }
 
     /// The number of codes.
@@ -43,7 +55,7 @@ public struct CodeSet: Sendable, Hashable {
     }
 
     @usableFromInline
-    func containsPacked(_ k: UInt64) -> Bool { packed.contains(k) }
+    func containsPacked(_ k: UInt64) -> Bool { storage.packed.contains(k) }
 
     @usableFromInline
     func containsLong(_ bytes: UnsafeRawBufferPointer) -> Bool {

@@ -1,5 +1,5 @@
 /// A simple element of the dictionary (`dictionary.xml`): id, name, type, length, and the X12 code list.
-public struct ElementDefinition: Sendable, Hashable {
+public final class ElementDefinition: Sendable {
     /// The data element reference number (`98`, `1365`, `I12`); the 999's IK402.
     public let id: String
     /// The element's name.

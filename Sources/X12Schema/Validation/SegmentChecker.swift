@@ -4,10 +4,26 @@ import X12
 /// type, length, code values (`7` vs `I6`), dates and times, date ranges, repetitions, composite structure and
 /// syntax rules. Works on bytes; a `String` is made only for a finding.
 struct SegmentChecker {
-    /// Receives each problem: IK403 code, element, component, repetition, bad value bytes, sentence.
-    typealias Report = (_ code: String, _ element: Int, _ component: Int?, _ repetition: Int?, _ value: UnsafeRawBufferPointer?, _ message: String) -> Void
+    /// One problem: IK403 code, element, component, repetition, bad value, sentence.
+    struct Problem {
+        var code: String
+        var element: Int
+        var component: Int?
+        var repetition: Int?
+        var value: String?
+        var message: String
 
-    static func check(_ seg: SegmentView, spec: SegmentSpec, report: Report) {
+        init(_ code: String, _ element: Int, _ component: Int?, _ repetition: Int?, _ value: UnsafeRawBufferPointer?, _ message: String) {
+            self.code = code
+            self.element = element
+            self.component = component
+            self.repetition = repetition
+            self.value = value.map { String(decoding: $0, as: UTF8.self) }
+            self.message = message
+        }
+    }
+
+    static func check(_ seg: SegmentView, spec: SegmentSpec, problems: inout [Problem]) {
         let d = seg.delimiters
         var present: UInt64 = 0
         var extraReported = false
@@ -15,19 +31,19 @@ struct SegmentChecker {
             guard let es = spec.element(p) else {
                 if !e.isEmpty && !extraReported {
                     extraReported = true
-                    report("3", p, nil, nil, e.bytes, "\(spec.tag) has \(spec.elements.count) elements; element \(p) is one too many.")
+                    problems.append(Problem("3", p, nil, nil, e.bytes, "\(spec.tag) has \(spec.elements.count) elements; element \(p) is one too many."))
                 }
                 return
             }
             if e.isEmpty { return }
             if p < 64 { present |= 1 << UInt64(p) }
             if es.usage == .notUsed {
-                report("I10", p, nil, nil, e.bytes, "\(name(spec, p)) (\(es.name)) is not used by this guide.")
+                problems.append(Problem("I10", p, nil, nil, e.bytes, "\(name(spec, p)) (\(es.name)) is not used by this guide."))
                 return
             }
             if let r = d.repetition, e.contains(r) {
                 if es.maxRepeat <= 1 {
-                    report("6", p, nil, nil, e.bytes, "\(name(spec, p)) (\(es.name)) does not repeat, but holds the repetition separator.")
+                    problems.append(Problem("6", p, nil, nil, e.bytes, "\(name(spec, p)) (\(es.name)) does not repeat, but holds the repetition separator."))
                     return
                 }
                 var index = 0
@@ -39,34 +55,34 @@ struct SegmentChecker {
                         index += 1
                         let part = ElementView(bytes: UnsafeRawBufferPointer(rebasing: b[start..<i]), delimiters: d)
                         if index == es.maxRepeat + 1 {
-                            report("12", p, nil, index, nil, "\(name(spec, p)) (\(es.name)) repeats more than \(es.maxRepeat) times.")
+                            problems.append(Problem("12", p, nil, index, nil, "\(name(spec, p)) (\(es.name)) repeats more than \(es.maxRepeat) times."))
                         }
                         if part.isEmpty {
-                            report("1", p, nil, index, nil, "Repetition \(index) of \(name(spec, p)) (\(es.name)) is empty.")
+                            problems.append(Problem("1", p, nil, index, nil, "Repetition \(index) of \(name(spec, p)) (\(es.name)) is empty."))
                         } else {
-                            checkValue(part, es: es, spec: spec, position: p, repetition: index, report: report)
+                            checkValue(part, es: es, spec: spec, position: p, repetition: index, problems: &problems)
                         }
                         start = i + 1
                     }
                     i += 1
                 }
             } else {
-                checkValue(e, es: es, spec: spec, position: p, repetition: nil, report: report)
+                checkValue(e, es: es, spec: spec, position: p, repetition: nil, problems: &problems)
             }
         }
         for es in spec.elements where es.usage == .required {
             let bit: UInt64 = es.position < 64 ? 1 << UInt64(es.position) : 0
             if present & bit == 0 {
-                report("1", es.position, nil, nil, nil, "Required element \(name(spec, es.position)) (\(es.name)) is missing.")
+                problems.append(Problem("1", es.position, nil, nil, nil, "Required element \(name(spec, es.position)) (\(es.name)) is missing."))
             }
         }
-        checkDateQualifiers(seg, spec: spec, report: report)
-        for rule in spec.rules { checkRule(rule, seg: seg, spec: spec, present: present, report: report) }
+        checkDateQualifiers(seg, spec: spec, problems: &problems)
+        for rule in spec.rules { checkRule(rule, seg: seg, spec: spec, present: present, problems: &problems) }
     }
 
     static func name(_ spec: SegmentSpec, _ p: Int) -> String { "\(spec.tag)\(p < 10 ? "0" : "")\(p)" }
 
-    private static func checkValue(_ e: ElementView, es: ElementSpec, spec: SegmentSpec, position p: Int, repetition: Int?, report: Report) {
+    private static func checkValue(_ e: ElementView, es: ElementSpec, spec: SegmentSpec, position p: Int, repetition: Int?, problems: inout [Problem]) {
         let d = e.delimiters
         if es.isComposite {
             var cpresent: UInt64 = 0
@@ -79,17 +95,17 @@ struct SegmentChecker {
                     c += 1
                     let part = UnsafeRawBufferPointer(rebasing: b[start..<i])
                     if c > es.components.count {
-                        report("13", p, c, repetition, e.bytes, "\(name(spec, p)) (\(es.name)) has more than \(es.components.count) components.")
+                        problems.append(Problem("13", p, c, repetition, e.bytes, "\(name(spec, p)) (\(es.name)) has more than \(es.components.count) components."))
                         break
                     }
                     let cs = es.components[c - 1]
                     if part.count > 0 {
                         if c < 64 { cpresent |= 1 << UInt64(c) }
                         if cs.usage == .notUsed {
-                            report("I10", p, c, repetition, part, "\(name(spec, p))-\(c) (\(cs.name)) is not used by this guide.")
+                            problems.append(Problem("I10", p, c, repetition, part, "\(name(spec, p))-\(c) (\(cs.name)) is not used by this guide."))
                         } else {
                             checkSimple(part, def: cs.element, guideCodes: cs.guideCodes, min: cs.minLength, max: cs.maxLength,
-                                        label: "\(name(spec, p))-\(c) (\(cs.name))", element: p, component: c, repetition: repetition, report: report)
+                                        label: "\(name(spec, p))-\(c) (\(cs.name))", element: p, component: c, repetition: repetition, problems: &problems)
                         }
                     }
                     start = i + 1
@@ -98,79 +114,79 @@ struct SegmentChecker {
             }
             for cs in es.components where cs.usage == .required {
                 if cpresent & (1 << UInt64(cs.position)) == 0 {
-                    report("1", p, cs.position, repetition, nil, "Required component \(name(spec, p))-\(cs.position) (\(cs.name)) is missing.")
+                    problems.append(Problem("1", p, cs.position, repetition, nil, "Required component \(name(spec, p))-\(cs.position) (\(cs.name)) is missing."))
                 }
             }
             for rule in es.componentRules {
                 if let v = violated(rule, present: { cpresent & (1 << UInt64($0)) != 0 }, value: { _ in nil }) {
-                    report(rule.violationCode, p, v, repetition, nil, ruleMessage(rule, label: "\(name(spec, p))-", culprit: v))
+                    problems.append(Problem(rule.violationCode, p, v, repetition, nil, ruleMessage(rule, label: "\(name(spec, p))-", culprit: v)))
                 }
             }
             return
         }
         if e.contains(d.component) {
-            report("6", p, nil, repetition, e.bytes, "\(name(spec, p)) (\(es.name)) is not a composite, but holds the component separator.")
+            problems.append(Problem("6", p, nil, repetition, e.bytes, "\(name(spec, p)) (\(es.name)) is not a composite, but holds the component separator."))
             return
         }
         guard let def = es.element else { return }
         checkSimple(e.bytes, def: def, guideCodes: es.guideCodes, min: es.minLength, max: es.maxLength,
-                    label: "\(name(spec, p)) (\(es.name))", element: p, component: nil, repetition: repetition, report: report)
+                    label: "\(name(spec, p)) (\(es.name))", element: p, component: nil, repetition: repetition, problems: &problems)
     }
 
     private static func checkSimple(_ b: UnsafeRawBufferPointer, def: ElementDefinition, guideCodes: CodeSet?, min: Int, max: Int,
-                                    label: @autoclosure () -> String, element: Int, component: Int?, repetition: Int?, report: Report) {
+                                    label: @autoclosure () -> String, element: Int, component: Int?, repetition: Int?, problems: inout [Problem]) {
         var length = b.count
         switch def.type {
         case .dt:
             if ByteChecks.date(b, count: b.count) == nil || (b.count != max && max >= 6) {
-                report("8", element, component, repetition, b, "\(label()) is not a valid date (\(max == 6 ? "YYMMDD" : "CCYYMMDD")).")
+                problems.append(Problem("8", element, component, repetition, b, "\(label()) is not a valid date (\(max == 6 ? "YYMMDD" : "CCYYMMDD"))."))
             }
             return
         case .tm:
             if !ByteChecks.isTime(b) || b.count < min || b.count > max {
-                report("9", element, component, repetition, b, "\(label()) is not a valid time (HHMM, HHMMSS, HHMMSSD or HHMMSSDD).")
+                problems.append(Problem("9", element, component, repetition, b, "\(label()) is not a valid time (HHMM, HHMMSS, HHMMSSD or HHMMSSDD)."))
             }
             return
         case .n0, .n1, .n2:
             guard let n = ByteChecks.integerDigits(b) else {
-                report("6", element, component, repetition, b, "\(label()) must be a whole number (digits only).")
+                problems.append(Problem("6", element, component, repetition, b, "\(label()) must be a whole number (digits only)."))
                 return
             }
             length = n
         case .r:
             guard let n = ByteChecks.decimalDigits(b) else {
-                report("6", element, component, repetition, b, "\(label()) must be a decimal number.")
+                problems.append(Problem("6", element, component, repetition, b, "\(label()) must be a decimal number."))
                 return
             }
             length = n
         case .an, .id, .b:
             if def.type != .b && ByteChecks.hasControlCharacter(b) {
-                report("6", element, component, repetition, b, "\(label()) holds a control character.")
+                problems.append(Problem("6", element, component, repetition, b, "\(label()) holds a control character."))
                 return
             }
         }
         if let g = guideCodes {
             if !g.contains(b) {
                 if let dict = def.codes, !dict.contains(b) {
-                    report("7", element, component, repetition, b, "\(label()): this is not a valid code.")
+                    problems.append(Problem("7", element, component, repetition, b, "\(label()): this is not a valid code."))
                 } else {
-                    report("I6", element, component, repetition, b, "\(label()): this code is valid X12 but not used by this guide (allowed: \(g.values.prefix(12).joined(separator: ", "))\(g.count > 12 ? ", …" : "")).")
+                    problems.append(Problem("I6", element, component, repetition, b, "\(label()): this code is valid X12 but not used by this guide (allowed: \(g.values.prefix(12).joined(separator: ", "))\(g.count > 12 ? ", …" : ""))."))
                 }
                 return
             }
         } else if let dict = def.codes, !dict.contains(b) {
-            report("7", element, component, repetition, b, "\(label()): this is not a valid code.")
+            problems.append(Problem("7", element, component, repetition, b, "\(label()): this is not a valid code."))
             return
         }
         if length < min {
-            report("4", element, component, repetition, b, "\(label()) is too short (at least \(min)).")
+            problems.append(Problem("4", element, component, repetition, b, "\(label()) is too short (at least \(min))."))
         } else if length > max {
-            report("5", element, component, repetition, b, "\(label()) is too long (at most \(max)).")
+            problems.append(Problem("5", element, component, repetition, b, "\(label()) is too long (at most \(max))."))
         }
     }
 
     /// A `1250` format qualifier followed by a `1251` value: `D8` must be a real date, `RD8` two real dates in order.
-    private static func checkDateQualifiers(_ seg: SegmentView, spec: SegmentSpec, report: Report) {
+    private static func checkDateQualifiers(_ seg: SegmentView, spec: SegmentSpec, problems: inout [Problem]) {
         var p = 1
         while p < spec.elements.count {
             if spec.elements[p - 1].element?.id == "1250", spec.elements[p].element?.id == "1251" {
@@ -179,15 +195,15 @@ struct SegmentChecker {
                 if v.count > 0 {
                     if q.equals("D8") {
                         if v.count != 8 || ByteChecks.date(v, count: 8) == nil {
-                            report("8", p + 1, nil, nil, v, "\(name(spec, p + 1)) is not a valid CCYYMMDD date (format D8).")
+                            problems.append(Problem("8", p + 1, nil, nil, v, "\(name(spec, p + 1)) is not a valid CCYYMMDD date (format D8)."))
                         }
                     } else if q.equals("RD8") {
                         if v.count != 17 || v[8] != UInt8(ascii: "-") {
-                            report("8", p + 1, nil, nil, v, "\(name(spec, p + 1)) must be a range CCYYMMDD-CCYYMMDD (format RD8).")
+                            problems.append(Problem("8", p + 1, nil, nil, v, "\(name(spec, p + 1)) must be a range CCYYMMDD-CCYYMMDD (format RD8)."))
                         } else if let a = ByteChecks.date(v, from: 0, count: 8), let b = ByteChecks.date(v, from: 9, count: 8) {
-                            if a > b { report("8", p + 1, nil, nil, v, "\(name(spec, p + 1)): the range ends before it begins.") }
+                            if a > b { problems.append(Problem("8", p + 1, nil, nil, v, "\(name(spec, p + 1)): the range ends before it begins.")) }
                         } else {
-                            report("8", p + 1, nil, nil, v, "\(name(spec, p + 1)) holds a date that does not exist (format RD8).")
+                            problems.append(Problem("8", p + 1, nil, nil, v, "\(name(spec, p + 1)) holds a date that does not exist (format RD8)."))
                         }
                     }
                 }
@@ -198,7 +214,7 @@ struct SegmentChecker {
         }
     }
 
-    private static func checkRule(_ rule: SyntaxRule, seg: SegmentView, spec: SegmentSpec, present: UInt64, report: Report) {
+    private static func checkRule(_ rule: SyntaxRule, seg: SegmentView, spec: SegmentSpec, present: UInt64, problems: inout [Problem]) {
         let isPresent: (Int) -> Bool = { $0 < 64 && present & (1 << UInt64($0)) != 0 }
         let value: (ElementPath) -> UnsafeRawBufferPointer? = { path in
             var e = seg.element(path.element)
@@ -206,7 +222,7 @@ struct SegmentChecker {
             return e.isEmpty ? nil : e.bytes
         }
         if let culprit = violated(rule, present: isPresent, value: value) {
-            report(rule.violationCode, culprit, nil, nil, nil, ruleMessage(rule, label: spec.tag, culprit: culprit))
+            problems.append(Problem(rule.violationCode, culprit, nil, nil, nil, ruleMessage(rule, label: spec.tag, culprit: culprit)))
         }
     }
 

@@ -14,6 +14,7 @@ public final class TransactionValidator {
     public private(set) var findings: [Finding] = []
     private var hierarchy = HierarchyTracker()
     private var lastPosition = 1
+    private var problems: [SegmentChecker.Problem] = []
 
     /// Creates a validator for `guide`.
     public init(guide: GuideSpec) {
@@ -100,16 +101,14 @@ public final class TransactionValidator {
     }
 
     private func checkElements(_ seg: SegmentView, spec: SegmentSpec, location: Location, loop: LoopSpec) {
-        var base: Location?
-        SegmentChecker.check(seg, spec: spec) { code, element, component, repetition, value, message in
-            if base == nil {
-                var l = location
-                setLoop(&l, loop, segmentID: spec.tag)
-                base = l
-            }
-            let loc = base!.at(element: element, component: component, repetition: repetition)
-            findings.append(Finding(code: FindingCode(.ik403, code), location: loc,
-                                    value: value.map { String(decoding: $0, as: UTF8.self) }, message: message))
+        problems.removeAll(keepingCapacity: true)
+        SegmentChecker.check(seg, spec: spec, problems: &problems)
+        guard !problems.isEmpty else { return }
+        var base = location
+        setLoop(&base, loop, segmentID: spec.tag)
+        for p in problems {
+            findings.append(Finding(code: FindingCode(.ik403, p.code), location: base.at(element: p.element, component: p.component, repetition: p.repetition),
+                                    value: p.value, message: p.message))
         }
     }
 }

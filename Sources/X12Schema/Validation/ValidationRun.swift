@@ -60,12 +60,11 @@ struct ValidationRun {
                 let guide = library.guide(st01: transaction!.header.id, version: d.version, bht02: bht02)
                 begin(guide: guide, stBytes: d.bytes, delimiters: d.delimiters, location: d.location)
             }
-            let loc = reader.location
             if let v = current {
-                let spec = v.segment(reader.segment, location: loc)
-                onSegment?(reader.segment, loc, spec, v.tracker)
+                let spec = v.segment(reader.segment, location: reader.location)
+                onSegment?(reader.segment, reader.location, spec, v.tracker)
             } else {
-                onSegment?(reader.segment, loc, nil, nil)
+                onSegment?(reader.segment, reader.location, nil, nil)
             }
         case .transactionEnd:
             guard var tx = transaction else { return }
