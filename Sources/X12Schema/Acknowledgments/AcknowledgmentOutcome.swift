@@ -4,7 +4,7 @@ public struct AcknowledgmentOutcome: Sendable, Hashable {
     public var interchangeControlNumber: String
     /// The TA1, when one was due.
     public var interchangeAcknowledgment: InterchangeAcknowledgment?
-    /// One 999 per acknowledged group, in order.
+    /// One 999 per acknowledged group, in order (after ``AcknowledgmentWriter/write(_:)`` their `body` is empty: written).
     public var functionalAcknowledgments: [FunctionalAcknowledgment]
     /// ISA13 of the interchange we wrote, or `nil` when nothing was due (an acknowledgment was received).
     public var acknowledgmentControlNumber: Int?

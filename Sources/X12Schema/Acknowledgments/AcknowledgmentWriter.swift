@@ -38,7 +38,8 @@ public final class AcknowledgmentWriter {
         return (ta1, acks)
     }
 
-    /// Writes the acknowledgments of one received interchange.
+    /// Writes the acknowledgments of one received interchange. The outcome keeps the decisions (codes, counts); the
+    /// 999 bodies it returns are empty, they were written (``build(_:)`` returns them whole).
     @discardableResult
     public func write(_ interchange: InterchangeSummary) throws(X12IOError) -> AcknowledgmentOutcome {
         let (ta1, acks) = build(interchange)
@@ -72,6 +73,8 @@ public final class AcknowledgmentWriter {
             try writer.endGroup()
         }
         try writer.endInterchange()
+        // The segments are written; keep the decisions only (a run over a large file holds every outcome).
+        for i in outcome.functionalAcknowledgments.indices { outcome.functionalAcknowledgments[i].body = [] }
         return outcome
     }
 
