@@ -44,6 +44,8 @@ public final class LoopSpec: Sendable {
     public let isHierarchical: Bool
     /// The HL03 code that opens this loop, when it is hierarchical.
     public let levelCode: String?
+    /// ``together`` resolved to child indices (members not found are left out).
+    public let togetherIndices: [[Int]]
 
     /// Creates a loop.
     public init(id: String, standardID: String, name: String, usage: Usage, maxRepeat: Int, children: [Child],
@@ -57,6 +59,16 @@ public final class LoopSpec: Sendable {
         self.together = together
         self.isHierarchical = isHierarchical
         self.levelCode = levelCode
+        togetherIndices = together.map { group in
+            group.compactMap { m in
+                children.firstIndex { c in
+                    switch c {
+                    case .segment(let s): return s.tag == m
+                    case .loop(let l): return l.id == m
+                    }
+                }
+            }
+        }
     }
 
     /// The segment that starts the loop.

@@ -257,38 +257,32 @@ public final class LoopTracker {
     }
 
     private func checkTogether(frame k: Int, at position: Int) {
+        let loop = frames[k].loop
+        if loop.togetherIndices.isEmpty { return }
         let f = frames[k]
-        for group in f.loop.together {
-            var present: [(member: String, index: Int, seen: Bool)] = []
-            for m in group {
-                guard let i = f.loop.children.firstIndex(where: { c in
-                    switch c {
-                    case .segment(let s): return s.tag == m
-                    case .loop(let l): return l.id == m
-                    }
-                }) else { continue }
-                present.append((m, i, f.counts[i] > 0))
-            }
-            guard present.contains(where: \.seen), present.contains(where: { !$0.seen }) else { continue }
-            let names = group.joined(separator: ", ")
-            for (n, p) in present.enumerated() where !p.seen {
+        for (g, indices) in loop.togetherIndices.enumerated() {
+            var seen = 0
+            for i in indices where f.counts[i] > 0 { seen += 1 }
+            guard seen > 0, seen < indices.count else { continue }
+            let names = loop.together[g].joined(separator: ", ")
+            for (n, i) in indices.enumerated() where f.counts[i] == 0 {
                 // Expected right before the next member that came, else right after the last one before it.
                 var at = position
-                if let next = present[(n + 1)...].first(where: \.seen) {
-                    at = f.firstPosition[next.index]
-                } else if let prev = present[..<n].last(where: \.seen) {
-                    at = f.lastPosition[prev.index] + 1
+                if let next = indices[(n + 1)...].first(where: { f.counts[$0] > 0 }) {
+                    at = f.firstPosition[next]
+                } else if let prev = indices[..<n].last(where: { f.counts[$0] > 0 }) {
+                    at = f.lastPosition[prev] + 1
                 }
-                let child = f.loop.children[p.index]
-                switch child {
+                switch loop.children[i] {
                 case .segment(let s):
-                    missing(s, loop: f.loop, at: at, code: "I6", "\(s.tag) is missing: \(names) go together in loop \(displayID(f.loop)).")
+                    missing(s, loop: loop, at: at, code: "I6", "\(s.tag) is missing: \(names) go together in loop \(displayID(loop)).")
                 case .loop(let l):
-                    missing(l.leadingSegment, loop: l, at: at, code: "I6", "Loop \(l.id) is missing: \(names) go together in loop \(displayID(f.loop)).")
+                    missing(l.leadingSegment, loop: l, at: at, code: "I6", "Loop \(l.id) is missing: \(names) go together in loop \(displayID(loop)).")
                 }
             }
         }
     }
+
 
     // MARK: Issues
 
