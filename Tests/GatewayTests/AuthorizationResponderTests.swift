@@ -141,6 +141,7 @@ import Testing
         }
         let denied = try store.write { try reviewer.decide(b, verdict: .deny, reasons: ["0F"], note: "criteria MCG A-0123", reviewer: "md.kim", in: $0) }
         #expect(denied.decision.outcome?.action == .notCertified && denied.authorization?.status == "DENIED")
+        #expect(denied.authorization?.serviceFrom == nil && denied.authorization?.actionDate == B.today.adding(days: 2).description)
         let c = try answer(B.authorization(meli)).trackingNumber!
         let modified = try store.write {
             try reviewer.decide(c, verdict: .modify(quantity: 2, from: nil, to: B.today.adding(days: 30)), reasons: [], note: nil, reviewer: "rn.lee", in: $0)

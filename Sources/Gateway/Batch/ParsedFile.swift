@@ -42,6 +42,8 @@ public struct ParsedFile: Sendable {
         self.name = name
         self.contentHash = SHA256.hex(bytes)
         self.size = bytes.count
+        // The guide validation reads the same bytes on another thread while this one maps the sets.
+        let validation = ValidationJob(validator: validator, bytes: bytes, name: name)
         let reader = X12Reader(bytes: bytes, name: name)
         let collector = EnvelopeCollector()
         var transactions: [[Transaction]] = []
@@ -88,7 +90,7 @@ public struct ParsedFile: Sendable {
             collector.consume(event, from: reader)
         }
         var summaries = collector.takeCompleted()
-        if let validator { Self.merge(validator.validate(bytes: bytes, name: name), into: &summaries) }
+        if let report = validation.wait() { Self.merge(report, into: &summaries) }
         interchanges = zip(summaries, transactions + Array(repeating: [], count: max(0, summaries.count - transactions.count)))
             .map { Interchange(summary: $0, transactions: $1) }
         unattached = collector.unattached

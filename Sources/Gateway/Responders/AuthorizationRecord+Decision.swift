@@ -9,9 +9,9 @@ extension AuthorizationRecord {
         action = Self.hcr01(outcome.action)
         reasons = outcome.reasonCodes.joined(separator: "|")
         actionDate = clock.today.description
-        if let v = outcome.period.validity {
-            serviceFrom = v.start.description
-            serviceTo = v.last.description
+        if let e = outcome.period.effective {   // a certified period replaces the requested dates
+            serviceFrom = e.start.description
+            serviceTo = (outcome.period.expires ?? e.last).description
         }
         decisionJSON = try AuthorizationResponder.json(decision)
         try session.update(self)

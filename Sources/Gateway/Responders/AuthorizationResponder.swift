@@ -27,12 +27,14 @@ public struct AuthorizationResponder: Sendable {
     public var site: Int
     /// The processing date and time.
     public var clock: ResponderClock
+    private let evaluator: ReferralEvaluator
 
     /// A responder.
     public init(rules: ReferralRules = .defaults, site: Int = 7100, clock: ResponderClock = .now) {
         self.rules = rules
         self.site = site
         self.clock = clock
+        self.evaluator = ReferralEvaluator(rules: rules)
     }
 
     /// TRN03 of our own trace numbers: `9` + the site, 10 characters.
@@ -100,7 +102,7 @@ public struct AuthorizationResponder: Sendable {
             try session.append(&h)
             note = "cancels \(previous)"
         } else if request.kind == .specialtyReferral && request.event.certificationType == .initial {
-            let verdict = try ReferralEvaluator(rules: rules).evaluate(request, lineOfBusiness: coverage.lineOfBusiness,
+            let verdict = try evaluator.evaluate(request, lineOfBusiness: coverage.lineOfBusiness,
                                                                         memberID: patient.memberID, on: clock.today, in: session)
             switch verdict {
             case .certified(let visits, let asked):
@@ -164,9 +166,7 @@ public struct AuthorizationResponder: Sendable {
     }
 
     static func json<T: Encodable>(_ value: T) throws -> String {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys]
-        return String(decoding: try e.encode(value), as: UTF8.self)
+        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
     }
 
     private static func pad(_ v: Int, _ n: Int) -> String {

@@ -12,10 +12,19 @@ public struct ReferralEvaluator: Sendable {
     }
 
     /// The rules.
-    public var rules: ReferralRules
+    public let rules: ReferralRules
+    private let followUps: [String: Int]
+    private let allowed: Set<String>
 
-    /// An evaluator for `rules`.
-    public init(rules: ReferralRules) { self.rules = rules }
+    /// An evaluator for `rules` (specialty names normalized once).
+    public init(rules: ReferralRules) {
+        self.rules = rules
+        var map: [String: Int] = [:]
+        for (name, n) in rules.followUpVisits { map[ReferralRules.normalize(name)] = n }
+        for (alias, name) in rules.specialtyAliases { if let n = map[ReferralRules.normalize(name)] { map[ReferralRules.normalize(alias)] = n } }
+        followUps = map
+        allowed = Set(rules.allowedProcedureCodes)
+    }
 
     /// The verdict for `request`, for a member of `lineOfBusiness`, on `day`.
     public func evaluate(_ request: AuthorizationRequest, lineOfBusiness: String, memberID: String, on day: CalendarDate,
@@ -31,12 +40,12 @@ public struct ReferralEvaluator: Sendable {
         if rules.contractedOnly && !provider.contracted {
             return .cancelled(reason: codes.providerNotContracted, explanation: "the specialist is not contracted")
         }
-        guard let followUps = rules.followUps(forSpecialty: provider.specialty) else {
+        guard let followUps = followUps[ReferralRules.normalize(provider.specialty)] else {
             return .cancelled(reason: codes.specialtyNotListed,
                               explanation: "specialty \(provider.specialty) is not reachable by a referral")
         }
         let procedures = request.serviceLines.compactMap { $0.procedure?.code }
-        if let bad = procedures.first(where: { !rules.allowedProcedureCodes.contains($0) }) {
+        if let bad = procedures.first(where: { !allowed.contains($0) }) {
             return .cancelled(reason: codes.procedureNotAllowed,
                               explanation: "procedure \(bad) is not a low or mid level E/M code allowed on a referral")
         }

@@ -46,13 +46,14 @@ struct GatewayBenchmark: ParsableCommand {
             let bytes = Array(text.utf8)
             try Data(bytes).write(to: URL(fileURLWithPath: root + "/inbox/" + name))
             let segments = bytes.reduce(0) { $1 == UInt8(ascii: "~") ? $0 + 1 : $0 }
-            let start = Date()
+            let start = Date(), cpuStart = Self.cpuSeconds()
             let summary = try processor.runOnce()
-            let elapsed = Date().timeIntervalSince(start)
+            let elapsed = Date().timeIntervalSince(start), cpu = Self.cpuSeconds() - cpuStart
             let f = summary.files.first
             let out = (f?.outputs ?? []).map { "\($0.name) \(Self.mb($0.bytes.count))" }.joined(separator: ", ")
             print("""
-                \(name): \(sets) sets, \(Self.mb(bytes.count)), \(segments) segments → \(String(format: "%.2f", elapsed)) s, \
+                \(name): \(sets) sets, \(Self.mb(bytes.count)), \(segments) segments → \(String(format: "%.2f", elapsed)) s \
+                (CPU \(String(format: "%.2f", cpu)) s), \
                 \(String(format: "%.1f", Double(bytes.count) / 1_048_576 / elapsed)) MB/s, \
                 \(Int(Double(segments) / elapsed)) segments/s, \(Int(Double(sets) / elapsed)) sets/s; \
                 accepted \(f?.accepted ?? 0), rejected \(f?.rejected ?? 0), answered with AAA \(f?.answeredWithRejection ?? 0); outputs: \(out)
@@ -131,6 +132,17 @@ struct GatewayBenchmark: ParsableCommand {
 
     static func seconds(_ since: Date) -> String { String(format: "%.2f s", Date().timeIntervalSince(since)) }
     static func mb(_ n: Int) -> String { String(format: "%.1f MB", Double(n) / 1_048_576) }
+    /// User + system CPU time of this process so far (a figure the other processes on the machine do not change).
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
     static func peakRSSMB() -> Int {
         var usage = rusage()
         #if os(Linux)

@@ -28,4 +28,14 @@ public struct CoverageRecord: Codable, Sendable, Equatable, FetchableRecord, Per
 
     /// `true` when `day` (`YYYY-MM-DD`) falls in the period.
     public func covers(_ day: String) -> Bool { start <= day && (end.map { day <= $0 } ?? true) }
+
+    /// Reads a row without going through `Decodable` (the eligibility hot path reads these per inquiry).
+    public init(row: Row) throws {
+        memberID = row["memberID"]
+        planID = row["planID"]
+        planName = row["planName"]
+        lineOfBusiness = row["lineOfBusiness"]
+        start = row["start"]
+        end = row["end"]
+    }
 }

@@ -39,4 +39,18 @@ public struct MemberRecord: Codable, Sendable, Equatable, FetchableRecord, Persi
         self.subscriberID = subscriberID
         self.relationship = relationship
     }
+
+    /// Reads a row without going through `Decodable` (the eligibility hot path reads one per inquiry).
+    public init(row: Row) throws {
+        memberID = row["memberID"]
+        lastName = row["lastName"]
+        firstName = row["firstName"]
+        birthDate = row["birthDate"]
+        gender = row["gender"]
+        pcpNPI = row["pcpNPI"]
+        pcpName = row["pcpName"]
+        medicalGroup = row["medicalGroup"]
+        subscriberID = row["subscriberID"]
+        relationship = row["relationship"]
+    }
 }
