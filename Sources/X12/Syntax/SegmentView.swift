@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A segment as it sits in the reader's buffer: no copy, no allocation.
 ///
 /// A view is valid only until the reader moves on (the next call to `next()`); keep what you need
@@ -20,9 +26,11 @@ public struct SegmentView {
     @inlinable
     public var idBytes: UnsafeRawBufferPointer {
         let sep = delimiters.element
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { return bytes }
         var i = 0
-        while i < bytes.count, bytes[i] != sep { i += 1 }
-        return UnsafeRawBufferPointer(rebasing: bytes[0..<i])
+        while i < n, base.load(fromByteOffset: i, as: UInt8.self) != sep { i += 1 }
+        return UnsafeRawBufferPointer(start: base, count: i)
     }
 
     /// The segment ID as a string (allocates only past 15 bytes).
@@ -31,10 +39,11 @@ public struct SegmentView {
     /// `true` when the segment ID equals `tag` (an ASCII literal such as `"NM1"`).
     @inlinable
     public func hasID(_ tag: StaticString) -> Bool {
-        let id = idBytes
-        guard id.count == tag.utf8CodeUnitCount else { return false }
+        let k = tag.utf8CodeUnitCount
+        guard bytes.count >= k, let base = bytes.baseAddress else { return k == 0 && bytes.count == 0 }
+        if bytes.count > k && base.load(fromByteOffset: k, as: UInt8.self) != delimiters.element { return false }
         let p = tag.utf8Start
-        for i in 0..<id.count where id[i] != p[i] { return false }
+        for i in 0..<k where base.load(fromByteOffset: i, as: UInt8.self) != p[i] { return false }
         return true
     }
 
@@ -51,14 +60,17 @@ public struct SegmentView {
     @inlinable
     public func element(_ position: Int) -> ElementView {
         let sep = delimiters.element
+        let n = bytes.count
+        guard let base = bytes.baseAddress, position >= 0 else {
+            return ElementView(bytes: UnsafeRawBufferPointer(start: nil, count: 0), delimiters: delimiters)
+        }
         var start = 0
         var index = 0
         var i = 0
-        let n = bytes.count
         while i < n {
-            if bytes[i] == sep {
+            if base.load(fromByteOffset: i, as: UInt8.self) == sep {
                 if index == position {
-                    return ElementView(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<i]), delimiters: delimiters)
+                    return ElementView(bytes: UnsafeRawBufferPointer(start: base + start, count: i - start), delimiters: delimiters)
                 }
                 index += 1
                 start = i + 1
@@ -66,7 +78,7 @@ public struct SegmentView {
             i += 1
         }
         if index == position {
-            return ElementView(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<n]), delimiters: delimiters)
+            return ElementView(bytes: UnsafeRawBufferPointer(start: base + start, count: n - start), delimiters: delimiters)
         }
         return ElementView(bytes: UnsafeRawBufferPointer(start: nil, count: 0), delimiters: delimiters)
     }
@@ -125,9 +137,18 @@ public struct ElementView {
     @inlinable
     public func equals(_ value: StaticString) -> Bool {
         guard bytes.count == value.utf8CodeUnitCount else { return false }
+        guard let base = bytes.baseAddress else { return true }
         let p = value.utf8Start
-        for i in 0..<bytes.count where bytes[i] != p[i] { return false }
+        for i in 0..<bytes.count where base.load(fromByteOffset: i, as: UInt8.self) != p[i] { return false }
         return true
+    }
+
+    /// `true` when the element's bytes equal `value`'s UTF-8.
+    public func equals(_ value: String) -> Bool {
+        var v = value
+        return v.withUTF8 { u in
+            u.count == bytes.count && (u.count == 0 || memcmp(u.baseAddress!, bytes.baseAddress!, u.count) == 0)
+        }
     }
 
     /// The repetitions (split on the repetition separator; one when there is none).
