@@ -106,10 +106,9 @@ public final class X12Writer {
         if sink != nil && buffer.count >= flushThreshold { try flush() }
     }
 
-    private func endSegment() throws(X12IOError) {
+    private func endSegment() {
         buffer.append(delimiters.segment)
         buffer.append(contentsOf: suffix.bytes)
-        try maybeFlush()
     }
 
     // MARK: Verbatim
@@ -192,8 +191,9 @@ public final class X12Writer {
         let before = buffer.count
         segment.append(to: &buffer, delimiters: delimiters)
         if transactionControl != nil { segmentCount += 1 }
-        try endSegment()
+        endSegment()
         bytesWritten += buffer.count - before
+        try maybeFlush()
     }
 
     /// Writes an ISA with every field padded to its width, and this writer's delimiters in ISA11 and ISA16.
@@ -207,8 +207,9 @@ public final class X12Writer {
         }
         interchangeControl = fields[12]
         groupCount = 0
-        try endSegment()
+        endSegment()
         bytesWritten += buffer.count - before
+        try maybeFlush()
     }
 
     /// Writes a GS and starts counting its transaction sets.
