@@ -76,7 +76,8 @@ struct BatchCommand: ParsableCommand {
                     summary.files.append(result)
                     var one = BatchSummary()
                     one.files = [result]
-                    print(one.text.split(separator: "\n").first ?? "")
+                    print(one.text.split(separator: "\n").first.map(String.init) ?? "")
+                    fflush(nil)
                 })
             } else {
                 summary = try processor.runOnce()
