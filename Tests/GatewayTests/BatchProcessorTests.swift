@@ -117,6 +117,24 @@ import X12Schema
         #expect(try store.read { try $0.unfinishedFiles() }.isEmpty)
     }
 
+    @Test func aReviewersDecisionIsWrittenAsA278ToThePartnerThatAsked() throws {
+        try drop("sample/inbox/referrals-20261125.x12")
+        _ = try BatchProcessor(folders: folders, store: store, options: options).runOnce()
+        let pended = "20261125710000000002"
+        let publisher = AuthorizationDecisionPublisher(outbox: folders.outbox, clock: ResponderClock(today: RequestBuilder.today.adding(days: 1), time: "0800"))
+        let path = try publisher.decide(pended, verdict: .approve, reasons: [], note: "criteria met", reviewer: "rn.lee", store: store)
+        #expect(path == folders.outbox + "/\(pended)-2.278")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasPrefix("ISA*00*          *00*          *ZZ*VALORIMG       *ZZ*CLINICSUBMIT01 *261126*0800*"))
+        #expect(text.contains("HCR*A1*\(pended)~") && text.contains("TRN*2*TRK0002*9CLINIC001~"))
+        #expect(Validator(library: options.specs!).validate(bytes: Array(text.utf8)).allFindings.filter { $0.severity == .error }.isEmpty)
+        let row = try #require(try store.read { try $0.authorization(trackingNumber: pended) })
+        #expect(row.status == "APPROVED" && row.serviceTo == RequestBuilder.today.adding(days: 90).description)
+        #expect(throws: AuthorizationReviewer.Refusal.self) {
+            try publisher.decide(pended, verdict: .deny, reasons: ["0F"], note: nil, reviewer: "rn.lee", store: store)
+        }
+    }
+
     @Test func theShippedRulesFileIsTheBuiltInDefault() throws {
         let shipped = try ReferralRules(path: GatewayTestSupport.repository.appendingPathComponent("config/referral-rules.json").path)
         #expect(shipped == ReferralRules.defaults)
