@@ -230,10 +230,3 @@ public final class BatchProcessor: @unchecked Sendable {
         guard fsync(fd) == 0 else { throw BatchError("cannot flush \(path): \(String(cString: strerror(errno)))") }
     }
 }
-
-/// A batch I/O failure.
-public struct BatchError: Error, Sendable, CustomStringConvertible {
-    /// What went wrong.
-    public var description: String
-    init(_ description: String) { self.description = description }
-}

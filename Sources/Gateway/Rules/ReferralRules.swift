@@ -18,12 +18,19 @@ public struct ReferralRules: Sendable, Equatable, Codable {
 
     /// HCR03 decision reason codes given when a rule is broken.
     public struct ReasonCodes: Sendable, Equatable, Codable {
+        /// The specialist's specialty is not in ``ReferralRules/followUpVisits``.
         public var specialtyNotListed: String
+        /// The specialist is not in the providers on file.
         public var providerNotOnFile: String
+        /// The specialist is not contracted.
         public var providerNotContracted: String
+        /// The specialist is a tertiary provider.
         public var tertiaryProvider: String
+        /// A procedure is not one of ``ReferralRules/allowedProcedureCodes``.
         public var procedureNotAllowed: String
+        /// A procedure is disallowed for the member's line of business.
         public var lineOfBusinessRule: String
+        /// A referral for the same member, specialist and diagnosis is still valid.
         public var duplicateReferral: String
     }
 

@@ -29,10 +29,12 @@ public final class SQLiteGatewayStore: GatewayStore {
         try pool.read { try StoreMigrations.migrator.appliedMigrations($0) }
     }
 
+    /// Runs `body` on a read-only connection (a snapshot; it never blocks the writer).
     public func read<T>(_ body: (any GatewaySession) throws -> T) throws -> T {
         try pool.unsafeReentrantRead { db in try body(SQLiteGatewaySession(db: db)) }
     }
 
+    /// Runs `body` in one immediate transaction on the single writer connection.
     public func write<T>(_ body: (any GatewaySession) throws -> T) throws -> T {
         try pool.writeWithoutTransaction { db in
             var result: T?
