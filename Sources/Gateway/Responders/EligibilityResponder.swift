@@ -16,7 +16,7 @@ public final class EligibilityResponder {
     public let clock: ResponderClock
     /// Reject inquiries from providers that are not on file.
     public let requireKnownProvider: Bool
-    private var benefitCache: [String: [BenefitRecord]] = [:]
+    private var benefitCache: [String: [String: [Benefit]]] = [:]
     private var providerCache: [String: Bool] = [:]
 
     /// A responder; `clock` fixes "today".
@@ -74,17 +74,17 @@ public final class EligibilityResponder {
         }
         var benefits = [Benefit(kind: .activeCoverage, coverageLevel: .individual, serviceTypeCodes: ["30"],
                                 insuranceTypeCode: insurance, planCoverageDescription: plan.planName)]
-        let rows = try benefitRows(plan.planID, session)
-        benefits += rows.filter { $0.serviceType == "30" }.map(Self.benefit)
+        let byType = try planBenefits(plan.planID, session)
+        benefits += byType["30"] ?? []
         var seen: Set<String> = ["30"]
         for stc in inquiry.serviceTypeCodes where seen.insert(stc).inserted {
-            let forType = rows.filter { $0.serviceType == stc }
-            if forType.contains(where: { $0.kind == "non_covered" }) {
+            let forType = byType[stc] ?? []
+            if forType.contains(where: { $0.kind == .nonCovered }) {
                 benefits.append(Benefit(kind: .nonCovered, coverageLevel: .individual, serviceTypeCodes: [stc]))
                 continue
             }
             benefits.append(Benefit(kind: .activeCoverage, coverageLevel: .individual, serviceTypeCodes: [stc]))
-            benefits += forType.map(Self.benefit)
+            benefits += forType
         }
         if let pcp = patient.pcpName ?? patient.pcpNPI {
             var entities = [Provider.named(pcp, role: .primaryCareProvider, npi: patient.pcpNPI)]
@@ -109,11 +109,13 @@ public final class EligibilityResponder {
         return known
     }
 
-    private func benefitRows(_ planID: String, _ session: any GatewaySession) throws -> [BenefitRecord] {
+    /// The plan's benefits as benefit entries by service type (read and converted once per responder).
+    private func planBenefits(_ planID: String, _ session: any GatewaySession) throws -> [String: [Benefit]] {
         if let hit = benefitCache[planID] { return hit }
-        let rows = try session.benefits(planID: planID)
-        benefitCache[planID] = rows
-        return rows
+        var byType: [String: [Benefit]] = [:]
+        for row in try session.benefits(planID: planID) { byType[row.serviceType, default: []].append(Self.benefit(row)) }
+        benefitCache[planID] = byType
+        return byType
     }
 
     /// EB04 insurance type for a line of business.

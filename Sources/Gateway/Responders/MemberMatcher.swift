@@ -52,6 +52,22 @@ public enum MemberMatcher {
 
     /// The CORE-normalized form of a name: upper-case letters and digits only, without suffix or title.
     public static func normalize(_ name: String) -> String {
+        // ASCII fast path: upper-case letters and digits, tokens split at spaces and commas.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var tokens: [[UInt8]] = [[]]
+            for b in name.utf8 {
+                switch b {
+                case UInt8(ascii: " "), UInt8(ascii: ","): if !tokens[tokens.count - 1].isEmpty { tokens.append([]) }
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): tokens[tokens.count - 1].append(b - 32)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): tokens[tokens.count - 1].append(b)
+                default: break
+                }
+            }
+            var words = tokens.filter { !$0.isEmpty }.map { String(decoding: $0, as: UTF8.self) }
+            if words.count > 1, let last = words.last, suffixes.contains(last) { words.removeLast() }
+            if words.count > 1, let first = words.first, titles.contains(first) { words.removeFirst() }
+            return words.joined()
+        }
         var tokens = name.uppercased().split(whereSeparator: { $0 == " " || $0 == "," })
             .map { $0.filter { $0.isLetter || $0.isNumber } }.filter { !$0.isEmpty }
         if tokens.count > 1, let last = tokens.last, suffixes.contains(last) { tokens.removeLast() }
