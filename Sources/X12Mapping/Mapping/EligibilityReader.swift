@@ -76,39 +76,31 @@ enum EligibilityReader {
 
     struct Path { var source: Node; var receiver: Node?; var subscriber: Node?; var dependent: Node? }
 
+    static let rank = ["20": 0, "21": 1, "22": 2, "23": 3]
+
+    /// One path per leaf of the HL tree. A subscriber with dependents is not a leaf; its 2110 loops (if any) go
+    /// with its first dependent.
     static func flatten(_ nodes: [Node]) -> [Path] {
         var out: [Path] = []
         var path: Path?
-        var emitted = true
-        func flush() { if let p = path, !emitted { out.append(p) }; emitted = true }
-        for n in nodes {
-            switch n.level {
-            case "20":
-                flush()
-                path = Path(source: n)
-                emitted = false
-            case "21":
-                flush()
-                path?.receiver = n
-                path?.subscriber = nil
-                path?.dependent = nil
-                emitted = false
-            case "22":
-                flush()
-                path?.subscriber = n
-                path?.dependent = nil
-                emitted = false
-            default:
-                // A dependent: the subscriber itself is not emitted on its own; its 2110 loops (if any) go with
-                // the first dependent.
-                var p = path
-                p?.dependent = n
-                if emitted { p?.subscriber?.encounters = []; p?.subscriber?.benefits = [] }
-                if let p { out.append(p) }
-                emitted = true
+        var firstDependent = true
+        for (i, n) in nodes.enumerated() {
+            let r = rank[n.level] ?? 0
+            switch r {
+            case 0: path = Path(source: n)
+            case 1: path?.receiver = n; path?.subscriber = nil; path?.dependent = nil
+            case 2: path?.subscriber = n; path?.dependent = nil; firstDependent = true
+            default: path?.dependent = n
+            }
+            guard var p = path else { continue }
+            if r == 3 {
+                if !firstDependent { p.subscriber?.encounters = []; p.subscriber?.benefits = [] }
+                firstDependent = false
+                out.append(p)
+            } else if i + 1 == nodes.count || (rank[nodes[i + 1].level] ?? 0) <= r {
+                out.append(p)
             }
         }
-        flush()
         return out
     }
 }

@@ -1,10 +1,123 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
+import Foundation
+import X12
+import X12Mapping
 
-/// `x12bench mapping` (placeholder until its issue lands).
+/// `x12bench mapping --size-mb N`: X12 → model JSON Lines and model JSON Lines → X12 throughput on generated 271
+/// and 278 (request and response) files, with segments/s and peak memory.
 struct MappingBenchmark: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "mapping", abstract: "Not built yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "mapping",
+        abstract: "X12 → model JSON and model JSON → X12 MB/s on generated 271 and 278 data (release build).")
+
+    @Option(name: .customLong("size-mb"), help: "Size of each generated X12 file in megabytes.")
+    var sizeMB: Double = 100
+
+    @Option(name: .long, help: "Generator seed.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Transaction types to measure (comma-separated).")
+    var types: String = "271,278,278-response"
+
+    @Option(name: .long, help: "Directory for the generated files (removed afterwards unless --keep).")
+    var dir: String = NSTemporaryDirectory()
+
+    @Flag(name: .long, help: "Keep the generated files.")
+    var keep = false
 
     func run() throws {
-        throw ValidationError("'mapping' benchmark is not built yet")
+        print("x12bench mapping: \(sizeMB) MB per file, seed \(seed)")
+        for name in types.split(separator: ",") {
+            guard let type = GeneratedType(rawValue: String(name)) else { throw ValidationError("unknown type \(name)") }
+            try measure(type)
+        }
+        print("peak RSS: \(peakRSSMB()) MB")
     }
+
+    func measure(_ type: GeneratedType) throws {
+        let base = (dir as NSString).appendingPathComponent("x12bench-mapping-\(type.rawValue)-\(getpid())")
+        let x12 = base + ".x12", jsonl = base + ".jsonl", back = base + ".back.x12"
+        defer { if !keep { for p in [x12, jsonl, back] { unlink(p) } } }
+
+        var t = now()
+        let writer = try X12Writer.toFile(x12)
+        let count = try TestDataGenerator(seed: seed).write(type, count: 0, sizeBytes: Int(sizeMB * 1_048_576), to: writer)
+        try writer.close()
+        let x12Bytes = fileSize(x12)
+        let generateSeconds = now() - t
+
+        // The mapping alone, without JSON: X12 → model values, and those values → X12 in memory.
+        t = now()
+        let mapOnly = X12ModelReader(reader: try X12Reader(path: x12))
+        var models: [ModelTransaction] = []
+        var mapped = 0
+        while let m = try mapOnly.next() {
+            if case .success(let v) = m.result { mapped += 1; if models.count < 2000 { models.append(v) } }
+        }
+        let mapSeconds = now() - t
+        t = now()
+        var written = 0
+        let sinkWriter = X12Writer(sink: { (b: UnsafeRawBufferPointer) throws(X12IOError) in written += b.count })
+        let sinkBuilder = ModelX12Builder(writer: sinkWriter, envelope: EnvelopeOptions(
+            senderID: "BENCH", receiverID: "BENCH", date: TestDataGenerator(seed: seed).today, time: "1200"))
+        var rounds = 0
+        while written < x12Bytes {
+            for m in models { try sinkBuilder.add(m) }
+            try sinkWriter.flush()
+            rounds += 1
+        }
+        try sinkBuilder.finish()
+        try sinkWriter.flush()
+        let buildSeconds = now() - t
+
+        t = now()
+        let reader = X12ModelReader(reader: try X12Reader(path: x12))
+        let out = try ModelJSONLinesWriter(path: jsonl)
+        let summary = try out.convert(reader)
+        try out.close()
+        let toJSON = now() - t
+        let jsonBytes = fileSize(jsonl)
+        let segments = reader.reader.location.segmentIndex
+
+        t = now()
+        let input = try ModelJSONLinesReader(path: jsonl)
+        let x12Out = try X12Writer.toFile(back)
+        let builder = ModelX12Builder(writer: x12Out, envelope: EnvelopeOptions(
+            senderID: "BENCH", receiverID: "BENCH", date: TestDataGenerator(seed: seed).today, time: "1200"))
+        while let m = try input.next() { try builder.add(m) }
+        try builder.finish()
+        try x12Out.close()
+        let toX12 = now() - t
+        let backBytes = fileSize(back)
+
+        func mb(_ b: Int) -> Double { Double(b) / 1_048_576 }
+        print("\(type.rawValue): \(count) transactions, \(fmt(mb(x12Bytes))) MB X12, \(fmt(mb(jsonBytes))) MB JSON (generated in \(fmt(generateSeconds)) s)")
+        print("  X12 → model (no JSON): \(fmt(mb(x12Bytes) / mapSeconds)) MB/s (\(mapped) transactions); model → X12 (no JSON): \(fmt(mb(written) / buildSeconds)) MB/s")
+        print("  X12 → model JSON: \(fmt(mb(x12Bytes) / toJSON)) MB/s of X12, \(fmt(Double(segments) / toJSON / 1000)) k segments/s, \(fmt(Double(summary.written) / toJSON)) transactions/s, \(summary.failed.count) failed")
+        print("  model JSON → X12: \(fmt(mb(jsonBytes) / toX12)) MB/s of JSON (\(fmt(mb(backBytes) / toX12)) MB/s of X12 written), \(fmt(Double(builder.transactionCount) / toX12)) transactions/s")
+    }
+
+    func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    func fileSize(_ path: String) -> Int {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : 0
+    }
+
+    func peakRSSMB() -> String {
+        var u = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &u)
+        return fmt(Double(u.ru_maxrss) / 1024)
+    }
+
+    func fmt(_ v: Double) -> String { String(format: "%.1f", v) }
 }

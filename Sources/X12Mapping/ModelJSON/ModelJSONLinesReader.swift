@@ -1,0 +1,113 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import AuthModel
+import X12
+
+/// Reads model JSON Lines (one transaction per line) from a file or bytes, streaming; blank lines are skipped.
+///
+/// ```swift
+/// let input = try ModelJSONLinesReader(path: "model.jsonl")
+/// let builder = ModelX12Builder(writer: try X12Writer.toFile("out.x12"), envelope: envelope)
+/// while let t = try input.next() { try builder.add(t) }
+/// try builder.finish()
+/// ```
+public final class ModelJSONLinesReader {
+    /// A line that is not a valid model transaction.
+    public struct LineError: Error, CustomStringConvertible, Sendable {
+        /// The 1-based line number.
+        public var line: Int
+        /// What is wrong.
+        public var message: String
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var done = false
+    private let source: (inout [UInt8]) throws -> Bool
+    private var closeSource: () -> Void = {}
+    /// The number of the last line read.
+    public private(set) var lineNumber = 0
+    /// Bytes consumed so far.
+    public private(set) var bytesRead = 0
+
+    /// Reads chunks from `source`, which appends bytes and returns `false` at the end.
+    public init(source: @escaping (inout [UInt8]) throws -> Bool) { self.source = source }
+
+    /// Reads bytes in memory.
+    public convenience init(bytes: [UInt8]) {
+        var given = false
+        self.init { buf in
+            if given { return false }
+            given = true
+            buf.append(contentsOf: bytes)
+            return true
+        }
+    }
+
+    /// Reads a file; `-` reads standard input.
+    public convenience init(path: String) throws(X12IOError) {
+        let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
+        if fd < 0 {
+            let e = errno
+            throw X12IOError(path: path, errno: e, message: String(cString: strerror(e)))
+        }
+        var chunk = [UInt8](repeating: 0, count: 1 << 17)
+        self.init { (buf: inout [UInt8]) throws -> Bool in
+            while true {
+                let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if n < 0 {
+                    let e = errno
+                    if e == EINTR { continue }
+                    throw X12IOError(path: path, errno: e, message: String(cString: strerror(e)))
+                }
+                if n == 0 { return false }
+                buf.append(contentsOf: chunk[0..<n])
+                return true
+            }
+        }
+        if path != "-" { closeSource = { _ = close(fd) } }
+    }
+
+    deinit { closeSource() }
+
+    /// The next transaction, or `nil` at the end. Throws ``LineError`` for a bad line (the next call goes on
+    /// with the following line) and `X12IOError` when reading fails.
+    public func next() throws -> ModelTransaction? {
+        while true {
+            if let nl = buffer[start...].firstIndex(of: 0x0A) {
+                let line = buffer[start..<nl]
+                start = nl + 1
+                lineNumber += 1
+                bytesRead += line.count + 1
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+                return try decode(line)
+            }
+            if done {
+                guard start < buffer.count else { return nil }
+                let line = buffer[start...]
+                start = buffer.count
+                lineNumber += 1
+                bytesRead += line.count
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { return nil }
+                return try decode(line)
+            }
+            if start > 0 {
+                buffer.removeSubrange(0..<start)
+                start = 0
+            }
+            done = !(try source(&buffer))
+        }
+    }
+
+    private func decode(_ line: ArraySlice<UInt8>) throws -> ModelTransaction {
+        do {
+            return try ModelJSON.decode(line)
+        } catch {
+            throw LineError(line: lineNumber, message: "\(error)")
+        }
+    }
+}
