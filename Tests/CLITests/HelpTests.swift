@@ -23,7 +23,7 @@ import Foundation
     }
 
     @Test func unknownOptionIsAUsageError() throws {
-        let r = try CLIRunner.run(["stats", "--no-such-option"])
+        let r = try CLIRunner.run(["stats", "--no-such-option", "TestData/syntax/valid/bom.x12"])
         #expect(r.status == 2)
         #expect(r.stderr.contains("no-such-option"))
     }
