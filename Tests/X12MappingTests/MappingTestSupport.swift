@@ -48,9 +48,13 @@ enum MappingTestSupport {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("x12gate-mapping-\(UUID().uuidString).x12")
         try Data(bytes).write(to: dir)
         defer { try? FileManager.default.removeItem(at: dir) }
+        lock.lock()
+        defer { lock.unlock() }
         let report = try validator.validate(path: dir.path)
         return report.isClean ? [] : report.allFindings.filter { $0.severity == .error }.map { "\($0)" }
     }
 
+    /// The validator is not meant to be shared between threads: tests run in parallel, so calls are serialized.
+    static let lock = NSLock()
     nonisolated(unsafe) static let validator: Validator = Validator(library: try! SpecLibrary.load())
 }

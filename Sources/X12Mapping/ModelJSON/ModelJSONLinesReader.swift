@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import AuthModel
 import X12
 
@@ -28,7 +23,6 @@ public final class ModelJSONLinesReader {
     private var start = 0
     private var done = false
     private let source: (inout [UInt8]) throws -> Bool
-    private var closeSource: () -> Void = {}
     /// The number of the last line read.
     public private(set) var lineNumber = 0
     /// Bytes consumed so far.
@@ -38,41 +32,21 @@ public final class ModelJSONLinesReader {
     public init(source: @escaping (inout [UInt8]) throws -> Bool) { self.source = source }
 
     /// Reads bytes in memory.
-    public convenience init(bytes: [UInt8]) {
-        var given = false
-        self.init { buf in
-            if given { return false }
-            given = true
-            buf.append(contentsOf: bytes)
+    public convenience init(bytes: [UInt8]) { self.init(byteSource: ByteSource(bytes: bytes)) }
+
+    /// Reads a file; `-` reads standard input.
+    public convenience init(path: String) throws(X12IOError) { self.init(byteSource: try ByteSource(path: path)) }
+
+    /// Reads from a ``ByteSource`` (e.g. one whose first bytes were peeked to detect the input kind).
+    public convenience init(byteSource: ByteSource) {
+        var chunk = [UInt8](repeating: 0, count: 1 << 17)
+        self.init { (buf: inout [UInt8]) throws -> Bool in
+            let n = try chunk.withUnsafeMutableBytes { (p: UnsafeMutableRawBufferPointer) throws -> Int in try byteSource.read(into: p) }
+            if n == 0 { return false }
+            buf.append(contentsOf: chunk[0..<n])
             return true
         }
     }
-
-    /// Reads a file; `-` reads standard input.
-    public convenience init(path: String) throws(X12IOError) {
-        let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
-        if fd < 0 {
-            let e = errno
-            throw X12IOError(path: path, errno: e, message: String(cString: strerror(e)))
-        }
-        var chunk = [UInt8](repeating: 0, count: 1 << 17)
-        self.init { (buf: inout [UInt8]) throws -> Bool in
-            while true {
-                let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-                if n < 0 {
-                    let e = errno
-                    if e == EINTR { continue }
-                    throw X12IOError(path: path, errno: e, message: String(cString: strerror(e)))
-                }
-                if n == 0 { return false }
-                buf.append(contentsOf: chunk[0..<n])
-                return true
-            }
-        }
-        if path != "-" { closeSource = { _ = close(fd) } }
-    }
-
-    deinit { closeSource() }
 
     /// The next transaction, or `nil` at the end. Throws ``LineError`` for a bad line (the next call goes on
     /// with the following line) and `X12IOError` when reading fails.

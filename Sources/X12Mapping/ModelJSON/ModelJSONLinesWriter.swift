@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import AuthModel
 import X12
 
@@ -14,54 +9,26 @@ import X12
 /// try out.close()
 /// ```
 public final class ModelJSONLinesWriter {
-    private var buffer: [UInt8] = []
-    private let sink: ([UInt8]) throws -> Void
-    private var closeSink: () -> Void = {}
+    /// Where the lines go.
+    public let sink: ByteSink
     /// Lines written.
     public private(set) var lineCount = 0
-    /// Bytes written (flushed or not).
-    public private(set) var bytesWritten = 0
 
-    /// A writer that hands full buffers to `sink`.
-    public init(sink: @escaping ([UInt8]) throws -> Void) {
-        self.sink = sink
-        buffer.reserveCapacity(1 << 17)
-    }
+    /// A writer into `sink` (a file, standard output, or memory).
+    public init(sink: ByteSink) { self.sink = sink }
 
     /// A writer to a file (created or truncated); `-` writes standard output.
-    public convenience init(path: String) throws(X12IOError) {
-        let fd: Int32 = path == "-" ? 1 : open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        if fd < 0 {
-            let e = errno
-            throw X12IOError(path: path, errno: e, message: String(cString: strerror(e)))
-        }
-        self.init { bytes in
-            try bytes.withUnsafeBytes { (p: UnsafeRawBufferPointer) throws in
-                var off = 0
-                while off < p.count {
-                    let n = posixWrite(fd, p.baseAddress! + off, p.count - off)
-                    if n < 0 {
-                        let e = errno
-                        if e == EINTR { continue }
-                        throw X12IOError(path: path, errno: e, message: String(cString: strerror(e)))
-                    }
-                    off += n
-                }
-            }
-        }
-        if path != "-" { closeSink = { _ = posixClose(fd) } }
-    }
+    public convenience init(path: String) throws(X12IOError) { self.init(sink: try ByteSink(path: path)) }
 
-    deinit { closeSink() }
+    /// Bytes written (flushed or not).
+    public var bytesWritten: Int { sink.count }
 
     /// Writes one transaction as one line.
     public func write(_ t: ModelTransaction) throws {
-        let line = try ModelJSON.encode(t)
-        buffer.append(contentsOf: line)
-        buffer.append(0x0A)
+        sink.append(contentsOf: try ModelJSON.encode(t))
+        sink.append(0x0A)
         lineCount += 1
-        bytesWritten += line.count + 1
-        if buffer.count >= 1 << 17 { try flush() }
+        try sink.maybeFlush()
     }
 
     /// What ``convert(_:)`` did.
@@ -90,20 +57,9 @@ public final class ModelJSONLinesWriter {
         return s
     }
 
-    /// Hands the buffered bytes to the sink.
-    public func flush() throws {
-        guard !buffer.isEmpty else { return }
-        try sink(buffer)
-        buffer.removeAll(keepingCapacity: true)
-    }
+    /// Hands the buffered bytes to the file.
+    public func flush() throws { try sink.flush() }
 
-    /// Flushes and closes the file, if the writer owns one.
-    public func close() throws {
-        try flush()
-        closeSink()
-        closeSink = {}
-    }
+    /// Flushes and closes the file, if the sink owns one.
+    public func close() throws { try sink.close() }
 }
-
-private func posixWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { write(fd, p, n) }
-private func posixClose(_ fd: Int32) -> Int32 { close(fd) }

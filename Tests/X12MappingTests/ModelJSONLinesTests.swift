@@ -1,0 +1,43 @@
+import AuthModel
+import Foundation
+import Testing
+import X12
+@testable import X12Mapping
+
+/// X12 → model JSON Lines → X12 with a new envelope, through the streaming reader and writer.
+@Suite struct ModelJSONLinesTests {
+    @Test func x12ToJSONLinesToX12() throws {
+        let sink = ByteSink()
+        let out = ModelJSONLinesWriter(sink: sink)
+        let summary = try out.convert(X12ModelReader(path: MappingTestSupport.path("mapping/278-responses-pended-denied.x12")))
+        try out.flush()
+        #expect(summary.written == 2 && summary.failed.isEmpty && out.lineCount == 2)
+        let text = String(decoding: sink.bytes, as: UTF8.self)
+        #expect(text.split(separator: "\n").count == 2)
+        #expect(text.hasPrefix(#"{"type":"278-response","authorizationDecision":{"#) || text.hasPrefix(#"{"authorizationDecision""#))
+        #expect(text.contains(#""creationDate":"2026-11-25""#))
+
+        // Blank lines are skipped; the lines come back in order and build a valid interchange.
+        let input = ModelJSONLinesReader(bytes: Array(("\n" + text + "\n\n").utf8))
+        let writer = X12Writer.inMemory(suffix: .lf)
+        let builder = ModelX12Builder(writer: writer, envelope: EnvelopeOptions(
+            senderID: "ALLCAREIPA", receiverID: "CLINICSUBMIT01", interchangeControlNumber: 7,
+            date: CalendarDate(year: 2026, month: 11, day: 26), time: "0800"))
+        while let m = try input.next() { try builder.add(m) }
+        try builder.finish()
+        #expect(builder.transactionCount == 2)
+        #expect(try MappingTestSupport.validationErrors(writer.bytes) == [])
+        let original = try MappingTestSupport.models("mapping/278-responses-pended-denied.x12")
+        #expect(try MappingTestSupport.models(writer.bytes).map { try $0.result.get() } == original)
+        let x12 = String(decoding: writer.bytes, as: UTF8.self)
+        #expect(x12.contains("*ZZ*ALLCAREIPA     *ZZ*CLINICSUBMIT01 *261126*0800*^*00501*000000007*0*P*:~"))
+        #expect(x12.contains("GS*HI*ALLCAREIPA*CLINICSUBMIT01*20261126*0800*1*X*005010X217~"))
+        #expect(x12.contains("ST*278*0002*005010X217~"))
+    }
+
+    @Test func badLineIsReportedWithItsNumber() throws {
+        let input = ModelJSONLinesReader(bytes: Array("\n{\"type\":\"999\"}\n".utf8))
+        #expect { _ = try input.next() } throws: { ($0 as? ModelJSONLinesReader.LineError)?.line == 2 }
+        #expect(try input.next() == nil)
+    }
+}
