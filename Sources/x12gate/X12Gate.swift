@@ -18,7 +18,7 @@ struct X12Gate: AsyncParsableCommand {
             ValidateCommand.self, AckCommand.self,
             ConvertCommand.self, GenerateCommand.self,
             MembersCommand.self, ProvidersCommand.self, AuthCommand.self,
-            BatchCommand.self, RespondCommand.self,
+            BatchCommand.self, RespondCommand.self, DemoCommand.self,
         ]
     )
 
