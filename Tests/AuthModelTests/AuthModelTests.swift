@@ -97,3 +97,18 @@ import Testing
         #expect(r.medicalGroup == group)
     }
 }
+
+@Suite struct AuthorizationDecisionTests {
+    @Test func certifiedPeriodFallsBackToTheEventDate() {
+        let day = CalendarDate(year: 2026, month: 12, day: 1)
+        var d = AuthorizationDecision(
+            trace: TransactionTrace(purpose: .response, creationDate: day, creationTime: "1200"), umo: .umo(name: "UMO"),
+            event: PatientEvent(kind: .specialtyReferral, eventDate: DateRange(day, end: day.adding(days: 90))),
+            outcome: ReviewOutcome(action: .certifiedInTotal, authorizationNumber: "A1"))
+        #expect(d.certifiedPeriod == DateRange(day, end: day.adding(days: 90)))
+        d.outcome?.period = CertificationPeriod(issued: day, effective: DateRange(day), expires: day.adding(years: 1))
+        #expect(d.certifiedPeriod == DateRange(day, end: day.adding(years: 1)))
+        d.outcome = ReviewOutcome(action: .pended)
+        #expect(d.certifiedPeriod == nil && d.status == .systemHold)
+    }
+}

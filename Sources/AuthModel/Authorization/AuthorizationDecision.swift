@@ -63,6 +63,18 @@ public struct AuthorizationDecision: Sendable, Hashable, Codable {
     /// The status the answer puts the authorization in; `nil` for a rejection.
     public var status: AuthorizationStatus? { outcome.map { AuthorizationStatus(action: $0.action) } }
 
+    /// The days the certification covers: the outcome's period (effective/issue to expiration), or, leniently,
+    /// the event date when a certifying answer states no certification dates (some UMOs, and the referral
+    /// example of the implementation guide, return the approved window as the event date).
+    public var certifiedPeriod: DateRange? {
+        guard let o = outcome else { return nil }
+        if let v = o.period.validity { return v }
+        switch o.action {
+        case .certifiedInTotal, .certifiedPartially, .modified: return event?.eventDate
+        default: return nil
+        }
+    }
+
     /// Every rejection, wherever it sits.
     public var allRejections: [Rejection] {
         var all = rejections + umo.rejections + (requester?.rejections ?? []) + (subscriber?.rejections ?? [])
