@@ -58,12 +58,10 @@ import X12Schema
         #expect(referrals.accepted == 3 && referrals.answeredWithRejection == 1 && referrals.acceptanceRate == 1)
         #expect(summary.text.contains("referrals-20261125.x12: accepted, 3/3 sets accepted (100.0 %)"))
         // The 270s: one 271 answering each patient.
-        try withKnownIssue("X12Mapping's 270 reader drops every inquiry (EligibilityReader.flatten)", isIntermittent: true) {
-            let eligibility = try output("eligibility-20261125.x12.271")
-            #expect(eligibility.contains("EB*1*IND*30*C1*Valley Gold PPO~"))
-            #expect(eligibility.contains("AAA*N**75*C~"))
-            #expect(eligibility.contains("TRN*2*TRACE0001*9876543210~"))
-        }
+        let eligibility = try output("eligibility-20261125.x12.271")
+        #expect(eligibility.contains("EB*1*IND*30*C1*Valley Gold PPO~"))
+        #expect(eligibility.contains("AAA*N**75*C~"))
+        #expect(eligibility.contains("TRN*2*TRACE0001*9876543210~"))
     }
 
     @Test func aDuplicateInterchangeGetsTA1025AndNoSecondAnswer() throws {
