@@ -193,12 +193,13 @@ extension X12Decoder {
     func elementString(_ n: Int) -> String { _segment.element(n).string }
 
     /// Sets the on-demand location of a direct envelope event.
-    func setDirectLocation(_ start: Int, _ segLine: Int, position: Int, id: String) {
+    /// `kind` is 1 for ST, 2 for SE.
+    func setDirectLocation(_ start: Int, _ segLine: Int, position: Int, kind: UInt8) {
         fastOffset = baseOffset + start
         fastLine = segLine
         fastIndex = segmentCounter
         fastPosition = position
-        fastSegmentID = id
+        fastSegmentKind = kind
     }
 
     func onST(_ start: Int, _ segLine: Int) -> Step {
@@ -207,8 +208,9 @@ extension X12Decoder {
             loc.segmentID = "ST"
             closeTransaction(at: loc, before: "the next ST")
         }
-        let header = TransactionHeader(id: elementString(1), controlNumber: elementString(2),
-                                       implementationReference: _segment.element(3).isEmpty ? nil : elementString(3))
+        let (e1, e2, e3) = firstElements()
+        let header = TransactionHeader(id: e1.string, controlNumber: e2.string,
+                                       implementationReference: e3.isEmpty ? nil : e3.string)
         transaction = TransactionState(header: header)
         transactionSegmentCount = 1
         func loc() -> Location {
@@ -220,7 +222,7 @@ extension X12Decoder {
             finding(.ik502, "18", at: loc(), "Transaction set \(header.id) \(header.controlNumber) is not inside a functional group (no GS).")
         } else {
             transactionCount += 1
-            if !transactionControlNumbers.insert(header.controlNumber) {
+            if !transactionControlNumbers.insert(header.controlNumber, bytes: e2.bytes) {
                 finding(.ik502, "23", at: loc().at(element: 2), value: header.controlNumber,
                         "ST02 \(header.controlNumber) is used twice in functional group \(group!.header.controlNumber).")
             }
@@ -233,7 +235,7 @@ extension X12Decoder {
             finding(.ik502, "6", at: loc().at(element: 1), "ST01 (transaction set identifier) is missing.")
         }
         if queueHead == queue.count {
-            setDirectLocation(start, segLine, position: 1, id: "ST")
+            setDirectLocation(start, segLine, position: 1, kind: 1)
             return .direct(.transactionStart(header))
         }
         emit(.transactionStart(header), segment: true, at: loc())
@@ -241,7 +243,7 @@ extension X12Decoder {
     }
 
     func onSE(_ start: Int, _ segLine: Int) -> Step {
-        guard let tx = transaction else {
+        guard inTransaction else {
             var loc = baseLocation(at: start, line: segLine, segmentIndex: segmentCounter)
             loc.segmentID = "SE"
             finding(.ta105, "024", at: loc, "SE without a matching ST.")
@@ -255,21 +257,20 @@ extension X12Decoder {
             l.segmentID = "SE"
             return l
         }
-        let se01 = _segment.element(1)
-        let se02 = _segment.element(2)
+        let (se01, se02, _) = firstElements()
         if Self.number(se01) != count {
             let v = se01.string
             finding(.ik502, "4", at: loc().at(element: 1), value: v,
                     "SE01 says \(v.isEmpty ? "nothing" : v) but the transaction set has \(count) segments (ST and SE included).")
         }
-        if !se02.equals(tx.header.controlNumber) {
+        if !se02.equals(transaction!.header.controlNumber) {
             let v = se02.string
             finding(.ik502, "3", at: loc().at(element: 2), value: v,
-                    "SE02 \(v) does not match ST02 \(tx.header.controlNumber).")
+                    "SE02 \(v) does not match ST02 \(transaction!.header.controlNumber).")
         }
         if queueHead == queue.count {
             // The transaction set closes when the next event is produced; until then its context is the location's.
-            setDirectLocation(start, segLine, position: count, id: "SE")
+            setDirectLocation(start, segLine, position: count, kind: 2)
             closeTransactionPending = true
             return .direct(.transactionEnd)
         }
@@ -277,6 +278,34 @@ extension X12Decoder {
         transaction = nil
         transactionSegmentCount = 0
         return .queued
+    }
+
+    /// Elements 1, 2 and 3 of the current segment in one pass: the same bytes as `element(1)` … `element(3)`.
+    func firstElements() -> (ElementView, ElementView, ElementView) {
+        let seg = _segment
+        let d = seg.delimiters
+        let sep = d.element
+        let n = seg.bytes.count
+        guard let base = seg.bytes.baseAddress else {
+            let e = ElementView(bytes: UnsafeRawBufferPointer(start: nil, count: 0), delimiters: d)
+            return (e, e, e)
+        }
+        // Positions of the first four element separators (`n` when there are fewer).
+        var c0 = n, c1 = n, c2 = n, c3 = n
+        var found = 0
+        var i = 0
+        while i < n {
+            if base.load(fromByteOffset: i, as: UInt8.self) == sep {
+                if found == 0 { c0 = i } else if found == 1 { c1 = i } else if found == 2 { c2 = i } else { c3 = i; break }
+                found += 1
+            }
+            i += 1
+        }
+        @inline(__always) func view(_ a: Int, _ b: Int) -> ElementView {
+            a >= n ? ElementView(bytes: UnsafeRawBufferPointer(start: nil, count: 0), delimiters: d)
+                : ElementView(bytes: UnsafeRawBufferPointer(start: base + a + 1, count: b - a - 1), delimiters: d)
+        }
+        return (view(c0, c1), view(c1, c2), view(c2, c3))
     }
 
     /// The value of an unsigned decimal element (at most 18 digits), or `nil`.

@@ -20,14 +20,20 @@ extension X12Decoder {
 
         /// Adds `value`; `false` when it was already there.
         mutating func insert(_ value: String) -> Bool {
-            if set == nil, let n = Self.digits(value) {
+            var v = value
+            return v.withUTF8 { insert(value, bytes: UnsafeRawBufferPointer($0)) }
+        }
+
+        /// Adds `value`, whose UTF-8 is `bytes` (read for the digits, no String walk); `false` when it was already there.
+        mutating func insert(_ value: String, bytes: UnsafeRawBufferPointer) -> Bool {
+            if set == nil, let n = Self.digits(bytes) {
                 if last < 0 {
-                    width = value.utf8.count
+                    width = bytes.count
                     first = n
                     last = n
                     return true
                 }
-                if value.utf8.count == width && n == last + 1 {
+                if bytes.count == width && n == last + 1 {
                     last = n
                     return true
                 }
@@ -45,13 +51,12 @@ extension X12Decoder {
             return set!.insert(value).inserted
         }
 
-        /// The value of an all-digit string of at most 18 digits.
-        private static func digits(_ s: String) -> Int? {
-            let u = s.utf8
+        /// The value of all-digit bytes, at most 18 of them.
+        private static func digits(_ u: UnsafeRawBufferPointer) -> Int? {
             guard u.count > 0, u.count <= 18 else { return nil }
             var n = 0
             for b in u {
-                guard b.isDigitASCII else { return nil }
+                guard b >= 0x30 && b <= 0x39 else { return nil }
                 n = n * 10 + Int(b - 0x30)
             }
             return n

@@ -123,8 +123,14 @@ public final class X12Decoder {
     /// The SE just returned closes its transaction set when the next event is produced, so that its location
     /// (built on demand) still has the transaction's context.
     @exclusivity(unchecked) var closeTransactionPending = false
-    /// The segment ID of a direct envelope event, for its location.
-    @exclusivity(unchecked) var fastSegmentID: String?
+    /// The segment ID of a direct envelope event, for its location: 0 none, 1 ST, 2 SE (no String on the hot path,
+    /// so nothing to retain or release per segment).
+    @exclusivity(unchecked) var fastSegmentKind: UInt8 = 0
+    /// `true` when the next call to ``next()`` may take the plain-segment fast path: inside a transaction set,
+    /// nothing queued or pending. Recomputed whenever the slow path returns; the fast path never changes it.
+    @exclusivity(unchecked) var hotReady = false
+    /// The delimiters of the open interchange, unwrapped, while ``hotReady``.
+    @exclusivity(unchecked) var hotDelimiters = Delimiters.standard
 
     @exclusivity(unchecked) var queue: [Pending] = []
     @exclusivity(unchecked) var queueHead = 0
@@ -169,7 +175,8 @@ public final class X12Decoder {
                         groupControlNumber: group?.header.controlNumber,
                         transactionControlNumber: transaction?.header.controlNumber,
                         transactionSetID: transaction?.header.id,
-                        segmentPosition: fastPosition, segmentID: fastSegmentID)
+                        segmentPosition: fastPosition,
+                        segmentID: fastSegmentKind == 0 ? nil : fastSegmentKind == 1 ? "ST" : "SE")
     }
 
     /// Creates a decoder.
@@ -237,7 +244,101 @@ public final class X12Decoder {
     // MARK: Events
 
     /// The next event, or `nil` when more input is needed (before ``finish()``) or the input is over.
+    @inline(__always)
     public func next() -> X12Event? {
+        if hotReady && takePlainSegment() { return .segment }
+        let event = slowNext()
+        hotReady = inTransaction && queueHead == queue.count && !ended && !closeTransactionPending && !discarding
+            && stray == nil && !blankDropped && searchFrom == 0
+        if hotReady { hotDelimiters = _delimiters! }
+        return event
+    }
+
+    /// The fast path for a plain data segment inside a transaction set, starting right at `readIndex` and
+    /// complete in the buffer (suffix included): no queue, no location built, no String, nothing retained.
+    /// Anything else (blank bytes first, an envelope segment, a segment cut by the chunk end, an over-long one)
+    /// returns `false` with the state untouched except `searchFrom`, so the slow path goes on without rescanning.
+    /// The results equal the slow path's (`produce` → `readSegment` → `dispatch`).
+    @inline(__always)
+    func takePlainSegment() -> Bool {
+        let base = storage
+        let start = readIndex
+        let end = writeIndex
+        guard start < end else { return false }
+        let b0 = base.load(fromByteOffset: start, as: UInt8.self)
+        // Blank bytes (all <= 0x20) go through the slow path, and so does any `I` (ISA, IEA).
+        if b0 <= 0x20 || b0 == UInt8(ascii: "I") { return false }
+        let d = hotDelimiters
+        let term = d.segment
+        guard let hit = memchr(base + start, Int32(term), end - start) else {
+            searchFrom = baseOffset + end
+            return false
+        }
+        let t = base.distance(to: UnsafeMutableRawPointer(hit))
+        let n = t - start
+        if n > options.maxSegmentLength { return false }
+        if b0 == UInt8(ascii: "S") || b0 == UInt8(ascii: "G") || b0 == UInt8(ascii: "T") {
+            // ST, SE, GS, GE, TA1 are envelope segments; short segments are left to the slow path.
+            if n <= 3 { searchFrom = baseOffset + t; return false }
+            let sep = d.element
+            let b1 = base.load(fromByteOffset: start + 1, as: UInt8.self)
+            let b2 = base.load(fromByteOffset: start + 2, as: UInt8.self)
+            if b2 == sep {
+                if (b0 == UInt8(ascii: "S") && (b1 == UInt8(ascii: "T") || b1 == UInt8(ascii: "E")))
+                    || (b0 == UInt8(ascii: "G") && (b1 == UInt8(ascii: "S") || b1 == UInt8(ascii: "E"))) {
+                    searchFrom = baseOffset + t
+                    return false
+                }
+            } else if b0 == UInt8(ascii: "T") && b1 == UInt8(ascii: "A") && b2 == UInt8(ascii: "1")
+                        && base.load(fromByteOffset: start + 3, as: UInt8.self) == sep {
+                searchFrom = baseOffset + t
+                return false
+            }
+        }
+        var next = t + 1
+        var l = line
+        var sfx = SegmentSuffix.none
+        if term == 0x0A {
+            l += 1
+        } else {
+            // Two bytes after the terminator tell every suffix apart, whatever comes later.
+            if next + 1 >= end { searchFrom = baseOffset + t; return false }
+            let c = base.load(fromByteOffset: next, as: UInt8.self)
+            if c == 0x0A {
+                sfx = .lf; next += 1; l += 1
+            } else if c == 0x0D && term != 0x0D {
+                if base.load(fromByteOffset: next + 1, as: UInt8.self) == 0x0A {
+                    sfx = .crlf; next += 2; l += 1
+                } else {
+                    sfx = .cr; next += 1
+                }
+            }
+            // LF bytes inside the segment (a broken file) still count as lines.
+            if memchr(base + start, 0x0A, n) != nil { l += countLines(from: start, to: t) }
+        }
+        let index = segmentCounter + 1
+        let position = transactionSegmentCount + 1
+        _leading = UnsafeRawBufferPointer(start: base + start, count: 0)
+        _segment = SegmentView(bytes: UnsafeRawBufferPointer(start: base + start, count: n), delimiters: d)
+        _segmentTerminated = true
+        _suffix = sfx
+        _hasSegment = true
+        locationIsFast = true
+        fastOffset = baseOffset + start
+        fastLine = line
+        fastIndex = index
+        fastPosition = position
+        fastSegmentKind = 0
+        segmentCounter = index
+        transactionSegmentCount = position
+        readIndex = next
+        line = l
+        return true
+    }
+
+    /// Everything but the fast path.
+    @inline(never)
+    func slowNext() -> X12Event? {
         if queueHead < queue.count { return dequeue() }
         if ended { return nil }
         while true {
@@ -565,7 +666,7 @@ public final class X12Decoder {
                 fastLine = segLine
                 fastIndex = segmentCounter
                 fastPosition = transactionSegmentCount
-                fastSegmentID = nil
+                fastSegmentKind = 0
                 return .fastSegment
             }
             let loc = baseLocation(at: start, line: segLine, segmentIndex: segmentCounter)
