@@ -2,15 +2,23 @@
 ///
 /// Codes of up to seven bytes are packed into a `UInt64` (bytes plus length); longer ones are compared as bytes.
 public struct CodeSet: Sendable, Hashable {
-    private final class Storage: Sendable {
+    private final class Storage: @unchecked Sendable {
         let packed: Set<UInt64>
         let long: [[UInt8]]
         let values: [String]
+        /// The packed codes, sorted, in memory owned by this storage (immutable after init): the validator's lookup.
+        let sorted: UnsafeMutablePointer<UInt64>
+        let sortedCount: Int
         init(packed: Set<UInt64>, long: [[UInt8]], values: [String]) {
             self.packed = packed
             self.long = long
             self.values = values
+            let keys = packed.sorted()
+            sortedCount = keys.count
+            sorted = UnsafeMutablePointer<UInt64>.allocate(capacity: max(keys.count, 1))
+            for (i, k) in keys.enumerated() { sorted[i] = k }
         }
+        deinit { sorted.deallocate() }
     }
     private let storage: Storage
     private var packed: Set<UInt64> { storage.packed }
@@ -65,6 +73,11 @@ public struct CodeSet: Sendable, Hashable {
             if same { return true }
         }
         return false
+    }
+
+    /// A reference-free view of the packed codes for the validator's hot loop (valid while this set lives).
+    var lookup: CodeLookup {
+        CodeLookup(base: UnsafePointer(storage.sorted), count: storage.sortedCount, hasLong: !storage.long.isEmpty)
     }
 
     private static func pack(_ u: [UInt8]) -> UInt64? {

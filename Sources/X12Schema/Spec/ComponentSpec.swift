@@ -15,6 +15,9 @@ public final class ComponentSpec: Sendable {
     /// The guide's name for it, else the dictionary's.
     public let name: String
 
+    /// The flattened form the validator's clean path reads.
+    let plan: ValuePlan
+
     /// Creates a spec (the loader does).
     public init(position: Int, element: ElementDefinition, usage: Usage, guideCodes: CodeSet?, minLength: Int, maxLength: Int, name: String) {
         self.position = position
@@ -24,5 +27,7 @@ public final class ComponentSpec: Sendable {
         self.minLength = minLength
         self.maxLength = maxLength
         self.name = name
+        plan = ValuePlan(usage: usage, isComposite: false, definition: element, maxRepeat: 1,
+                         guideCodes: guideCodes, minLength: minLength, maxLength: maxLength)
     }
 }

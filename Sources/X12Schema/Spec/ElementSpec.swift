@@ -1,7 +1,7 @@
 /// One element of a segment as a guide uses it: the base definition with the guide's overrides merged.
 ///
 /// Either ``element`` (a simple element) or ``components`` (a composite) is set.
-public final class ElementSpec: Sendable {
+public final class ElementSpec: @unchecked Sendable {
     /// Position in the segment (1-based).
     public let position: Int
     /// The dictionary element of a simple element; `nil` for a composite.
@@ -27,6 +27,15 @@ public final class ElementSpec: Sendable {
     /// The guide's name for it, else the dictionary's (or the composite's).
     public let name: String
 
+    /// The flattened form the validator's clean path reads.
+    let plan: ValuePlan
+    /// The components' flattened forms (empty for a simple element); immutable, freed with the spec.
+    let componentPlans: UnsafeMutablePointer<ValuePlan>?
+    /// Bit `c` set for every required component `c` (< 64).
+    let requiredComponentMask: UInt64
+    /// `true` when a required component sits at position 64 or later (the clean path then defers to the full check).
+    let hasFarRequiredComponent: Bool
+
     /// `true` for a composite.
     public var isComposite: Bool { compositeID != nil }
 
@@ -47,5 +56,28 @@ public final class ElementSpec: Sendable {
         self.minLength = minLength
         self.maxLength = maxLength
         self.name = name
+        plan = ValuePlan(usage: usage, isComposite: compositeID != nil, definition: element, maxRepeat: maxRepeat,
+                         guideCodes: guideCodes, minLength: minLength, maxLength: maxLength)
+        if components.isEmpty {
+            componentPlans = nil
+        } else {
+            let p = UnsafeMutablePointer<ValuePlan>.allocate(capacity: components.count)
+            for (i, c) in components.enumerated() { (p + i).initialize(to: c.plan) }
+            componentPlans = p
+        }
+        var mask: UInt64 = 0
+        var far = false
+        for c in components where c.usage == .required {
+            if c.position < 64 { mask |= 1 << UInt64(c.position) } else { far = true }
+        }
+        requiredComponentMask = mask
+        hasFarRequiredComponent = far
+    }
+
+    deinit {
+        if let componentPlans {
+            componentPlans.deinitialize(count: components.count)
+            componentPlans.deallocate()
+        }
     }
 }

@@ -1,5 +1,5 @@
 /// A segment at one place in a guide: its tag, usage, max use, discriminator and merged element specs.
-public final class SegmentSpec: Sendable {
+public final class SegmentSpec: @unchecked Sendable {
     /// The segment ID (`NM1`).
     public let tag: String
     /// The tag's bytes, for matching without a `String`.
@@ -21,6 +21,31 @@ public final class SegmentSpec: Sendable {
     /// The TR3 sequence number, when given.
     public let sequence: String?
 
+    // The flattened forms the validator's clean path reads (immutable after init).
+    /// One ``ValuePlan`` per element (index 0 = element 1).
+    let plans: UnsafeMutablePointer<ValuePlan>
+    /// Bit `p` set for every required element `p` (< 64).
+    let requiredMask: UInt64
+    /// `true` when a required element sits at position 64 or later.
+    let hasFarRequired: Bool
+    /// Positions `p` where element `p` is a `1250` date format qualifier and `p + 1` its `1251` value.
+    let datePairs: [Int]
+    /// ``rules`` as masks.
+    let rulePlans: [RulePlan]
+    /// The tag packed as ``SegmentSpec/key(_:)`` does.
+    let tagKey: UInt64
+
+    /// A segment ID packed with its length into a `UInt64` (IDs of up to seven bytes); `UInt64.max - 1` for longer IDs.
+    @inline(__always)
+    static func key(_ b: UnsafeRawBufferPointer) -> UInt64 {
+        let n = b.count
+        guard n <= 7 else { return UInt64.max - 1 }
+        var k = UInt64(n) << 56
+        var i = 0
+        while i < n { k |= UInt64(b[i]) << (8 * UInt64(i)); i += 1 }
+        return k
+    }
+
     /// The spec of element `position` (1-based), or `nil` past the defined ones.
     public func element(_ position: Int) -> ElementSpec? {
         position >= 1 && position <= elements.count ? elements[position - 1] : nil
@@ -38,5 +63,29 @@ public final class SegmentSpec: Sendable {
         self.elements = elements
         self.rules = rules
         self.sequence = sequence
+        plans = UnsafeMutablePointer<ValuePlan>.allocate(capacity: max(elements.count, 1))
+        var mask: UInt64 = 0
+        var far = false
+        for (i, e) in elements.enumerated() {
+            (plans + i).initialize(to: e.plan)
+            if e.usage == .required {
+                if e.position < 64 { mask |= 1 << UInt64(e.position) } else { far = true }
+            }
+        }
+        requiredMask = mask
+        hasFarRequired = far
+        var pairs: [Int] = []
+        var p = 1
+        while p < elements.count {
+            if elements[p - 1].element?.id == "1250", elements[p].element?.id == "1251" { pairs.append(p); p += 2 } else { p += 1 }
+        }
+        datePairs = pairs
+        rulePlans = rules.map(RulePlan.init)
+        tagKey = tagBytes.count <= 7 ? tagBytes.withUnsafeBytes { SegmentSpec.key($0) } : UInt64.max
+    }
+
+    deinit {
+        plans.deinitialize(count: elements.count)
+        plans.deallocate()
     }
 }

@@ -15,11 +15,13 @@ public final class TransactionValidator {
     private var hierarchy = HierarchyTracker()
     private var lastPosition = 1
     private var problems: [SegmentChecker.Problem] = []
+    private let hasLevels: Bool
 
     /// Creates a validator for `guide`.
     public init(guide: GuideSpec) {
         self.guide = guide
         tracker = LoopTracker(guide: guide)
+        hasLevels = !guide.levels.isEmpty
     }
 
     /// Starts a set: `st` is the ST segment, `location` its location.
@@ -36,16 +38,22 @@ public final class TransactionValidator {
     /// Validates one segment of the set (not ST, not SE). Returns the guide segment it was matched to.
     @discardableResult
     public func segment(_ seg: SegmentView, location: Location) -> SegmentSpec? {
-        let position = location.segmentPosition ?? (lastPosition + 1)
+        segment(seg, position: location.segmentPosition ?? (lastPosition + 1), location: { location })
+    }
+
+    /// The hot path: `location` is asked for only when there is something to report (or an HL to remember).
+    @inline(__always)
+    func segment(_ seg: SegmentView, position: Int, location: () -> Location) -> SegmentSpec? {
         lastPosition = position
         let spec = tracker.feed(seg, position: position)
-        takeStructureIssues(at: location)
+        if !tracker.issues.isEmpty { takeStructureIssues(at: location()) }
         guard let spec else { return nil }
-        let loop = tracker.currentLoop
-        checkElements(seg, spec: spec, location: location, loop: loop)
-        if !guide.levels.isEmpty, seg.hasID("HL") {
-            var loc = location
-            setLoop(&loc, loop, segmentID: "HL")
+        if !SegmentChecker.isClean(seg, spec: spec) {
+            checkElements(seg, spec: spec, location: location(), loop: tracker.currentLoop)
+        }
+        if hasLevels, seg.hasID("HL") {
+            var loc = location()
+            setLoop(&loc, tracker.currentLoop, segmentID: "HL")
             for p in hierarchy.add(seg, guide: guide, location: loc) {
                 findings.append(Finding(code: FindingCode(.ik403, p.code), location: p.location.at(element: p.element), value: p.value, message: p.message))
             }

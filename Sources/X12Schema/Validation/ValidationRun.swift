@@ -17,6 +17,12 @@ struct ValidationRun {
     private var pendingTransaction: [Finding] = []
     /// A 278-style set whose guide depends on BHT02: the ST kept until BHT arrives.
     private var deferredST: (bytes: [UInt8], delimiters: Delimiters, location: Location, version: String)?
+    private var hasDeferredST = false
+    /// `transaction != nil`, kept as a flag so the per-segment test does not copy the report.
+    private var inTransaction = false
+    /// The current segment's position in its set (ST = 1), counted here so the reader's `Location` is built only
+    /// when a finding needs it.
+    private var segmentPosition = 0
 
     init(validator: Validator, source: String, onSegment: Validator.SegmentHandler?) {
         self.validator = validator
@@ -53,23 +59,27 @@ struct ValidationRun {
         case .transactionStart(let h):
             startTransaction(h, reader: reader)
         case .segment:
-            guard transaction != nil else { return }
-            if let d = deferredST {
+            guard inTransaction else { return }
+            segmentPosition += 1
+            assert(segmentPosition == reader.location.segmentPosition, "the run's segment count drifted from the reader's")
+            if hasDeferredST, let d = deferredST {
                 deferredST = nil
+                hasDeferredST = false
                 let bht02 = reader.segment.hasID("BHT") ? reader.segment.element(2).string : nil
                 let guide = library.guide(st01: transaction!.header.id, version: d.version, bht02: bht02)
                 begin(guide: guide, stBytes: d.bytes, delimiters: d.delimiters, location: d.location)
             }
             if let v = current {
-                let spec = v.segment(reader.segment, location: reader.location)
-                onSegment?(reader.segment, reader.location, spec, v.tracker)
-            } else {
-                onSegment?(reader.segment, reader.location, nil, nil)
+                let spec = v.segment(reader.segment, position: segmentPosition, location: { reader.location })
+                if let onSegment { onSegment(reader.segment, reader.location, spec, v.tracker) }
+            } else if let onSegment {
+                onSegment(reader.segment, reader.location, nil, nil)
             }
         case .transactionEnd:
             guard var tx = transaction else { return }
-            if let d = deferredST {
+            if hasDeferredST, let d = deferredST {
                 deferredST = nil
+                hasDeferredST = false
                 begin(guide: library.guide(st01: tx.header.id, version: d.version), stBytes: d.bytes, delimiters: d.delimiters, location: d.location)
             }
             if let v = current {
@@ -80,6 +90,7 @@ struct ValidationRun {
             tx.segmentCount = reader.location.segmentPosition ?? 0
             tx.findings = stableSorted(tx.findings)
             transaction = nil
+            inTransaction = false
             current = nil
             let keep = validator.options.keepTransactions || !tx.findings.isEmpty
             if group == nil { openOrphanGroup(at: tx.location) }
@@ -105,6 +116,8 @@ struct ValidationRun {
         var loc = reader.location
         loc.segmentID = "ST"
         transaction = TransactionReport(header: h, location: loc, findings: pendingTransaction)
+        inTransaction = true
+        segmentPosition = loc.segmentPosition ?? 1
         pendingTransaction = []
         current = nil
         let gs08 = group?.header?.version
@@ -115,6 +128,7 @@ struct ValidationRun {
         }
         if library.needsBHT02(st01: h.id, version: version) {
             deferredST = (Array(reader.segment.bytes), reader.segment.delimiters, loc, version)
+            hasDeferredST = true
             return
         }
         begin(guide: library.guide(st01: h.id, version: version), stBytes: nil, st: reader.segment, location: loc, version: version)

@@ -1,0 +1,33 @@
+/// What the validator's clean-path check needs to know about one element or component, flattened into plain
+/// values (no class references) when the spec is built.
+struct ValuePlan: @unchecked Sendable {
+    /// The guide's usage.
+    var usage: Usage
+    /// `true` for a composite element.
+    var isComposite: Bool
+    /// `true` when a dictionary element is attached (simple elements and components).
+    var hasDefinition: Bool
+    /// The dictionary type (`.an` when there is no definition).
+    var type: ElementType
+    /// The most repetitions (1 = not repeating).
+    var maxRepeat: Int
+    /// Length bounds after the guide's narrowing.
+    var minLength: Int
+    var maxLength: Int
+    /// The guide's code subset (`.none` when the guide does not narrow).
+    var guideCodes: CodeLookup
+    /// The dictionary's code list (`.none` when any value is allowed).
+    var dictionaryCodes: CodeLookup
+
+    init(usage: Usage, isComposite: Bool, definition: ElementDefinition?, maxRepeat: Int, guideCodes: CodeSet?, minLength: Int, maxLength: Int) {
+        self.usage = usage
+        self.isComposite = isComposite
+        hasDefinition = definition != nil
+        type = definition?.type ?? .an
+        self.maxRepeat = maxRepeat
+        self.minLength = minLength
+        self.maxLength = maxLength
+        self.guideCodes = guideCodes?.lookup ?? .none
+        dictionaryCodes = definition?.codes?.lookup ?? .none
+    }
+}

@@ -1,0 +1,158 @@
+import X12
+
+extension SegmentChecker {
+    /// `true` when ``check(_:spec:problems:)`` would find nothing: the same checks on the spec's flattened plans,
+    /// without a `String`, an array or a class reference per element. Conservative: anything unusual answers
+    /// `false` and the full check runs (and reports exactly what it always did).
+    static func isClean(_ seg: SegmentView, spec: SegmentSpec) -> Bool {
+        let d = seg.delimiters
+        let bytes = seg.bytes
+        guard let base = bytes.baseAddress else { return false }
+        let n = bytes.count
+        let sep = d.element
+        let plans = spec.plans
+        let count = spec.elements.count
+        var present: UInt64 = 0
+        // Skip the segment ID.
+        var i = 0
+        while i < n && base.load(fromByteOffset: i, as: UInt8.self) != sep { i += 1 }
+        var p = 0
+        while i < n {
+            // `i` is at an element separator: the element runs from i + 1 to the next separator.
+            p += 1
+            let start = i + 1
+            var j = start
+            while j < n && base.load(fromByteOffset: j, as: UInt8.self) != sep { j += 1 }
+            let len = j - start
+            i = j
+            if len == 0 { continue }
+            guard p <= count, p < 64 else { return false }
+            present |= 1 << UInt64(p)
+            let plan = plans[p - 1]
+            if plan.usage == .notUsed { return false }
+            let e = UnsafeRawBufferPointer(start: base + start, count: len)
+            if let r = d.repetition, contains(e, r) {
+                guard plan.maxRepeat > 1 else { return false }
+                var index = 0
+                var s = 0
+                var k = 0
+                while k <= len {
+                    if k == len || e[k] == r {
+                        index += 1
+                        if index > plan.maxRepeat || k == s { return false }
+                        let part = UnsafeRawBufferPointer(start: base + start + s, count: k - s)
+                        if !valueIsClean(part, plan: plan, spec: spec, position: p, d: d) { return false }
+                        s = k + 1
+                    }
+                    k += 1
+                }
+            } else if !valueIsClean(e, plan: plan, spec: spec, position: p, d: d) {
+                return false
+            }
+        }
+        if spec.hasFarRequired || present & spec.requiredMask != spec.requiredMask { return false }
+        for q in spec.datePairs where !datePairIsClean(seg, q) { return false }
+        for (k, rule) in spec.rulePlans.enumerated() {
+            if rule.decidable {
+                if !rule.holds(present) { return false }
+            } else {
+                let r = spec.rules[k]
+                let isPresent: (Int) -> Bool = { $0 < 64 && present & (1 << UInt64($0)) != 0 }
+                let value: (ElementPath) -> UnsafeRawBufferPointer? = { path in
+                    var e = seg.element(path.element)
+                    if let c = path.component { e = e.component(c) }
+                    return e.isEmpty ? nil : e.bytes
+                }
+                if violated(r, present: isPresent, value: value) != nil { return false }
+            }
+        }
+        return true
+    }
+
+    @inline(__always)
+    private static func contains(_ b: UnsafeRawBufferPointer, _ x: UInt8) -> Bool {
+        for c in b where c == x { return true }
+        return false
+    }
+
+    private static func valueIsClean(_ b: UnsafeRawBufferPointer, plan: ValuePlan, spec: SegmentSpec, position p: Int, d: Delimiters) -> Bool {
+        let cs = d.component
+        if plan.isComposite {
+            let es = spec.elements[p - 1]
+            guard let comps = es.componentPlans else { return false }
+            let ccount = es.components.count
+            var cpresent: UInt64 = 0
+            var c = 0
+            var s = 0
+            var k = 0
+            let len = b.count
+            while k <= len {
+                if k == len || b[k] == cs {
+                    c += 1
+                    if c > ccount || c >= 64 { return false }
+                    if k > s {
+                        cpresent |= 1 << UInt64(c)
+                        let cp = comps[c - 1]
+                        if cp.usage == .notUsed { return false }
+                        if !simpleIsClean(UnsafeRawBufferPointer(rebasing: b[s..<k]), plan: cp) { return false }
+                    }
+                    s = k + 1
+                }
+                k += 1
+            }
+            if es.hasFarRequiredComponent || cpresent & es.requiredComponentMask != es.requiredComponentMask { return false }
+            if !es.componentRules.isEmpty {
+                for rule in es.componentRules {
+                    if violated(rule, present: { cpresent & (1 << UInt64($0)) != 0 }, value: { _ in nil }) != nil { return false }
+                }
+            }
+            return true
+        }
+        if contains(b, cs) { return false }
+        guard plan.hasDefinition else { return true }
+        return simpleIsClean(b, plan: plan)
+    }
+
+    /// Mirrors `checkSimple`: `true` when it would report nothing.
+    @inline(__always)
+    private static func simpleIsClean(_ b: UnsafeRawBufferPointer, plan: ValuePlan) -> Bool {
+        var length = b.count
+        switch plan.type {
+        case .dt:
+            return ByteChecks.date(b, count: b.count) != nil && !(b.count != plan.maxLength && plan.maxLength >= 6)
+        case .tm:
+            return ByteChecks.isTime(b) && b.count >= plan.minLength && b.count <= plan.maxLength
+        case .n0, .n1, .n2:
+            guard let n = ByteChecks.integerDigits(b) else { return false }
+            length = n
+        case .r:
+            guard let n = ByteChecks.decimalDigits(b) else { return false }
+            length = n
+        case .an, .id:
+            if ByteChecks.hasControlCharacter(b) { return false }
+        case .b:
+            break
+        }
+        if plan.guideCodes.isPresent {
+            guard plan.guideCodes.contains(b) == true else { return false }
+        } else if plan.dictionaryCodes.isPresent {
+            guard plan.dictionaryCodes.contains(b) == true else { return false }
+        }
+        return length >= plan.minLength && length <= plan.maxLength
+    }
+
+    /// Mirrors `checkDateQualifiers` for one pair.
+    private static func datePairIsClean(_ seg: SegmentView, _ p: Int) -> Bool {
+        let q = seg.element(p)
+        let v = seg.element(p + 1).bytes
+        guard v.count > 0 else { return true }
+        if q.equals("D8") {
+            return v.count == 8 && ByteChecks.date(v, count: 8) != nil
+        } else if q.equals("RD8") {
+            guard v.count == 17, v[8] == UInt8(ascii: "-"),
+                  let a = ByteChecks.date(v, from: 0, count: 8), let b = ByteChecks.date(v, from: 9, count: 8) else { return false }
+            return a <= b
+        }
+        return true
+    }
+}
