@@ -26,6 +26,8 @@ public final class GuideSpec: Sendable {
     public let root: LoopSpec
     /// The file it was loaded from.
     public let path: String
+    /// The loop tree as index tables, for the ``LoopTracker``.
+    let table: GuideTable
 
     /// Creates a guide.
     public init(id: String, name: String, transactionSetID: String, version: String, functionalGroupID: String,
@@ -40,6 +42,7 @@ public final class GuideSpec: Sendable {
         self.levels = levels
         self.root = root
         self.path = path
+        table = GuideTable(root: root)
     }
 
     /// The level with HL03 `code`.

@@ -16,6 +16,9 @@ import X12
 /// ``opened`` and ``closed`` list the loops entered and left by the last ``feed(_:position:)``; ``issues`` collects
 /// order and count problems (drain it with ``takeIssues()``). State is one frame per open loop: memory is bounded
 /// by the depth of the guide, not by the input.
+///
+/// Internally the guide is read through its index tables (``GuideSpec``'s flattened loop tree) and the frames are
+/// plain integers in buffers the tracker owns, so placing a segment touches no class reference and allocates nothing.
 public final class LoopTracker {
     /// One open loop instance.
     public struct Frame: Sendable {
@@ -28,46 +31,83 @@ public final class LoopTracker {
         fileprivate var firstPosition: [Int]
         fileprivate var lastPosition: [Int]
 
-        init(loop: LoopSpec, leadingSeen: Bool, at position: Int) {
+        fileprivate init(loop: LoopSpec, position: Int, counts: [Int], firstPosition: [Int], lastPosition: [Int]) {
             self.loop = loop
-            self.position = 0
-            counts = Array(repeating: 0, count: loop.children.count)
-            firstPosition = Array(repeating: 0, count: loop.children.count)
-            lastPosition = Array(repeating: 0, count: loop.children.count)
-            if leadingSeen { counts[0] = 1; firstPosition[0] = position; lastPosition[0] = position }
+            self.position = position
+            self.counts = counts
+            self.firstPosition = firstPosition
+            self.lastPosition = lastPosition
         }
     }
 
     /// The guide followed.
     public let guide: GuideSpec
+    private let table: GuideTable
+
+    // Frames: loop index, position and the offset of its per-child slots (count, first, last position) in `slots`.
+    @exclusivity(unchecked) private var depth = 0
+    @exclusivity(unchecked) private var frameCapacity = 0
+    @exclusivity(unchecked) private var frameLoop: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var framePosition: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var frameBase: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var slotCapacity = 0
+    @exclusivity(unchecked) private var openedLoops: [Int] = []
+    @exclusivity(unchecked) private var closedLoops: [Int] = []
+
     /// The open loops, outermost (the transaction set) first.
-    public private(set) var frames: [Frame] = []
+    public var frames: [Frame] {
+        (0..<depth).map { k in
+            let n = table.count[frameLoop[k]]
+            let b = frameBase[k]
+            return Frame(loop: table.loops[frameLoop[k]], position: framePosition[k],
+                         counts: (0..<n).map { slots[b + 3 * $0] }, firstPosition: (0..<n).map { slots[b + 3 * $0 + 1] },
+                         lastPosition: (0..<n).map { slots[b + 3 * $0 + 2] })
+        }
+    }
     /// Loops opened by the last feed, outermost first.
-    public private(set) var opened: [LoopSpec] = []
+    public var opened: [LoopSpec] { openedLoops.map { table.loops[$0] } }
     /// Loops closed by the last feed (or by ``finish(position:)``), innermost first.
-    public private(set) var closed: [LoopSpec] = []
+    public var closed: [LoopSpec] { closedLoops.map { table.loops[$0] } }
     /// Problems found so far and not yet taken.
     public private(set) var issues: [StructureIssue] = []
-    /// How deep a search may descend into a required loop whose first segment is missing.
+    /// How deep a search may descend into a required loop whose first segment is missing (at most 7 is used).
     public var descentLimit = 2
 
     /// Creates a tracker for `guide`.
-    public init(guide: GuideSpec) { self.guide = guide }
+    public init(guide: GuideSpec) {
+        self.guide = guide
+        table = guide.table
+        frameCapacity = 16
+        frameLoop = .allocate(capacity: frameCapacity)
+        framePosition = .allocate(capacity: frameCapacity)
+        frameBase = .allocate(capacity: frameCapacity)
+        slotCapacity = 256
+        slots = .allocate(capacity: slotCapacity)
+    }
+
+    deinit {
+        frameLoop.deallocate()
+        framePosition.deallocate()
+        frameBase.deallocate()
+        slots.deallocate()
+    }
 
     /// Starts a transaction set (the ST segment is position 1).
     public func begin() {
-        frames.removeAll(keepingCapacity: true)
-        frames.append(Frame(loop: guide.root, leadingSeen: true, at: 1))
-        opened = [guide.root]
-        closed = []
+        depth = 0
+        push(loop: 0, leadingSeen: true, at: 1)
+        openedLoops.removeAll(keepingCapacity: true)
+        openedLoops.append(0)
+        closedLoops.removeAll(keepingCapacity: true)
         issues.removeAll()
     }
 
     /// The innermost open loop (the transaction root before the first loop).
-    public var currentLoop: LoopSpec { frames.last?.loop ?? guide.root }
+    public var currentLoop: LoopSpec { depth > 0 ? table.loops[frameLoop[depth - 1]] : guide.root }
 
     /// The open loop IDs, outermost first, without the transaction root (`["2000C", "2100C"]`).
-    public var loopPath: [String] { frames.dropFirst().map(\.loop.id) }
+    public var loopPath: [String] { depth > 1 ? (1..<depth).map { table.loops[frameLoop[$0]].id } : [] }
 
     /// Returns and clears the issues found so far.
     public func takeIssues() -> [StructureIssue] {
@@ -75,26 +115,84 @@ public final class LoopTracker {
         return issues
     }
 
+    // MARK: Frames
+
+    private func push(loop: Int, leadingSeen: Bool, at position: Int) {
+        let n = table.count[loop]
+        let base = depth == 0 ? 0 : frameBase[depth - 1] + 3 * table.count[frameLoop[depth - 1]]
+        if depth == frameCapacity {
+            let c = frameCapacity * 2
+            frameLoop = grow(frameLoop, from: frameCapacity, to: c)
+            framePosition = grow(framePosition, from: frameCapacity, to: c)
+            frameBase = grow(frameBase, from: frameCapacity, to: c)
+            frameCapacity = c
+        }
+        if base + 3 * n > slotCapacity {
+            let c = max(slotCapacity * 2, base + 3 * n)
+            slots = grow(slots, from: slotCapacity, to: c)
+            slotCapacity = c
+        }
+        frameLoop[depth] = loop
+        framePosition[depth] = 0
+        frameBase[depth] = base
+        (slots + base).update(repeating: 0, count: 3 * n)
+        if leadingSeen { slots[base] = 1; slots[base + 1] = position; slots[base + 2] = position }
+        depth += 1
+    }
+
+    private func grow(_ p: UnsafeMutablePointer<Int>, from old: Int, to new: Int) -> UnsafeMutablePointer<Int> {
+        let q = UnsafeMutablePointer<Int>.allocate(capacity: new)
+        q.update(from: p, count: old)
+        p.deallocate()
+        return q
+    }
+
+    @inline(__always) private func count(_ k: Int, _ i: Int) -> Int { slots[frameBase[k] + 3 * i] }
+
     // MARK: Feeding
 
+    /// A matched place: the frame it is in, and the child indices from there (at most 8, packed 16 bits each).
     private struct Match {
         var frame: Int
-        var path: [Int]
         var exact: Bool
+        var length: Int
+        var low: UInt64
+        var high: UInt64
+
+        init(frame: Int, index: Int, exact: Bool) {
+            self.frame = frame
+            self.exact = exact
+            length = 1
+            low = UInt64(index)
+            high = 0
+        }
+
+        /// `[index] + inner`, in `frame`.
+        init(frame: Int, index: Int, inner: Match, exact: Bool) {
+            self.frame = frame
+            self.exact = exact
+            length = inner.length + 1
+            high = (inner.high << 16) | (inner.low >> 48)
+            low = (inner.low << 16) | UInt64(index)
+        }
+
+        func step(_ j: Int) -> Int {
+            j < 4 ? Int((low >> (16 * UInt64(j))) & 0xFFFF) : Int((high >> (16 * UInt64(j - 4))) & 0xFFFF)
+        }
     }
 
     /// Places the segment at `position` (ST = 1) in the guide. Returns its spec, or `nil` when it fits nowhere
     /// (an issue is recorded and the state does not change).
     @discardableResult
     public func feed(_ segment: SegmentView, position: Int) -> SegmentSpec? {
-        opened.removeAll(keepingCapacity: true)
-        closed.removeAll(keepingCapacity: true)
-        let tag = segment.idBytes
+        if !openedLoops.isEmpty { openedLoops.removeAll(keepingCapacity: true) }
+        if !closedLoops.isEmpty { closedLoops.removeAll(keepingCapacity: true) }
+        let key = SegmentSpec.key(segment.idBytes)
         var fallback: Match?
         var found: Match?
-        var k = frames.count - 1
+        var k = depth - 1
         while k >= 0 {
-            if let m = search(frame: k, tag: tag, segment: segment) {
+            if let m = search(frame: k, key: key, segment: segment) {
                 if m.exact { found = m; break }
                 if fallback == nil { fallback = m }
             }
@@ -110,60 +208,76 @@ public final class LoopTracker {
     /// Ends the transaction set (SE at `position`, or where SE should have been): closes every loop and reports
     /// required segments and loops that never came.
     public func finish(position: Int) {
-        closed.removeAll(keepingCapacity: true)
-        while frames.count > 1 { close(top: position) }
-        guard let root = frames.first else { return }
-        checkSkipped(in: 0, from: root.position + 1, to: root.loop.children.count, at: position)
-        for (i, c) in root.loop.children.enumerated() {
-            if case .loop(let l) = c, l.isHierarchical, l.usage == .required, root.counts[i] == 0 {
+        closedLoops.removeAll(keepingCapacity: true)
+        while depth > 1 { close(top: position) }
+        guard depth > 0 else { return }
+        let rootLoop = frameLoop[0]
+        let n = table.count[rootLoop]
+        checkSkipped(in: 0, from: framePosition[0] + 1, to: n, at: position)
+        let root = table.loops[rootLoop]
+        for (i, c) in root.children.enumerated() {
+            if case .loop(let l) = c, l.isHierarchical, l.usage == .required, count(0, i) == 0 {
                 missing(l.leadingSegment, loop: l, at: position, code: "3",
                         "Required loop \(l.id) (\(l.name)) is missing: no HL with level code \(l.levelCode ?? "?").")
             }
         }
         checkTogether(frame: 0, at: position)
-        closed.append(root.loop)
-        frames.removeAll(keepingCapacity: true)
+        closedLoops.append(rootLoop)
+        depth = 0
     }
 
     // MARK: Search
 
-    private func leadMatches(_ lead: SegmentSpec, tag: UnsafeRawBufferPointer, segment: SegmentView) -> (tag: Bool, exact: Bool) {
-        guard tag.count == lead.tagBytes.count else { return (false, false) }
-        for i in 0..<tag.count where tag[i] != lead.tagBytes[i] { return (false, false) }
-        guard let d = lead.discriminator, let codes = lead.discriminatorCodes else { return (true, true) }
-        var e = segment.element(d.element)
-        if let c = d.component { e = e.component(c) }
-        // A repeated element discriminates on its first repetition.
-        if let r = segment.delimiters.repetition, e.contains(r) { e = e.repetitions[0] }
-        return (true, codes.contains(e.bytes))
+    /// Whether the child's leading segment has this tag, and whether its discriminator (if any) agrees.
+    @inline(__always)
+    private func leadMatches(_ e: UnsafeMutablePointer<GuideTable.Entry>, key: UInt64, segment: SegmentView) -> (tag: Bool, exact: Bool) {
+        guard e.pointee.key == key else { return (false, false) }
+        guard e.pointee.hasDiscriminator else { return (true, true) }
+        return (true, discriminates(e, segment))
     }
 
-    private func search(frame k: Int, tag: UnsafeRawBufferPointer, segment: SegmentView) -> Match? {
-        let f = frames[k]
-        let children = f.loop.children
+    private func discriminates(_ e: UnsafeMutablePointer<GuideTable.Entry>, _ segment: SegmentView) -> Bool {
+        var v = segment.element(e.pointee.discriminatorElement)
+        if let c = e.pointee.discriminatorComponent { v = v.component(c) }
+        var b = v.bytes
+        // A repeated element discriminates on its first repetition.
+        if let r = segment.delimiters.repetition {
+            var i = 0
+            while i < b.count && b[i] != r { i += 1 }
+            if i < b.count { b = UnsafeRawBufferPointer(rebasing: b[0..<i]) }
+        }
+        if let known = e.pointee.codes.contains(b) { return known }
+        return table.segments[e.pointee.segment].discriminatorCodes?.contains(b) ?? true
+    }
+
+    private func search(frame k: Int, key: UInt64, segment: SegmentView) -> Match? {
+        let loop = frameLoop[k]
+        let n = table.count[loop]
+        let position = framePosition[k]
         var fallback: Match?
-        let start = max(f.position, 1)
+        let start = max(position, 1)
         var i = start
-        while i < children.count {
-            let child = children[i]
-            let r = leadMatches(child.leadingSegment, tag: tag, segment: segment)
+        while i < n {
+            let child = table.entry(loop, i)
+            let r = leadMatches(child, key: key, segment: segment)
             if r.tag {
-                if r.exact { return Match(frame: k, path: [i], exact: true) }
-                if fallback == nil { fallback = Match(frame: k, path: [i], exact: false) }
-            } else if case .loop(let l) = child, f.counts[i] == 0, l.usage == .required, !l.isHierarchical,
-                      let inner = descend(l, tag: tag, segment: segment, depth: 1) {
-                if inner.exact { return Match(frame: k, path: [i] + inner.path, exact: true) }
-                if fallback == nil { fallback = Match(frame: k, path: [i] + inner.path, exact: false) }
+                if r.exact { return Match(frame: k, index: i, exact: true) }
+                if fallback == nil { fallback = Match(frame: k, index: i, exact: false) }
+            } else if child.pointee.isLoop, child.pointee.isRequired, !child.pointee.isHierarchical, count(k, i) == 0,
+                      let inner = descend(child.pointee.loop, key: key, segment: segment, depth: 1) {
+                if inner.exact { return Match(frame: k, index: i, inner: inner, exact: true) }
+                if fallback == nil { fallback = Match(frame: k, index: i, inner: inner, exact: false) }
             }
             i += 1
         }
         // HL loops are found wherever they are: their order is the HL tree's business.
         i = 1
-        while i < start && i < children.count {
-            if case .loop(let l) = children[i], l.isHierarchical {
-                let r = leadMatches(l.leadingSegment, tag: tag, segment: segment)
-                if r.exact { return Match(frame: k, path: [i], exact: true) }
-                if r.tag && fallback == nil { fallback = Match(frame: k, path: [i], exact: false) }
+        while i < start && i < n {
+            let child = table.entry(loop, i)
+            if child.pointee.isLoop, child.pointee.isHierarchical {
+                let r = leadMatches(child, key: key, segment: segment)
+                if r.exact { return Match(frame: k, index: i, exact: true) }
+                if r.tag && fallback == nil { fallback = Match(frame: k, index: i, exact: false) }
             }
             i += 1
         }
@@ -171,14 +285,19 @@ public final class LoopTracker {
     }
 
     /// Looks inside a required loop whose first segment did not come (to report it missing and carry on inside).
-    private func descend(_ loop: LoopSpec, tag: UnsafeRawBufferPointer, segment: SegmentView, depth: Int) -> Match? {
-        guard depth <= descentLimit else { return nil }
-        for (i, child) in loop.children.enumerated() where i > 0 {
-            let r = leadMatches(child.leadingSegment, tag: tag, segment: segment)
-            if r.tag { return Match(frame: 0, path: [i], exact: r.exact) }
-            if case .loop(let l) = child, l.usage == .required, let inner = descend(l, tag: tag, segment: segment, depth: depth + 1) {
-                return Match(frame: 0, path: [i] + inner.path, exact: inner.exact)
+    private func descend(_ loop: Int, key: UInt64, segment: SegmentView, depth: Int) -> Match? {
+        guard depth <= min(descentLimit, 7) else { return nil }
+        let n = table.count[loop]
+        var i = 1
+        while i < n {
+            let child = table.entry(loop, i)
+            let r = leadMatches(child, key: key, segment: segment)
+            if r.tag { return Match(frame: 0, index: i, exact: r.exact) }
+            if child.pointee.isLoop, child.pointee.isRequired,
+               let inner = descend(child.pointee.loop, key: key, segment: segment, depth: depth + 1) {
+                return Match(frame: 0, index: i, inner: inner, exact: inner.exact)
             }
+            i += 1
         }
         return nil
     }
@@ -186,92 +305,111 @@ public final class LoopTracker {
     // MARK: Applying a match
 
     private func apply(_ m: Match, position: Int) -> SegmentSpec? {
-        while frames.count - 1 > m.frame { close(top: position) }
-        var result: SegmentSpec?
-        for (step, i) in m.path.enumerated() {
-            let k = frames.count - 1
-            let children = frames[k].loop.children
-            let child = children[i]
-            let lastStep = step == m.path.count - 1
-            if i > frames[k].position {
-                checkSkipped(in: k, from: frames[k].position + 1, to: i, at: position)
+        while depth - 1 > m.frame { close(top: position) }
+        var result = -1
+        var step = 0
+        while step < m.length {
+            let i = m.step(step)
+            let k = depth - 1
+            let loop = frameLoop[k]
+            let child = table.entry(loop, i)
+            let lastStep = step == m.length - 1
+            if i > framePosition[k] {
+                checkSkipped(in: k, from: framePosition[k] + 1, to: i, at: position)
             }
-            let hierarchical: Bool
-            if case .loop(let l) = child, l.isHierarchical { hierarchical = true } else { hierarchical = false }
-            frames[k].position = hierarchical ? max(frames[k].position, i) : i
-            frames[k].counts[i] += 1
-            if frames[k].firstPosition[i] == 0 { frames[k].firstPosition[i] = position }
-            frames[k].lastPosition[i] = position
-            switch child {
-            case .segment(let s):
-                if frames[k].counts[i] > s.maxUse {
-                    issue("5", s.tag, frames[k].loop, position,
-                          "\(s.tag) (\(s.name)) occurs more than \(s.maxUse) time\(s.maxUse == 1 ? "" : "s") in loop \(displayID(frames[k].loop)).")
+            let hierarchical = child.pointee.isLoop && child.pointee.isHierarchical
+            framePosition[k] = hierarchical ? max(framePosition[k], i) : i
+            let s = frameBase[k] + 3 * i
+            slots[s] += 1
+            if slots[s + 1] == 0 { slots[s + 1] = position }
+            slots[s + 2] = position
+            let seen = slots[s]
+            if !child.pointee.isLoop {
+                if seen > child.pointee.maxCount || child.pointee.isNotUsed {
+                    let spec = table.segments[child.pointee.segment]
+                    let l = table.loops[loop]
+                    if seen > spec.maxUse {
+                        issue("5", spec.tag, l, position,
+                              "\(spec.tag) (\(spec.name)) occurs more than \(spec.maxUse) time\(spec.maxUse == 1 ? "" : "s") in loop \(displayID(l)).")
+                    }
+                    if spec.usage == .notUsed {
+                        issue("I4", spec.tag, l, position, "\(spec.tag) (\(spec.name)) is not used in loop \(displayID(l)) by this guide.")
+                    }
                 }
-                if s.usage == .notUsed {
-                    issue("I4", s.tag, frames[k].loop, position, "\(s.tag) (\(s.name)) is not used in loop \(displayID(frames[k].loop)) by this guide.")
+            } else {
+                let inner = child.pointee.loop
+                if seen > child.pointee.maxCount || child.pointee.isNotUsed {
+                    let l = table.loops[inner]
+                    if seen > l.maxRepeat {
+                        issue("4", l.leadingSegment.tag, l, position,
+                              "Loop \(l.id) (\(l.name)) occurs more than \(l.maxRepeat) time\(l.maxRepeat == 1 ? "" : "s").")
+                    }
+                    if l.usage == .notUsed {
+                        issue("I4", l.leadingSegment.tag, l, position, "Loop \(l.id) (\(l.name)) is not used by this guide.")
+                    }
                 }
-                result = s
-            case .loop(let l):
-                if frames[k].counts[i] > l.maxRepeat {
-                    issue("4", l.leadingSegment.tag, l, position,
-                          "Loop \(l.id) (\(l.name)) occurs more than \(l.maxRepeat) time\(l.maxRepeat == 1 ? "" : "s").")
-                }
-                if l.usage == .notUsed {
-                    issue("I4", l.leadingSegment.tag, l, position, "Loop \(l.id) (\(l.name)) is not used by this guide.")
-                }
-                frames.append(Frame(loop: l, leadingSeen: lastStep, at: position))
-                opened.append(l)
+                push(loop: inner, leadingSeen: lastStep, at: position)
+                openedLoops.append(inner)
                 if !lastStep {
+                    let l = table.loops[inner]
                     missing(l.leadingSegment, loop: l, at: position, code: "3",
                             "\(l.leadingSegment.tag) (\(l.leadingSegment.name)), the first segment of loop \(l.id), is missing.")
                 }
-                result = l.leadingSegment
             }
+            result = child.pointee.segment
+            step += 1
         }
-        return result
+        return result >= 0 ? table.segments[result] : nil
     }
 
     private func close(top position: Int) {
-        let k = frames.count - 1
-        let f = frames[k]
-        checkSkipped(in: k, from: f.position + 1, to: f.loop.children.count, at: position)
+        let k = depth - 1
+        checkSkipped(in: k, from: framePosition[k] + 1, to: table.count[frameLoop[k]], at: position)
         checkTogether(frame: k, at: position)
-        closed.append(f.loop)
-        frames.removeLast()
+        closedLoops.append(frameLoop[k])
+        depth -= 1
     }
 
     private func checkSkipped(in k: Int, from a: Int, to b: Int, at position: Int) {
         guard a < b else { return }
-        let f = frames[k]
-        for j in a..<b where f.counts[j] == 0 && f.loop.children[j].usage == .required {
-            switch f.loop.children[j] {
-            case .segment(let s):
-                missing(s, loop: f.loop, at: position, code: "3", "Required segment \(s.tag) (\(s.name)) is missing from loop \(displayID(f.loop)).")
-            case .loop(let l):
-                if l.isHierarchical { continue }
-                missing(l.leadingSegment, loop: l, at: position, code: "3",
-                        "Required loop \(l.id) (\(l.name)) is missing: its first segment \(l.leadingSegment.tag) did not come.")
-            }
+        let loop = frameLoop[k]
+        var j = a
+        while j < b {
+            let child = table.entry(loop, j)
+            if child.pointee.isRequired && count(k, j) == 0 { reportSkipped(loop: loop, child: j, at: position) }
+            j += 1
+        }
+    }
+
+    private func reportSkipped(loop li: Int, child j: Int, at position: Int) {
+        let loop = table.loops[li]
+        switch loop.children[j] {
+        case .segment(let s):
+            missing(s, loop: loop, at: position, code: "3", "Required segment \(s.tag) (\(s.name)) is missing from loop \(displayID(loop)).")
+        case .loop(let l):
+            if l.isHierarchical { return }
+            missing(l.leadingSegment, loop: l, at: position, code: "3",
+                    "Required loop \(l.id) (\(l.name)) is missing: its first segment \(l.leadingSegment.tag) did not come.")
         }
     }
 
     private func checkTogether(frame k: Int, at position: Int) {
-        let loop = frames[k].loop
-        if loop.togetherIndices.isEmpty { return }
-        let f = frames[k]
+        guard table.hasTogether[frameLoop[k]] else { return }
+        let loop = table.loops[frameLoop[k]]
+        let b = frameBase[k]
+        let counts: (Int) -> Int = { self.slots[b + 3 * $0] }
         for (g, indices) in loop.togetherIndices.enumerated() {
             var seen = 0
-            for i in indices where f.counts[i] > 0 { seen += 1 }
+            for i in indices where counts(i) > 0 { seen += 1 }
             guard seen > 0, seen < indices.count else { continue }
             let names = loop.together[g].joined(separator: ", ")
-            for (n, i) in indices.enumerated() where f.counts[i] == 0 {
+            for (n, i) in indices.enumerated() where counts(i) == 0 {
                 // Expected right before the next member that came, else right after the last one before it.
                 var at = position
-                if let next = indices[(n + 1)...].first(where: { f.counts[$0] > 0 }) {
-                    at = f.firstPosition[next]
-                } else if let prev = indices[..<n].last(where: { f.counts[$0] > 0 }) {
-                    at = f.lastPosition[prev] + 1
+                if let next = indices[(n + 1)...].first(where: { counts($0) > 0 }) {
+                    at = slots[b + 3 * next + 1]
+                } else if let prev = indices[..<n].last(where: { counts($0) > 0 }) {
+                    at = slots[b + 3 * prev + 2] + 1
                 }
                 switch loop.children[i] {
                 case .segment(let s):
@@ -304,10 +442,11 @@ public final class LoopTracker {
 
     private func unexpected(_ segment: SegmentView, position: Int) {
         let tag = segment.id
-        let current = frames.last?.loop ?? guide.root
+        let current = currentLoop
         var earlier = false
-        for f in frames {
-            for j in 0...min(f.position, f.loop.children.count - 1) where f.loop.children[j].leadingSegment.tag == tag { earlier = true }
+        for k in 0..<depth {
+            let loop = table.loops[frameLoop[k]]
+            for j in 0...min(framePosition[k], loop.children.count - 1) where loop.children[j].leadingSegment.tag == tag { earlier = true }
         }
         let code: String
         let message: String
