@@ -209,8 +209,8 @@ extension X12Decoder {
             closeTransaction(at: loc, before: "the next ST")
         }
         let (e1, e2, e3) = firstElements()
-        let header = TransactionHeader(id: e1.string, controlNumber: e2.string,
-                                       implementationReference: e3.isEmpty ? nil : e3.string)
+        let header = TransactionHeader(id: stStringCache.0.string(e1.bytes), controlNumber: e2.string,
+                                       implementationReference: e3.isEmpty ? nil : stStringCache.1.string(e3.bytes))
         transaction = TransactionState(header: header)
         transactionSegmentCount = 1
         func loc() -> Location {

@@ -132,6 +132,10 @@ public final class X12Decoder {
     /// The delimiters of the open interchange, unwrapped, while ``hotReady``.
     @exclusivity(unchecked) var hotDelimiters = Delimiters.standard
 
+    /// The last ST01 and ST03 strings with their bytes: senders repeat them set after set, so the String is
+    /// reused instead of decoded again.
+    @exclusivity(unchecked) var stStringCache = (StringCache(), StringCache())
+
     @exclusivity(unchecked) var queue: [Pending] = []
     @exclusivity(unchecked) var queueHead = 0
 
@@ -139,14 +143,14 @@ public final class X12Decoder {
 
     // Stored privately, read through the public getters: the optimizer then sees every access to them and
     // drops the dynamic exclusivity checks on the hot path.
-    @exclusivity(unchecked) var _segment = SegmentView(bytes: UnsafeRawBufferPointer(start: nil, count: 0), delimiters: .standard)
+    @usableFromInline @exclusivity(unchecked) var _segment = SegmentView(bytes: UnsafeRawBufferPointer(start: nil, count: 0), delimiters: .standard)
     @exclusivity(unchecked) var _hasSegment = false
     @exclusivity(unchecked) var _segmentTerminated = true
     @exclusivity(unchecked) var _leading = UnsafeRawBufferPointer(start: nil, count: 0)
     @exclusivity(unchecked) var _suffix: SegmentSuffix = .none
 
     /// The segment of the last event, when ``hasSegment`` is `true`.
-    public var segment: SegmentView { _segment }
+    @inlinable public var segment: SegmentView { _segment }
     /// `false` for events made up by the reader (an end for a missing trailer, findings, end of input).
     public var hasSegment: Bool { _hasSegment }
     /// `false` when the segment ended at end of input without its terminator.

@@ -118,7 +118,7 @@ public final class X12Reader {
     }
 
     /// The segment of the last event (see ``X12Decoder/segment``).
-    public var segment: SegmentView { decoder.segment }
+    @inlinable public var segment: SegmentView { decoder.segment }
     /// `false` for events the reader made up.
     public var hasSegment: Bool { decoder.hasSegment }
     /// Where the last event is.
