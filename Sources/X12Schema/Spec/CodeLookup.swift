@@ -1,5 +1,6 @@
-/// The packed codes of a ``CodeSet`` as a plain pointer and count, so the validator can test a value without
-/// touching a class reference: codes of up to seven bytes, packed (bytes plus length) into sorted `UInt64`s.
+/// The codes of a ``CodeSet`` as plain pointers and counts, so the validator can test a value without touching a
+/// class reference: codes of up to seven bytes packed (bytes plus length) into sorted `UInt64`s, longer codes
+/// concatenated with their end offsets.
 ///
 /// Valid only while the ``CodeSet`` it came from is alive (the guide keeps it).
 struct CodeLookup: @unchecked Sendable {
@@ -7,20 +8,22 @@ struct CodeLookup: @unchecked Sendable {
     let base: UnsafePointer<UInt64>?
     /// How many packed codes.
     let count: Int
-    /// `true` when the set also holds codes longer than seven bytes (not in this lookup).
-    let hasLong: Bool
+    /// The codes longer than seven bytes, concatenated; `longEnds[i]` is where code `i` ends.
+    let longBytes: UnsafePointer<UInt8>?
+    let longEnds: UnsafePointer<Int>?
+    let longCount: Int
 
     /// No code list.
-    static let none = CodeLookup(base: nil, count: 0, hasLong: false)
+    static let none = CodeLookup(base: nil, count: 0, longBytes: nil, longEnds: nil, longCount: 0)
 
     /// `true` when there is a code list.
     @inline(__always) var isPresent: Bool { base != nil }
 
-    /// `true`/`false` when the answer is known from the packed codes; `nil` when a long code must be compared.
+    /// `true` when `b` is one of the codes.
     @inline(__always)
-    func contains(_ b: UnsafeRawBufferPointer) -> Bool? {
+    func contains(_ b: UnsafeRawBufferPointer) -> Bool {
         let n = b.count
-        if n > 7 { return hasLong ? nil : false }
+        if n > 7 { return containsLong(b) }
         guard let base else { return false }
         var k = UInt64(n) << 56
         var i = 0
@@ -37,6 +40,21 @@ struct CodeLookup: @unchecked Sendable {
             let v = base[mid]
             if v == k { return true }
             if v < k { lo = mid + 1 } else { hi = mid }
+        }
+        return false
+    }
+
+    private func containsLong(_ b: UnsafeRawBufferPointer) -> Bool {
+        guard let longBytes, let longEnds else { return false }
+        var start = 0
+        for i in 0..<longCount {
+            let end = longEnds[i]
+            if end - start == b.count {
+                var same = true
+                for j in 0..<b.count where longBytes[start + j] != b[j] { same = false; break }
+                if same { return true }
+            }
+            start = end
         }
         return false
     }

@@ -9,6 +9,9 @@ public struct CodeSet: Sendable, Hashable {
         /// The packed codes, sorted, in memory owned by this storage (immutable after init): the validator's lookup.
         let sorted: UnsafeMutablePointer<UInt64>
         let sortedCount: Int
+        /// The long codes, concatenated, and each one's end offset in `longBytes`.
+        let longBytes: UnsafeMutablePointer<UInt8>
+        let longEnds: UnsafeMutablePointer<Int>
         init(packed: Set<UInt64>, long: [[UInt8]], values: [String]) {
             self.packed = packed
             self.long = long
@@ -17,8 +20,18 @@ public struct CodeSet: Sendable, Hashable {
             sortedCount = keys.count
             sorted = UnsafeMutablePointer<UInt64>.allocate(capacity: max(keys.count, 1))
             for (i, k) in keys.enumerated() { sorted[i] = k }
+            let flat = long.flatMap { $0 }
+            longBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(flat.count, 1))
+            longBytes.initialize(from: flat, count: flat.count)
+            longEnds = UnsafeMutablePointer<Int>.allocate(capacity: max(long.count, 1))
+            var end = 0
+            for (i, c) in long.enumerated() { end += c.count; longEnds[i] = end }
         }
-        deinit { sorted.deallocate() }
+        deinit {
+            sorted.deallocate()
+            longBytes.deallocate()
+            longEnds.deallocate()
+        }
     }
     private let storage: Storage
     private var packed: Set<UInt64> { storage.packed }
@@ -77,7 +90,8 @@ public struct CodeSet: Sendable, Hashable {
 
     /// A reference-free view of the packed codes for the validator's hot loop (valid while this set lives).
     var lookup: CodeLookup {
-        CodeLookup(base: UnsafePointer(storage.sorted), count: storage.sortedCount, hasLong: !storage.long.isEmpty)
+        CodeLookup(base: UnsafePointer(storage.sorted), count: storage.sortedCount, longBytes: UnsafePointer(storage.longBytes),
+                   longEnds: UnsafePointer(storage.longEnds), longCount: storage.long.count)
     }
 
     private static func pack(_ u: [UInt8]) -> UInt64? {

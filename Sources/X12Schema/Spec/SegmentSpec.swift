@@ -29,9 +29,13 @@ public final class SegmentSpec: @unchecked Sendable {
     /// `true` when a required element sits at position 64 or later.
     let hasFarRequired: Bool
     /// Positions `p` where element `p` is a `1250` date format qualifier and `p + 1` its `1251` value.
-    let datePairs: [Int]
+    let datePairs: UnsafeMutablePointer<Int>
+    let datePairCount: Int
     /// ``rules`` as masks.
-    let rulePlans: [RulePlan]
+    let rulePlans: UnsafeMutablePointer<RulePlan>
+    let ruleCount: Int
+    /// `elements.count`.
+    let elementCount: Int
     /// The tag packed as ``SegmentSpec/key(_:)`` does.
     let tagKey: UInt64
 
@@ -79,13 +83,21 @@ public final class SegmentSpec: @unchecked Sendable {
         while p < elements.count {
             if elements[p - 1].element?.id == "1250", elements[p].element?.id == "1251" { pairs.append(p); p += 2 } else { p += 1 }
         }
-        datePairs = pairs
-        rulePlans = rules.map(RulePlan.init)
+        datePairs = .allocate(capacity: max(pairs.count, 1))
+        datePairs.initialize(from: pairs, count: pairs.count)
+        datePairCount = pairs.count
+        rulePlans = .allocate(capacity: max(rules.count, 1))
+        rulePlans.initialize(from: rules.map(RulePlan.init), count: rules.count)
+        ruleCount = rules.count
+        elementCount = elements.count
         tagKey = tagBytes.count <= 7 ? tagBytes.withUnsafeBytes { SegmentSpec.key($0) } : UInt64.max
     }
 
     deinit {
         plans.deinitialize(count: elements.count)
         plans.deallocate()
+        datePairs.deallocate()
+        rulePlans.deinitialize(count: ruleCount)
+        rulePlans.deallocate()
     }
 }

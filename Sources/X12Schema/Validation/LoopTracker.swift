@@ -70,7 +70,7 @@ public final class LoopTracker {
     /// Loops closed by the last feed (or by ``finish(position:)``), innermost first.
     public var closed: [LoopSpec] { closedLoops.map { table.loops[$0] } }
     /// Problems found so far and not yet taken.
-    public private(set) var issues: [StructureIssue] = []
+    @exclusivity(unchecked) public private(set) var issues: [StructureIssue] = []
     /// How deep a search may descend into a required loop whose first segment is missing (at most 7 is used).
     public var descentLimit = 2
 
@@ -246,8 +246,7 @@ public final class LoopTracker {
             while i < b.count && b[i] != r { i += 1 }
             if i < b.count { b = UnsafeRawBufferPointer(rebasing: b[0..<i]) }
         }
-        if let known = e.pointee.codes.contains(b) { return known }
-        return table.segments[e.pointee.segment].discriminatorCodes?.contains(b) ?? true
+        return e.pointee.codes.contains(b)
     }
 
     private func search(frame k: Int, key: UInt64, segment: SegmentView) -> Match? {

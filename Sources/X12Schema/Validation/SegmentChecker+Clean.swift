@@ -10,36 +10,53 @@ extension SegmentChecker {
         guard let base = bytes.baseAddress else { return false }
         let n = bytes.count
         let sep = d.element
-        let plans = spec.plans
-        let count = spec.elements.count
+        let cs = d.component
+        // Without a repetition separator, the component separator stands in (it is looked for anyway).
+        let rs = d.repetition ?? cs
+        let plans = UnsafePointer(spec.plans)
+        let count = spec.elementCount
         var present: UInt64 = 0
         // Skip the segment ID.
         var i = 0
         while i < n && base.load(fromByteOffset: i, as: UInt8.self) != sep { i += 1 }
         var p = 0
         while i < n {
-            // `i` is at an element separator: the element runs from i + 1 to the next separator.
+            // `i` is at an element separator: the element runs from i + 1 to the next separator. One pass finds
+            // its end and whether it holds a repetition or component separator or a control character.
             p += 1
             let start = i + 1
             var j = start
-            while j < n && base.load(fromByteOffset: j, as: UInt8.self) != sep { j += 1 }
+            var odd = false
+            while j < n {
+                let c = base.load(fromByteOffset: j, as: UInt8.self)
+                if c == sep { break }
+                if c < 0x20 || c == 0x7F || c == cs || c == rs { odd = true }
+                j += 1
+            }
             let len = j - start
             i = j
             if len == 0 { continue }
             guard p <= count, p < 64 else { return false }
             present |= 1 << UInt64(p)
-            let plan = plans[p - 1]
-            if plan.usage == .notUsed { return false }
+            let plan = plans + (p - 1)
+            if plan.pointee.usage == .notUsed { return false }
             let e = UnsafeRawBufferPointer(start: base + start, count: len)
-            if let r = d.repetition, contains(e, r) {
-                guard plan.maxRepeat > 1 else { return false }
+            if !odd {
+                // The common case: a plain simple value (a composite with one component goes the long way).
+                if plan.pointee.isComposite {
+                    if !valueIsClean(e, plan: plan, spec: spec, position: p, d: d) { return false }
+                } else if plan.pointee.hasDefinition && !plainIsClean(e, plan: plan) {
+                    return false
+                }
+            } else if let r = d.repetition, contains(e, r) {
+                guard plan.pointee.maxRepeat > 1 else { return false }
                 var index = 0
                 var s = 0
                 var k = 0
                 while k <= len {
                     if k == len || e[k] == r {
                         index += 1
-                        if index > plan.maxRepeat || k == s { return false }
+                        if index > plan.pointee.maxRepeat || k == s { return false }
                         let part = UnsafeRawBufferPointer(start: base + start + s, count: k - s)
                         if !valueIsClean(part, plan: plan, spec: spec, position: p, d: d) { return false }
                         s = k + 1
@@ -51,22 +68,49 @@ extension SegmentChecker {
             }
         }
         if spec.hasFarRequired || present & spec.requiredMask != spec.requiredMask { return false }
-        for q in spec.datePairs where !datePairIsClean(seg, q) { return false }
-        for (k, rule) in spec.rulePlans.enumerated() {
-            if rule.decidable {
-                if !rule.holds(present) { return false }
-            } else {
-                let r = spec.rules[k]
-                let isPresent: (Int) -> Bool = { $0 < 64 && present & (1 << UInt64($0)) != 0 }
-                let value: (ElementPath) -> UnsafeRawBufferPointer? = { path in
-                    var e = seg.element(path.element)
-                    if let c = path.component { e = e.component(c) }
-                    return e.isEmpty ? nil : e.bytes
-                }
-                if violated(r, present: isPresent, value: value) != nil { return false }
+        var q = 0
+        while q < spec.datePairCount {
+            if !datePairIsClean(seg, spec.datePairs[q]) { return false }
+            q += 1
+        }
+        var k = 0
+        while k < spec.ruleCount {
+            let rule = spec.rulePlans + k
+            if rule.pointee.decidable {
+                if !rule.pointee.holds(present) { return false }
+            } else if !undecidedRuleHolds(spec.rules[k], seg: seg, present: present) {
+                return false
             }
+            k += 1
         }
         return true
+    }
+
+    private static func undecidedRuleHolds(_ r: SyntaxRule, seg: SegmentView, present: UInt64) -> Bool {
+        let isPresent: (Int) -> Bool = { $0 < 64 && present & (1 << UInt64($0)) != 0 }
+        let value: (ElementPath) -> UnsafeRawBufferPointer? = { path in
+            var e = seg.element(path.element)
+            if let c = path.component { e = e.component(c) }
+            return e.isEmpty ? nil : e.bytes
+        }
+        return violated(r, present: isPresent, value: value) == nil
+    }
+
+    /// Mirrors `checkSimple` for a value known to hold no separator and no control character.
+    @inline(__always)
+    private static func plainIsClean(_ b: UnsafeRawBufferPointer, plan: UnsafePointer<ValuePlan>) -> Bool {
+        switch plan.pointee.type {
+        case .an, .id, .b:
+            let length = b.count
+            if plan.pointee.guideCodes.isPresent {
+                guard plan.pointee.guideCodes.contains(b) else { return false }
+            } else if plan.pointee.dictionaryCodes.isPresent {
+                guard plan.pointee.dictionaryCodes.contains(b) else { return false }
+            }
+            return length >= plan.pointee.minLength && length <= plan.pointee.maxLength
+        default:
+            return simpleIsClean(b, plan: plan)
+        }
     }
 
     @inline(__always)
@@ -75,9 +119,9 @@ extension SegmentChecker {
         return false
     }
 
-    private static func valueIsClean(_ b: UnsafeRawBufferPointer, plan: ValuePlan, spec: SegmentSpec, position p: Int, d: Delimiters) -> Bool {
+    private static func valueIsClean(_ b: UnsafeRawBufferPointer, plan: UnsafePointer<ValuePlan>, spec: SegmentSpec, position p: Int, d: Delimiters) -> Bool {
         let cs = d.component
-        if plan.isComposite {
+        if plan.pointee.isComposite {
             let es = spec.elements[p - 1]
             guard let comps = es.componentPlans else { return false }
             let ccount = es.components.count
@@ -92,8 +136,8 @@ extension SegmentChecker {
                     if c > ccount || c >= 64 { return false }
                     if k > s {
                         cpresent |= 1 << UInt64(c)
-                        let cp = comps[c - 1]
-                        if cp.usage == .notUsed { return false }
+                        let cp = UnsafePointer(comps + (c - 1))
+                        if cp.pointee.usage == .notUsed { return false }
                         if !simpleIsClean(UnsafeRawBufferPointer(rebasing: b[s..<k]), plan: cp) { return false }
                     }
                     s = k + 1
@@ -109,19 +153,20 @@ extension SegmentChecker {
             return true
         }
         if contains(b, cs) { return false }
-        guard plan.hasDefinition else { return true }
+        guard plan.pointee.hasDefinition else { return true }
         return simpleIsClean(b, plan: plan)
     }
 
     /// Mirrors `checkSimple`: `true` when it would report nothing.
-    @inline(__always)
-    private static func simpleIsClean(_ b: UnsafeRawBufferPointer, plan: ValuePlan) -> Bool {
+    private static func simpleIsClean(_ b: UnsafeRawBufferPointer, plan: UnsafePointer<ValuePlan>) -> Bool {
         var length = b.count
-        switch plan.type {
+        let min = plan.pointee.minLength
+        let max = plan.pointee.maxLength
+        switch plan.pointee.type {
         case .dt:
-            return ByteChecks.date(b, count: b.count) != nil && !(b.count != plan.maxLength && plan.maxLength >= 6)
+            return ByteChecks.date(b, count: b.count) != nil && !(b.count != max && max >= 6)
         case .tm:
-            return ByteChecks.isTime(b) && b.count >= plan.minLength && b.count <= plan.maxLength
+            return ByteChecks.isTime(b) && b.count >= min && b.count <= max
         case .n0, .n1, .n2:
             guard let n = ByteChecks.integerDigits(b) else { return false }
             length = n
@@ -133,12 +178,12 @@ extension SegmentChecker {
         case .b:
             break
         }
-        if plan.guideCodes.isPresent {
-            guard plan.guideCodes.contains(b) == true else { return false }
-        } else if plan.dictionaryCodes.isPresent {
-            guard plan.dictionaryCodes.contains(b) == true else { return false }
+        if plan.pointee.guideCodes.isPresent {
+            guard plan.pointee.guideCodes.contains(b) else { return false }
+        } else if plan.pointee.dictionaryCodes.isPresent {
+            guard plan.pointee.dictionaryCodes.contains(b) else { return false }
         }
-        return length >= plan.minLength && length <= plan.maxLength
+        return length >= min && length <= max
     }
 
     /// Mirrors `checkDateQualifiers` for one pair.

@@ -13,7 +13,7 @@ public final class TransactionValidator {
     /// Findings of the current set, in order.
     public private(set) var findings: [Finding] = []
     private var hierarchy = HierarchyTracker()
-    private var lastPosition = 1
+    @exclusivity(unchecked) private var lastPosition = 1
     private var problems: [SegmentChecker.Problem] = []
     private let hasLevels: Bool
 
