@@ -126,10 +126,11 @@ public final class X12Decoder {
     /// The segment ID of a direct envelope event, for its location: 0 none, 1 ST, 2 SE (no String on the hot path,
     /// so nothing to retain or release per segment).
     @exclusivity(unchecked) var fastSegmentKind: UInt8 = 0
-    /// `true` when the next call to ``next()`` may take the plain-segment fast path: inside a transaction set,
-    /// nothing queued or pending. Recomputed whenever the slow path returns; the fast path never changes it.
-    @exclusivity(unchecked) var hotReady = false
-    /// The delimiters of the open interchange, unwrapped, while ``hotReady``.
+    /// Which fast path the next call to ``next()`` may take: 0 none (slow path only), 1 inside a transaction set
+    /// (a plain segment or its SE), 2 right after an SE returned directly (the next ST). Nothing is queued or
+    /// pending in either case. Recomputed whenever the slow path or an envelope fast path returns.
+    @exclusivity(unchecked) var hotState: UInt8 = 0
+    /// The delimiters of the open interchange, unwrapped, while ``hotState`` is not 0.
     @exclusivity(unchecked) var hotDelimiters = Delimiters.standard
 
     /// The last ST01 and ST03 strings with their bytes: senders repeat them set after set, so the String is
@@ -250,63 +251,80 @@ public final class X12Decoder {
     /// The next event, or `nil` when more input is needed (before ``finish()``) or the input is over.
     @inline(__always)
     public func next() -> X12Event? {
-        if hotReady && takePlainSegment() { return .segment }
+        if hotState != 0, let event = fastNext() { return event }
         let event = slowNext()
-        hotReady = inTransaction && queueHead == queue.count && !ended && !closeTransactionPending && !discarding
-            && stray == nil && !blankDropped && searchFrom == 0
-        if hotReady { hotDelimiters = _delimiters! }
+        updateHotState()
         return event
     }
 
-    /// The fast path for a plain data segment inside a transaction set, starting right at `readIndex` and
-    /// complete in the buffer (suffix included): no queue, no location built, no String, nothing retained.
-    /// Anything else (blank bytes first, an envelope segment, a segment cut by the chunk end, an over-long one)
-    /// returns `false` with the state untouched except `searchFrom`, so the slow path goes on without rescanning.
-    /// The results equal the slow path's (`produce` → `readSegment` → `dispatch`).
     @inline(__always)
-    func takePlainSegment() -> Bool {
+    func updateHotState() {
+        if inInterchange && queueHead == queue.count && !ended && !discarding && stray == nil && !blankDropped
+            && searchFrom == 0 {
+            hotState = closeTransactionPending ? 2 : inTransaction ? 1 : 0
+            hotDelimiters = _delimiters!
+        } else {
+            hotState = 0
+        }
+    }
+
+    /// The fast path: a segment starting right at `readIndex`, complete in the buffer (suffix included), that is
+    /// a plain segment or the SE of the open transaction set (``hotState`` 1), or the ST after an SE (2). A plain
+    /// segment builds no location, queues nothing, touches no String and retains nothing.
+    /// Anything else (blank bytes first, another envelope segment, a segment cut by the chunk end, an over-long
+    /// one) returns `nil` with the state untouched except `searchFrom`, so the slow path goes on without
+    /// rescanning. The results equal the slow path's (`produce` → `readSegment` → `dispatch`).
+    @inline(__always)
+    func fastNext() -> X12Event? {
         let base = storage
         let start = readIndex
         let end = writeIndex
-        guard start < end else { return false }
+        guard start < end else { return nil }
         let b0 = base.load(fromByteOffset: start, as: UInt8.self)
         // Blank bytes (all <= 0x20) go through the slow path, and so does any `I` (ISA, IEA).
-        if b0 <= 0x20 || b0 == UInt8(ascii: "I") { return false }
+        if b0 <= 0x20 || b0 == UInt8(ascii: "I") { return nil }
         let d = hotDelimiters
         let term = d.segment
         guard let hit = memchr(base + start, Int32(term), end - start) else {
             searchFrom = baseOffset + end
-            return false
+            return nil
         }
         let t = base.distance(to: UnsafeMutableRawPointer(hit))
         let n = t - start
-        if n > options.maxSegmentLength { return false }
+        if n > options.maxSegmentLength { return nil }
+        // 0 a plain segment, 1 ST, 2 SE; GS, GE and TA1 (and short segments) are left to the slow path.
+        var kind: UInt8 = 0
         if b0 == UInt8(ascii: "S") || b0 == UInt8(ascii: "G") || b0 == UInt8(ascii: "T") {
-            // ST, SE, GS, GE, TA1 are envelope segments; short segments are left to the slow path.
-            if n <= 3 { searchFrom = baseOffset + t; return false }
+            if n <= 3 { searchFrom = baseOffset + t; return nil }
             let sep = d.element
             let b1 = base.load(fromByteOffset: start + 1, as: UInt8.self)
             let b2 = base.load(fromByteOffset: start + 2, as: UInt8.self)
             if b2 == sep {
-                if (b0 == UInt8(ascii: "S") && (b1 == UInt8(ascii: "T") || b1 == UInt8(ascii: "E")))
-                    || (b0 == UInt8(ascii: "G") && (b1 == UInt8(ascii: "S") || b1 == UInt8(ascii: "E"))) {
+                if b0 == UInt8(ascii: "S") && b1 == UInt8(ascii: "T") {
+                    kind = 1
+                } else if b0 == UInt8(ascii: "S") && b1 == UInt8(ascii: "E") {
+                    kind = 2
+                } else if b0 == UInt8(ascii: "G") && (b1 == UInt8(ascii: "S") || b1 == UInt8(ascii: "E")) {
                     searchFrom = baseOffset + t
-                    return false
+                    return nil
                 }
             } else if b0 == UInt8(ascii: "T") && b1 == UInt8(ascii: "A") && b2 == UInt8(ascii: "1")
                         && base.load(fromByteOffset: start + 3, as: UInt8.self) == sep {
                 searchFrom = baseOffset + t
-                return false
+                return nil
             }
         }
+        // Only an ST right after an SE; only a plain segment or an SE inside a set.
+        if (hotState == 2) != (kind == 1) { searchFrom = baseOffset + t; return nil }
+        let segLine = line
         var next = t + 1
-        var l = line
+        var l = segLine
         var sfx = SegmentSuffix.none
         if term == 0x0A {
             l += 1
         } else {
             // Two bytes after the terminator tell every suffix apart, whatever comes later.
-            if next + 1 >= end { searchFrom = baseOffset + t; return false }
+            if next + 1 >= end { searchFrom = baseOffset + t; return nil }
             let c = base.load(fromByteOffset: next, as: UInt8.self)
             if c == 0x0A {
                 sfx = .lf; next += 1; l += 1
@@ -321,23 +339,55 @@ public final class X12Decoder {
             if memchr(base + start, 0x0A, n) != nil { l += countLines(from: start, to: t) }
         }
         let index = segmentCounter + 1
-        let position = transactionSegmentCount + 1
         _leading = UnsafeRawBufferPointer(start: base + start, count: 0)
         _segment = SegmentView(bytes: UnsafeRawBufferPointer(start: base + start, count: n), delimiters: d)
         _segmentTerminated = true
         _suffix = sfx
-        _hasSegment = true
-        locationIsFast = true
-        fastOffset = baseOffset + start
-        fastLine = line
-        fastIndex = index
-        fastPosition = position
-        fastSegmentKind = 0
         segmentCounter = index
-        transactionSegmentCount = position
         readIndex = next
         line = l
-        return true
+        if kind == 0 {
+            let position = transactionSegmentCount + 1
+            transactionSegmentCount = position
+            _hasSegment = true
+            locationIsFast = true
+            fastOffset = baseOffset + start
+            fastLine = segLine
+            fastIndex = index
+            fastPosition = position
+            fastSegmentKind = 0
+            return .segment
+        }
+        return envelopeEvent(kind, start, segLine)
+    }
+
+    /// The ST or SE of the fast path, through the same checks as the slow path.
+    @inline(never)
+    func envelopeEvent(_ kind: UInt8, _ start: Int, _ segLine: Int) -> X12Event? {
+        let step: Step
+        if kind == 1 {
+            // What `produce` does first after an SE.
+            closeTransactionPending = false
+            transaction = nil
+            transactionSegmentCount = 0
+            step = onST(start, segLine)
+        } else {
+            step = onSE(start, segLine)
+        }
+        let event: X12Event?
+        switch step {
+        case .direct(let e):
+            _hasSegment = true
+            locationIsFast = true
+            event = e
+        case .queued where queueHead < queue.count:
+            event = dequeue()
+        default:
+            // Not reached (ST and SE always give an event); the slow path would go on producing.
+            event = slowNext()
+        }
+        updateHotState()
+        return event
     }
 
     /// Everything but the fast path.
