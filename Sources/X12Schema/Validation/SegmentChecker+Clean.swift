@@ -4,15 +4,21 @@ extension SegmentChecker {
     /// `true` when ``check(_:spec:problems:)`` would find nothing: the same checks on the spec's flattened plans,
     /// without a `String`, an array or a class reference per element. Conservative: anything unusual answers
     /// `false` and the full check runs (and reports exactly what it always did).
-    static func isClean(_ seg: SegmentView, spec: SegmentSpec) -> Bool {
+    /// A byte class table for ``isClean(_:spec:classes:)``: 1 for the element separator, 2 for a byte that sends
+    /// an element the long way (component or repetition separator, control character), 0 otherwise.
+    static func fillClasses(_ t: UnsafeMutablePointer<UInt8>, for d: Delimiters) {
+        for c in 0..<256 { t[c] = c < 0x20 || c == 0x7F ? 2 : 0 }
+        t[Int(d.component)] = 2
+        if let r = d.repetition { t[Int(r)] = 2 }
+        t[Int(d.element)] = 1
+    }
+
+    static func isClean(_ seg: SegmentView, spec: SegmentSpec, classes: UnsafePointer<UInt8>) -> Bool {
         let d = seg.delimiters
         let bytes = seg.bytes
         guard let base = bytes.baseAddress else { return false }
         let n = bytes.count
         let sep = d.element
-        let cs = d.component
-        // Without a repetition separator, the component separator stands in (it is looked for anyway).
-        let rs = d.repetition ?? cs
         let plans = UnsafePointer(spec.plans)
         let count = spec.elementCount
         var present: UInt64 = 0
@@ -26,13 +32,14 @@ extension SegmentChecker {
             p += 1
             let start = i + 1
             var j = start
-            var odd = false
+            var flags: UInt8 = 0
             while j < n {
-                let c = base.load(fromByteOffset: j, as: UInt8.self)
-                if c == sep { break }
-                if c < 0x20 || c == 0x7F || c == cs || c == rs { odd = true }
+                let c = classes[Int(base.load(fromByteOffset: j, as: UInt8.self))]
+                if c == 1 { break }
+                flags |= c
                 j += 1
             }
+            let odd = flags != 0
             let len = j - start
             i = j
             if len == 0 { continue }

@@ -24,7 +24,6 @@ struct SegmentChecker {
     }
 
     static func check(_ seg: SegmentView, spec: SegmentSpec, problems: inout [Problem]) {
-        if isClean(seg, spec: spec) { return }
         let d = seg.delimiters
         var present: UInt64 = 0
         var extraReported = false

@@ -16,6 +16,10 @@ public final class TransactionValidator {
     @exclusivity(unchecked) private var lastPosition = 1
     private var problems: [SegmentChecker.Problem] = []
     private let hasLevels: Bool
+    /// Byte classes for the clean-path element scan, for `classDelimiters`.
+    private let classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    @exclusivity(unchecked) private var classDelimiters = Delimiters.standard
+    @exclusivity(unchecked) private var classesFilled = false
 
     /// Creates a validator for `guide`.
     public init(guide: GuideSpec) {
@@ -24,6 +28,8 @@ public final class TransactionValidator {
         hasLevels = !guide.levels.isEmpty
     }
 
+    deinit { classes.deallocate() }
+
     /// Starts a set: `st` is the ST segment, `location` its location.
     public func begin(st: SegmentView, location: Location) {
         findings.removeAll(keepingCapacity: true)
@@ -31,7 +37,7 @@ public final class TransactionValidator {
         tracker.begin()
         lastPosition = 1
         if case .segment(let spec) = guide.root.children[0] {
-            checkElements(st, spec: spec, location: location, loop: guide.root)
+            if !isClean(st, spec) { checkElements(st, spec: spec, location: location, loop: guide.root) }
         }
     }
 
@@ -48,7 +54,7 @@ public final class TransactionValidator {
         let spec = tracker.feed(seg, position: position)
         if !tracker.issues.isEmpty { takeStructureIssues(at: location()) }
         guard let spec else { return nil }
-        if !SegmentChecker.isClean(seg, spec: spec) {
+        if !isClean(seg, spec) {
             checkElements(seg, spec: spec, location: location(), loop: tracker.currentLoop)
         }
         if hasLevels, seg.hasID("HL") {
@@ -67,7 +73,7 @@ public final class TransactionValidator {
         if let se {
             let spec = tracker.feed(se, position: position)
             takeStructureIssues(at: location)
-            if let spec { checkElements(se, spec: spec, location: location, loop: tracker.currentLoop) }
+            if let spec, !isClean(se, spec) { checkElements(se, spec: spec, location: location, loop: tracker.currentLoop) }
         }
         tracker.finish(position: position)
         takeStructureIssues(at: location)
@@ -83,6 +89,19 @@ public final class TransactionValidator {
     }
 
     // MARK: Helpers
+
+    /// `true` when the element check would find nothing (the byte class table follows the segment's delimiters).
+    @inline(__always)
+    private func isClean(_ seg: SegmentView, _ spec: SegmentSpec) -> Bool {
+        let d = seg.delimiters
+        if d.element != classDelimiters.element || d.component != classDelimiters.component || d.repetition != classDelimiters.repetition
+            || !classesFilled {
+            SegmentChecker.fillClasses(classes, for: d)
+            classDelimiters = d
+            classesFilled = true
+        }
+        return SegmentChecker.isClean(seg, spec: spec, classes: classes)
+    }
 
     private func setLoop(_ loc: inout Location, _ loop: LoopSpec, segmentID: String) {
         loc.segmentID = segmentID
