@@ -35,6 +35,8 @@ public final class ElementSpec: @unchecked Sendable {
     let requiredComponentMask: UInt64
     /// `true` when a required component sits at position 64 or later (the clean path then defers to the full check).
     let hasFarRequiredComponent: Bool
+    /// ``componentRules`` as masks.
+    let componentRulePlans: UnsafeMutablePointer<RulePlan>
 
     /// `true` for a composite.
     public var isComposite: Bool { compositeID != nil }
@@ -56,8 +58,11 @@ public final class ElementSpec: @unchecked Sendable {
         self.minLength = minLength
         self.maxLength = maxLength
         self.name = name
-        plan = ValuePlan(usage: usage, isComposite: compositeID != nil, definition: element, maxRepeat: maxRepeat,
-                         guideCodes: guideCodes, minLength: minLength, maxLength: maxLength)
+        var plan = ValuePlan(usage: usage, isComposite: compositeID != nil, definition: element, maxRepeat: maxRepeat,
+                             guideCodes: guideCodes, minLength: minLength, maxLength: maxLength)
+        let rulePlans = componentRules.map(RulePlan.init)
+        componentRulePlans = .allocate(capacity: max(rulePlans.count, 1))
+        componentRulePlans.initialize(from: rulePlans, count: rulePlans.count)
         if components.isEmpty {
             componentPlans = nil
         } else {
@@ -72,9 +77,18 @@ public final class ElementSpec: @unchecked Sendable {
         }
         requiredComponentMask = mask
         hasFarRequiredComponent = far
+        plan.components = componentPlans.map { UnsafePointer($0) }
+        plan.componentCount = components.count
+        plan.requiredComponents = mask
+        plan.farRequiredComponent = far
+        plan.componentRules = UnsafePointer(componentRulePlans)
+        plan.componentRuleCount = rulePlans.count
+        plan.componentRulesDecidable = rulePlans.allSatisfy(\.decidable)
+        self.plan = plan
     }
 
     deinit {
+        componentRulePlans.deallocate()
         if let componentPlans {
             componentPlans.deinitialize(count: components.count)
             componentPlans.deallocate()

@@ -18,6 +18,15 @@ struct ValuePlan: @unchecked Sendable {
     var guideCodes: CodeLookup
     /// The dictionary's code list (`.none` when any value is allowed).
     var dictionaryCodes: CodeLookup
+    /// For a composite: the components' plans, how many, the required ones as a mask (or a far one), and the
+    /// component rules as masks (`componentRulesDecidable` is `false` when one needs the full check).
+    var components: UnsafePointer<ValuePlan>? = nil
+    var componentCount = 0
+    var requiredComponents: UInt64 = 0
+    var farRequiredComponent = false
+    var componentRules: UnsafePointer<RulePlan>? = nil
+    var componentRuleCount = 0
+    var componentRulesDecidable = true
 
     init(usage: Usage, isComposite: Bool, definition: ElementDefinition?, maxRepeat: Int, guideCodes: CodeSet?, minLength: Int, maxLength: Int) {
         self.usage = usage

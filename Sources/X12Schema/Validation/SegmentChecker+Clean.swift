@@ -129,9 +129,8 @@ extension SegmentChecker {
     private static func valueIsClean(_ b: UnsafeRawBufferPointer, plan: UnsafePointer<ValuePlan>, spec: SegmentSpec, position p: Int, d: Delimiters) -> Bool {
         let cs = d.component
         if plan.pointee.isComposite {
-            let es = spec.elements[p - 1]
-            guard let comps = es.componentPlans else { return false }
-            let ccount = es.components.count
+            guard let comps = plan.pointee.components else { return false }
+            let ccount = plan.pointee.componentCount
             var cpresent: UInt64 = 0
             var c = 0
             var s = 0
@@ -143,7 +142,7 @@ extension SegmentChecker {
                     if c > ccount || c >= 64 { return false }
                     if k > s {
                         cpresent |= 1 << UInt64(c)
-                        let cp = UnsafePointer(comps + (c - 1))
+                        let cp = comps + (c - 1)
                         if cp.pointee.usage == .notUsed { return false }
                         if !simpleIsClean(UnsafeRawBufferPointer(rebasing: b[s..<k]), plan: cp) { return false }
                     }
@@ -151,10 +150,14 @@ extension SegmentChecker {
                 }
                 k += 1
             }
-            if es.hasFarRequiredComponent || cpresent & es.requiredComponentMask != es.requiredComponentMask { return false }
-            if !es.componentRules.isEmpty {
-                for rule in es.componentRules {
-                    if violated(rule, present: { cpresent & (1 << UInt64($0)) != 0 }, value: { _ in nil }) != nil { return false }
+            if plan.pointee.farRequiredComponent || cpresent & plan.pointee.requiredComponents != plan.pointee.requiredComponents { return false }
+            if plan.pointee.componentRuleCount > 0 {
+                if plan.pointee.componentRulesDecidable, let rules = plan.pointee.componentRules {
+                    for r in 0..<plan.pointee.componentRuleCount where !rules[r].holds(cpresent) { return false }
+                } else {
+                    for rule in spec.elements[p - 1].componentRules {
+                        if violated(rule, present: { cpresent & (1 << UInt64($0)) != 0 }, value: { _ in nil }) != nil { return false }
+                    }
                 }
             }
             return true
