@@ -16,14 +16,29 @@ import Foundation
 public enum ModelJSON {
     /// The JSON object of one transaction (without a newline).
     public static func encode(_ t: ModelTransaction) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return Array(try encoder.encode(t))
+        let encoder = ModelJSONByteEncoder()
+        try encoder.encodeTop(t)
+        return encoder.out
     }
 
     /// Reads one line.
     public static func decode(_ line: some Collection<UInt8>) throws -> ModelTransaction {
-        try JSONDecoder().decode(ModelTransaction.self, from: Data(line))
+        try decode(line, with: ModelJSONByteDecoder())
+    }
+
+    /// Reads one line with a reusable decoder; when the fast decoder gives up (bad JSON, a value it does not
+    /// handle), `JSONDecoder` decides, so values and error messages are the ones `JSONDecoder` gives.
+    static func decode(_ line: some Collection<UInt8>, with decoder: ModelJSONByteDecoder) throws -> ModelTransaction {
+        do {
+            return try decoder.decode(ModelTransaction.self, from: line)
+        } catch {
+            return try JSONDecoder().decode(ModelTransaction.self, from: Data(line))
+        }
+    }
+
+    /// Appends the JSON object of one transaction to `encoder.out` (cleared first).
+    static func encode(_ t: ModelTransaction, with encoder: ModelJSONByteEncoder) throws {
+        try encoder.encodeTop(t)
     }
 }
 

@@ -19,6 +19,7 @@ public final class ModelJSONLinesReader {
         public var description: String { "line \(line): \(message)" }
     }
 
+    private let decoder = ModelJSONByteDecoder()
     private var buffer: [UInt8] = []
     private var start = 0
     private var done = false
@@ -79,7 +80,7 @@ public final class ModelJSONLinesReader {
 
     private func decode(_ line: ArraySlice<UInt8>) throws -> ModelTransaction {
         do {
-            return try ModelJSON.decode(line)
+            return try ModelJSON.decode(line, with: decoder)
         } catch {
             throw LineError(line: lineNumber, message: "\(error)")
         }

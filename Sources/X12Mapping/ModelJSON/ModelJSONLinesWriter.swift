@@ -11,6 +11,7 @@ import X12
 public final class ModelJSONLinesWriter {
     /// Where the lines go.
     public let sink: ByteSink
+    private let encoder = ModelJSONByteEncoder()
     /// Lines written.
     public private(set) var lineCount = 0
 
@@ -25,7 +26,8 @@ public final class ModelJSONLinesWriter {
 
     /// Writes one transaction as one line.
     public func write(_ t: ModelTransaction) throws {
-        sink.append(contentsOf: try ModelJSON.encode(t))
+        try ModelJSON.encode(t, with: encoder)
+        sink.append(contentsOf: encoder.out)
         sink.append(0x0A)
         lineCount += 1
         try sink.maybeFlush()

@@ -1,0 +1,174 @@
+import AuthModel
+import Foundation
+import Testing
+import X12
+@testable import X12Mapping
+
+/// The hand-written model JSON encoder and decoder give the same text and values as `JSONEncoder` /
+/// `JSONDecoder` (`JSONEncoder` on Linux writes keys in hash order, so texts are compared with each object's
+/// entries sorted; every token is compared byte for byte).
+@Suite struct ModelJSONByteCodecTests {
+    static let files = [
+        "mapping/270-subscriber-and-dependents.x12", "mapping/271-benefits-pcp-rejections.x12",
+        "mapping/278-request-dependent-lines.x12", "mapping/278-requests-referral-admission.x12",
+        "mapping/278-response-partial.x12", "mapping/278-responses-pended-denied.x12",
+        "mapping/278-responses-rejected.x12",
+    ]
+
+    static func reference(_ value: some Encodable) throws -> [UInt8] {
+        let e = JSONEncoder()
+        e.outputFormatting = [.withoutEscapingSlashes]
+        return Array(try e.encode(value))
+    }
+
+    /// Checks one model: same text as `JSONEncoder` (modulo key order), decodes back on the fast path to the
+    /// model and to what `JSONDecoder` gives.
+    static func check(_ m: ModelTransaction) throws {
+        let ours = try ModelJSON.encode(m)
+        let ref = try reference(m)
+        #expect(ours.count == ref.count)
+        #expect(try Canonical.text(ours) == (try Canonical.text(ref)))
+        let fast = try ModelJSONByteDecoder().decode(ModelTransaction.self, from: ours)
+        #expect(fast == m)
+        #expect(fast == (try JSONDecoder().decode(ModelTransaction.self, from: Data(ref))))
+        #expect(try ModelJSONByteDecoder().decode(ModelTransaction.self, from: ref) == m)
+    }
+
+    @Test(arguments: files)
+    func testDataFiles(_ file: String) throws {
+        let models = try MappingTestSupport.models(file)
+        #expect(!models.isEmpty)
+        for m in models { try Self.check(m) }
+    }
+
+    @Test(arguments: GeneratedType.allCases)
+    func generatedData(_ type: GeneratedType) throws {
+        let gen = TestDataGenerator(seed: 29)
+        for i in 0..<300 { try Self.check(gen.transaction(type, index: i)) }
+    }
+
+    struct Strings: Codable, Equatable {
+        var a: String
+        var b: [String]
+        var c: String?
+        var d: Decimal
+        var e: [Decimal]
+        var f: Int
+        var g: Bool
+        var h: CalendarDate?
+    }
+
+    @Test func escapesNumbersAndNesting() throws {
+        let odd = "a/b \"q\" \\ \u{0}\u{1}\u{8}\u{9}\u{A}\u{C}\u{D}\u{1F}\u{7F} é € 𝄞 \u{2028}"
+        let values = [
+            Strings(a: odd, b: [odd, "", "x"], c: nil, d: Decimal(string: "-12345678901234567890.125")!,
+                    e: [0, Decimal(string: "0.2")!, Decimal(string: "25.00")!, Decimal(string: "1e30")!, Decimal(string: "-0.000001")!],
+                    f: -9_007_199_254_740_993, g: false, h: CalendarDate("2024-02-29")),
+            Strings(a: "", b: [], c: "x", d: 0, e: [], f: 0, g: true, h: nil),
+        ]
+        for v in values {
+            let enc = ModelJSONByteEncoder()
+            try enc.encodeTop(v)
+            let ref = try Self.reference(v)
+            #expect(try Canonical.text(enc.out) == (try Canonical.text(ref)))
+            #expect(try ModelJSONByteDecoder().decode(Strings.self, from: ref) == v)
+            #expect(try ModelJSONByteDecoder().decode(Strings.self, from: enc.out) == v)
+        }
+        // Escapes JSONEncoder does not write but any JSON may carry.
+        let text = #"{"a":"\/\u00e9\ud834\udd1e\u0041","b":[],"d":1.5E2,"e":[-0,10],"f":7,"g":true}"#
+        let fast = try ModelJSONByteDecoder().decode(Strings.self, from: Array(text.utf8))
+        #expect(fast == (try JSONDecoder().decode(Strings.self, from: Data(text.utf8))))
+    }
+
+    @Test(arguments: [
+        #"{"type":"999"}"#, #"{"type":"278""#, #"{"type":"278","authorizationRequest":{}}"#, "[1]", "",
+        #"{"type":"270","eligibilityInquiries":[{"x":01}]}"#, "{\"type\":\"270\u{1}\"}",
+    ])
+    func badLinesFailLikeJSONDecoder(_ text: String) throws {
+        var ours = ""
+        var ref = ""
+        do { _ = try ModelJSON.decode(Array(text.utf8)) } catch { ours = "\(error)" }
+        do { _ = try JSONDecoder().decode(ModelTransaction.self, from: Data(text.utf8)) } catch { ref = "\(error)" }
+        #expect(!ours.isEmpty)
+        #expect(ours == ref)
+    }
+
+    @Test func linesWriterAndReaderUseTheFastCodec() throws {
+        let gen = TestDataGenerator(seed: 4)
+        let models = GeneratedType.allCases.flatMap { t in (0..<20).map { gen.transaction(t, index: $0) } }
+        let sink = ByteSink()
+        let out = ModelJSONLinesWriter(sink: sink)
+        for m in models { try out.write(m) }
+        var expected: [UInt8] = []
+        for m in models { expected += try ModelJSON.encode(m) + [0x0A] }
+        try out.flush()
+        #expect(sink.bytes == expected)
+        let input = ModelJSONLinesReader(bytes: sink.bytes)
+        var back: [ModelTransaction] = []
+        while let t = try input.next() { back.append(t) }
+        #expect(back == models)
+    }
+}
+
+/// Re-writes JSON text with each object's entries sorted by their raw key bytes; tokens are kept verbatim.
+enum Canonical {
+    struct Bad: Error {}
+
+    static func text(_ bytes: [UInt8]) throws -> String {
+        var i = 0
+        let out = try value(bytes, &i)
+        guard i == bytes.count else { throw Bad() }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func value(_ b: [UInt8], _ i: inout Int) throws -> [UInt8] {
+        guard i < b.count else { throw Bad() }
+        switch b[i] {
+        case 0x7B:
+            i += 1
+            var entries: [[UInt8]] = []
+            if b[i] == 0x7D { i += 1; return [0x7B, 0x7D] }
+            while true {
+                var entry = try string(b, &i)
+                guard b[i] == 0x3A else { throw Bad() }
+                i += 1
+                entry.append(0x3A)
+                entry += try value(b, &i)
+                entries.append(entry)
+                if b[i] == 0x2C { i += 1; continue }
+                guard b[i] == 0x7D else { throw Bad() }
+                i += 1
+                break
+            }
+            entries.sort { $0.lexicographicallyPrecedes($1) }
+            return [0x7B] + Array(entries.joined(separator: [0x2C])) + [0x7D]
+        case 0x5B:
+            i += 1
+            var items: [[UInt8]] = []
+            if b[i] == 0x5D { i += 1; return [0x5B, 0x5D] }
+            while true {
+                items.append(try value(b, &i))
+                if b[i] == 0x2C { i += 1; continue }
+                guard b[i] == 0x5D else { throw Bad() }
+                i += 1
+                break
+            }
+            return [0x5B] + Array(items.joined(separator: [0x2C])) + [0x5D]
+        case 0x22: return try string(b, &i)
+        default:
+            let start = i
+            while i < b.count, ![0x2C, 0x5D, 0x7D].contains(b[i]) { i += 1 }
+            guard i > start else { throw Bad() }
+            return Array(b[start..<i])
+        }
+    }
+
+    private static func string(_ b: [UInt8], _ i: inout Int) throws -> [UInt8] {
+        guard b[i] == 0x22 else { throw Bad() }
+        let start = i
+        i += 1
+        while b[i] != 0x22 { i += b[i] == 0x5C ? 2 : 1 }
+        i += 1
+        return Array(b[start..<i])
+    }
+}
