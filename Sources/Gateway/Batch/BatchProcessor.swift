@@ -150,8 +150,8 @@ public final class BatchProcessor: @unchecked Sendable {
         let parsed = try ParsedFile(name: name, bytes: bytes, codec: codec, validator: validator)
         let processor = FileProcessor(options: options, codec: codec)
         let (result, row) = try store.write { session in
-            let (result, row) = try processor.process(parsed, in: session)
-            for output in result.outputs {
+            let (result, row) = try processor.process(parsed, in: session, temporaryOutbox: folders.outbox)
+            for output in result.outputs where output.fileSize == nil {
                 try Self.writeDurably(output.bytes, to: folders.path(output.folder) + "/" + FileOutput.temporaryName(output.name))
             }
             return (result, row)

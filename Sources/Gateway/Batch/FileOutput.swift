@@ -13,8 +13,13 @@ public struct FileOutput: Sendable, Equatable {
     public var folder: Folder
     /// The final file name (`<input>.999`, `<input>.271`, `<input>.report.txt` …).
     public var name: String
-    /// The content.
+    /// The content (empty when it was written straight to its temporary file: see ``fileSize``).
     public var bytes: [UInt8]
+    /// Set when the content was written straight to its temporary file, fsynced: its size.
+    public var fileSize: Int? = nil
+
+    /// The size of the content.
+    public var byteCount: Int { fileSize ?? bytes.count }
 
     /// The journal form: `outbox/NAME`.
     public var journalEntry: String { "\(folder.rawValue)/\(name)" }

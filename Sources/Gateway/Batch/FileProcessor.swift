@@ -33,7 +33,13 @@ public struct FileProcessor {
     private var clock: ResponderClock { authorizations.clock }
 
     /// Records the file and everything in it in `session`; returns the outputs and counts and the journal row.
-    public func process(_ file: ParsedFile, in session: any GatewaySession) throws -> (FileResult, ReceivedFileRecord) {
+    ///
+    /// The sets are read again one at a time from the file's bytes and each answer is written as it is made:
+    /// with `temporaryOutbox`, the 271 and 278 interchanges go straight to their hidden temporary files in that
+    /// folder (fsynced before this returns; the returned outputs then carry no bytes, only ``FileOutput/fileSize``),
+    /// else they are kept in memory.
+    public func process(_ file: ParsedFile, in session: any GatewaySession,
+                        temporaryOutbox: String? = nil) throws -> (FileResult, ReceivedFileRecord) {
         var record = ReceivedFileRecord(name: file.name, contentHash: file.contentHash, size: Int64(file.size), state: "processed",
                                         outcome: "", outputs: "", destination: "", transactions: 0, accepted: 0, rejected: 0,
                                         processedAt: clock.timestamp)
@@ -41,12 +47,25 @@ public struct FileProcessor {
         let numbers = StoreControlNumbers(session: session)
         let eligibility = EligibilityResponder(clock: clock, requireKnownProvider: requireKnownProvider)
         let acks = X12Writer.inMemory()
-        var answers271 = X12Writer.inMemory(), answers278 = X12Writer.inMemory()
+        let answers271 = StreamedOutput(path: temporaryOutbox.map { $0 + "/" + FileOutput.temporaryName(file.name + ".271") })
+        let answers278 = StreamedOutput(path: temporaryOutbox.map { $0 + "/" + FileOutput.temporaryName(file.name + ".278") })
+        var any271 = false, any278 = false
+        // One forward pass over the sets, interchange by interchange; a second one only for an interchange that
+        // mixes 270s and 278s (its 278s are answered after its 270s, as the numbers are handed out in that order).
+        let sets = TransactionSetStream(bytes: file.bytes, name: file.name)
+        var wanted: (interchange: Int, accepted: [Bool], id: String) = (-1, [], "")
+        // A set of a later interchange met while answering one is kept whole (the first one only: the reading
+        // stops there), as what is wanted in that interchange is not known yet.
+        sets.wants = { i, n, st in
+            i > wanted.interchange ? ParsedFile.mappedIDs.contains(st.id)
+                : i == wanted.interchange && st.id == wanted.id && n < wanted.accepted.count && wanted.accepted[n]
+        }
+        var lookahead: TransactionSetStream.Item?
         var anyTA1Only = false, any999 = false, duplicate = false, rejectedInterchanges = 0
         var transactions = 0, accepted = 0, rejected = 0, answeredWithRejection = 0
         var report: [String] = file.unattached.map { "outside any interchange: \($0)" }
 
-        for ix in file.interchanges {
+        for (interchangeIndex, ix) in file.interchanges.enumerated() {
             var summary = ix.summary
             let h = summary.header
             let isDuplicate = try session.interchange(senderQualifier: h.senderQualifier, senderID: h.senderID,
@@ -90,9 +109,8 @@ public struct FileProcessor {
             var verdicts: [String: [String]] = [:]
             for ack in outcome.functionalAcknowledgments { verdicts[ack.groupControlNumber] = ack.transactionCodes.map(\.code) }
             var position: [String: Int] = [:]
-            var eligibilityAnswers: [(GroupHeader, ModelTransaction)] = []
-            var authorizationAnswers: [(GroupHeader, ModelTransaction)] = []
-            for tx in ix.transactions where tx.header.id != "999" {
+            var answerable = [Bool](repeating: false, count: ix.transactions.count)
+            for (n, tx) in ix.transactions.enumerated() where tx.header.id != "999" {
                 let g = tx.group.controlNumber
                 let index = position[g, default: 0]
                 position[g] = index + 1
@@ -107,27 +125,50 @@ public struct FileProcessor {
                     continue
                 }
                 accepted += 1
-                switch tx.model {
-                case .eligibilityInquiry(let inquiries):
+                answerable[n] = tx.mapped
+            }
+            let ixIndex = interchangeIndex
+            let has270 = zip(ix.transactions, answerable).contains { $0.0.header.id == "270" && $0.1 }
+            let has278 = zip(ix.transactions, answerable).contains { $0.0.header.id == "278" && $0.1 }
+            if has270 {
+                let out = ResponseStream(envelope: envelope(answering: summary, writer: answers271.writer), writer: answers271.writer,
+                                         numbers: numbers, codec: codec)
+                wanted = (ixIndex, answerable, "270")
+                try forEachSet(of: ixIndex, in: sets, lookahead: &lookahead) { item in
+                    guard case .eligibilityInquiry(let inquiries) = try codec.decode(item.segments) else { return }
                     let responses = try inquiries.map { try eligibility.respond(to: $0, in: session) }
                     answeredWithRejection += responses.filter { !$0.allRejections.isEmpty }.count
-                    eligibilityAnswers.append((tx.group, .eligibilityResponse(responses)))
-                case .authorizationRequest(let request):
+                    try out.append(senderCode: item.group.receiverCode, receiverCode: item.group.senderCode,
+                                   model: .eligibilityResponse(responses))
+                }
+                try numbers.check()
+                if let control = try out.finish() {
+                    any271 = true
+                    try noteResponse("271", control, h, answers: out.count, session, record.id)
+                }
+            }
+            if has278 {
+                let out = ResponseStream(envelope: envelope(answering: summary, writer: answers278.writer), writer: answers278.writer,
+                                         numbers: numbers, codec: codec)
+                wanted = (ixIndex, answerable, "278")
+                // After the 270s of the same interchange, the 278s are met on a second reading.
+                let again = has270 ? TransactionSetStream(bytes: file.bytes, name: file.name) : sets
+                if has270 { again.wants = sets.wants }
+                var ahead: TransactionSetStream.Item? = has270 ? nil : lookahead
+                try forEachSet(of: ixIndex, in: again, lookahead: &ahead) { item in
+                    guard case .authorizationRequest(let request) = try codec.decode(item.segments) else { return }
                     let answer = try authorizations.respond(to: request, fileID: record.id, partner: "\(h.senderQualifier):\(h.senderID)",
                                                             receiver: "\(h.receiverQualifier):\(h.receiverID)", in: session)
                     if answer.decision.isRejection { answeredWithRejection += 1 }
-                    authorizationAnswers.append((tx.group, .authorizationDecision(answer.decision)))
-                default:
-                    break   // a 271 or 278 response sent to us: acknowledged, nothing to answer
+                    try out.append(senderCode: item.group.receiverCode, receiverCode: item.group.senderCode,
+                                   model: .authorizationDecision(answer.decision))
                 }
-            }
-            if !eligibilityAnswers.isEmpty {
-                let control = try writeResponses(eligibilityAnswers, answering: summary, to: &answers271, numbers: numbers)
-                try noteResponse("271", control, h, answers: eligibilityAnswers.count, session, record.id)
-            }
-            if !authorizationAnswers.isEmpty {
-                let control = try writeResponses(authorizationAnswers, answering: summary, to: &answers278, numbers: numbers)
-                try noteResponse("278", control, h, answers: authorizationAnswers.count, session, record.id)
+                if !has270 { lookahead = ahead }
+                try numbers.check()
+                if let control = try out.finish() {
+                    any278 = true
+                    try noteResponse("278", control, h, answers: out.count, session, record.id)
+                }
             }
         }
 
@@ -135,8 +176,8 @@ public struct FileProcessor {
         if any999 || anyTA1Only, !acks.bytes.isEmpty {
             outputs.append(FileOutput(folder: .outbox, name: file.name + (any999 ? ".999" : ".ta1"), bytes: acks.bytes))
         }
-        if !answers271.bytes.isEmpty { outputs.append(FileOutput(folder: .outbox, name: file.name + ".271", bytes: answers271.bytes)) }
-        if !answers278.bytes.isEmpty { outputs.append(FileOutput(folder: .outbox, name: file.name + ".278", bytes: answers278.bytes)) }
+        if any271 { outputs.append(try answers271.finish(folder: .outbox, name: file.name + ".271")) }
+        if any278 { outputs.append(try answers278.finish(folder: .outbox, name: file.name + ".278")) }
         let unreadable = file.interchanges.isEmpty
         let allRefused = unreadable || rejectedInterchanges == file.interchanges.count
         let outcome = unreadable ? "unreadable" : duplicate && allRefused ? "duplicate"
@@ -160,20 +201,39 @@ public struct FileProcessor {
         return (result, record)
     }
 
-    /// One interchange of ours answering `inbound`: sender and receiver swapped, its delimiters and line ends.
-    private func writeResponses(_ answers: [(GroupHeader, ModelTransaction)], answering inbound: InterchangeSummary,
-                                to writer: inout X12Writer, numbers: StoreControlNumbers) throws -> Int {
+    /// Our envelope answering `inbound`: sender and receiver swapped; sets `writer` to its delimiters and line ends.
+    private func envelope(answering inbound: InterchangeSummary, writer: X12Writer) -> OutboundInterchange {
         let h = inbound.header
         writer.delimiters = AcknowledgmentWriter.outputDelimiters(h.delimiters)
         writer.suffix = inbound.suffix
-        let envelope = OutboundInterchange(senderQualifier: Self.qualifier(h.receiverQualifier), senderID: h.receiverID,
-                                           receiverQualifier: Self.qualifier(h.senderQualifier), receiverID: h.senderID,
-                                           date: acknowledgmentOptions.date, time: acknowledgmentOptions.time,
-                                           usage: ["P", "T"].contains(h.usage) ? h.usage : "P")
-        let control = try envelope.write(answers.map { (senderCode: $0.0.receiverCode, receiverCode: $0.0.senderCode, model: $0.1) },
-                                         to: writer, numbers: numbers, codec: codec)
-        try numbers.check()
-        return control
+        return OutboundInterchange(senderQualifier: Self.qualifier(h.receiverQualifier), senderID: h.receiverID,
+                                   receiverQualifier: Self.qualifier(h.senderQualifier), receiverID: h.senderID,
+                                   date: acknowledgmentOptions.date, time: acknowledgmentOptions.time,
+                                   usage: ["P", "T"].contains(h.usage) ? h.usage : "P")
+    }
+
+    /// Hands `body` the wanted sets of interchange `index`, read from `stream` (which stops at the first set of a
+    /// later interchange, kept in `lookahead`).
+    private func forEachSet(of index: Int, in stream: TransactionSetStream, lookahead: inout TransactionSetStream.Item?,
+                            _ body: (TransactionSetStream.Item) throws -> Void) throws {
+        while true {
+            let item: TransactionSetStream.Item
+            if let ahead = lookahead {
+                item = ahead
+                lookahead = nil
+            } else if let next = try stream.next() {
+                item = next
+            } else {
+                return
+            }
+            if item.interchange > index {
+                lookahead = item
+                return
+            }
+            if item.interchange == index, !item.segments.isEmpty, stream.wants(item.interchange, item.ordinal, item.header) {
+                try body(item)
+            }
+        }
     }
 
     private func note(kind: String, _ o: AcknowledgmentOutcome, result: String, in session: any GatewaySession, fileID: Int64?) throws {

@@ -2,8 +2,11 @@ import X12
 import X12Mapping
 import X12Schema
 
-/// A received file read and mapped, before anything touches the store: its interchanges with the envelope
-/// summaries the acknowledgments need and each transaction set as domain values.
+/// A received file read and checked, before anything touches the store: its interchanges with the envelope
+/// summaries the acknowledgments need and, for each transaction set, its envelope and whether it maps.
+///
+/// The sets' domain values are not kept: ``FileProcessor`` reads the sets again one at a time (from ``bytes``)
+/// and answers each as it goes, so the memory does not grow with the number of sets.
 public struct ParsedFile: Sendable {
     /// One transaction set.
     public struct Transaction: Sendable {
@@ -11,8 +14,8 @@ public struct ParsedFile: Sendable {
         public var group: GroupHeader
         /// Its ST.
         public var header: TransactionHeader
-        /// The domain values; `nil` when it could not be mapped (a finding says why) or is not a 270/271/278.
-        public var model: ModelTransaction?
+        /// Whether it is a 270/271/278 that maps to domain values (`false` also for other sets).
+        public var mapped: Bool
     }
 
     /// One interchange.
@@ -33,6 +36,8 @@ public struct ParsedFile: Sendable {
     public var interchanges: [Interchange]
     /// Findings outside any interchange (garbage before the ISA, a broken ISA).
     public var unattached: [Finding]
+    /// The content, read again set by set when the file is answered.
+    public var bytes: [UInt8]
 
     /// Reads `bytes`, collecting envelope findings, validating against the guides when a `validator` is given,
     /// and mapping every transaction set through `codec`.
@@ -44,50 +49,33 @@ public struct ParsedFile: Sendable {
         self.size = bytes.count
         // The guide validation reads the same bytes on another thread while this one maps the sets.
         let validation = ValidationJob(validator: validator, bytes: bytes, name: name)
-        let reader = X12Reader(bytes: bytes, name: name)
+        self.bytes = bytes
         let collector = EnvelopeCollector()
         var transactions: [[Transaction]] = []
-        var group: GroupHeader?
-        var header: TransactionHeader?
-        var segments: [Segment] = []
-        var collecting = false
-        while let event = try reader.next() {
-            switch event {
-            case .interchangeStart:
-                transactions.append([])
-            case .groupStart(let gs):
-                group = gs
-            case .transactionStart(let st):
-                header = st
-                segments = [reader.segment.copy()]
-                collecting = true
-            case .segment:
-                if collecting { segments.append(reader.segment.copy()) }
-            case .transactionEnd:
-                if collecting, let header, let group, !transactions.isEmpty {
-                    if reader.hasSegment { segments.append(reader.segment.copy()) }
-                    var model: ModelTransaction?
-                    if ["270", "271", "278"].contains(header.id) {
-                        do {
-                            model = try codec.decode(segments)
-                        } catch {
-                            var at = reader.location
-                            at.transactionSetID = header.id
-                            at.transactionControlNumber = header.controlNumber
-                            collector.add(Finding(code: FindingCode(.ik502, "I5"), location: at,
-                                                  message: "The transaction set cannot be read as a \(header.id): \(error)"))
-                        }
-                    }
-                    transactions[transactions.count - 1].append(Transaction(group: group, header: header, model: model))
-                }
-                collecting = false
-                segments.removeAll()
-            case .groupEnd:
-                group = nil
-            default:
-                break
-            }
+        let stream = TransactionSetStream(bytes: bytes, name: name)
+        stream.wants = { _, _, st in Self.mappedIDs.contains(st.id) }
+        stream.observe = { event, reader in
+            if case .interchangeStart = event { transactions.append([]) }
             collector.consume(event, from: reader)
+        }
+        while let item = try stream.next() {
+            var mapped = false
+            if Self.mappedIDs.contains(item.header.id) {
+                // Mapped to check it maps (an IK502-I5 in the 999 otherwise); the values are dropped here.
+                do {
+                    _ = try codec.decode(item.segments)
+                    mapped = true
+                } catch {
+                    var at = stream.reader.location
+                    at.transactionSetID = item.header.id
+                    at.transactionControlNumber = item.header.controlNumber
+                    collector.add(Finding(code: FindingCode(.ik502, "I5"), location: at,
+                                          message: "The transaction set cannot be read as a \(item.header.id): \(error)"))
+                }
+            }
+            if item.interchange < transactions.count {
+                transactions[item.interchange].append(Transaction(group: item.group, header: item.header, mapped: mapped))
+            }
         }
         var summaries = collector.takeCompleted()
         if let report = validation.wait() { Self.merge(report, into: &summaries) }
@@ -95,6 +83,9 @@ public struct ParsedFile: Sendable {
             .map { Interchange(summary: $0, transactions: $1) }
         unattached = collector.unattached
     }
+
+    /// The sets that are mapped to domain values.
+    static let mappedIDs: Set<String> = ["270", "271", "278"]
 
     /// Adds the validator's group and transaction findings to the envelope summaries (matched by position).
     static func merge(_ report: ValidationReport, into summaries: inout [InterchangeSummary]) {
