@@ -137,7 +137,7 @@ public final class BatchProcessor: @unchecked Sendable {
 
     private func processClaimedFile(_ name: String, validator: Validator?) throws -> FileResult {
         let path = folders.work + "/" + name
-        let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        let bytes = try Self.readWhole(path)
         let hash = SHA256.hex(bytes)
         if let row = try store.read({ try $0.unfinishedFile(name: name, contentHash: hash) }) {
             logger.info("delivering a file processed before a restart", metadata: ["file": "\(name)"])
@@ -209,6 +209,37 @@ public final class BatchProcessor: @unchecked Sendable {
                 try? FileManager.default.removeItem(atPath: dir + "/" + entry)
             }
         }
+    }
+
+    /// The content of `path`, read straight into one array (no intermediate `Data` copy).
+    static func readWhole(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw BatchError("cannot open \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw BatchError("cannot stat \(path): \(String(cString: strerror(errno)))") }
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+        var filled = 0
+        try bytes.withUnsafeMutableBytes { p in
+            while filled < p.count {
+                let n = read(fd, p.baseAddress! + filled, p.count - filled)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw BatchError("cannot read \(path): \(String(cString: strerror(errno)))")
+                }
+                if n == 0 { break }
+                filled += n
+            }
+        }
+        if filled < bytes.count { bytes.removeSubrange(filled...) }
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        while true {   // a file that grew since fstat
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { break }
+            bytes += chunk[..<n]
+        }
+        return bytes
     }
 
     /// Writes `bytes` to `path` (created or truncated) and flushes them to the disk.
