@@ -147,7 +147,7 @@ public final class BatchProcessor: @unchecked Sendable {
                               transactions: row.transactions, accepted: row.accepted, rejected: row.rejected, answeredWithRejection: 0)
         }
         try removeTemporaries(for: name)
-        let parsed = try ParsedFile(name: name, bytes: bytes, codec: codec, validator: validator)
+        let parsed = try ParsedFile(name: name, bytes: bytes, codec: codec, validator: validator, contentHash: hash)
         let processor = FileProcessor(options: options, codec: codec)
         let (result, row) = try store.write { session in
             let (result, row) = try processor.process(parsed, in: session, temporaryOutbox: folders.outbox)

@@ -43,9 +43,11 @@ public struct ParsedFile: Sendable {
     /// and mapping every transaction set through `codec`.
     ///
     /// A set that cannot be mapped gets an `IK502-I5` finding (rejected in the 999) carrying the mapping's message.
-    public init(name: String, bytes: [UInt8], codec: any TransactionCodec, validator: Validator? = nil) throws {
+    /// `contentHash` is the SHA-256 of `bytes` when the caller has it already (computed otherwise).
+    public init(name: String, bytes: [UInt8], codec: any TransactionCodec, validator: Validator? = nil,
+                contentHash: String? = nil) throws {
         self.name = name
-        self.contentHash = SHA256.hex(bytes)
+        self.contentHash = contentHash ?? SHA256.hex(bytes)
         self.size = bytes.count
         // The guide validation reads the same bytes on another thread while this one maps the sets.
         let validation = ValidationJob(validator: validator, bytes: bytes, name: name)
