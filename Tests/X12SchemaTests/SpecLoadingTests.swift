@@ -11,7 +11,9 @@ import X12
     static var specFiles: [String] {
         let guides = ((try? FileManager.default.contentsOfDirectory(atPath: specs + "/guides")) ?? [])
             .filter { $0.hasSuffix(".xml") }.sorted().map { "guides/" + $0 }
-        return ["dictionary.xml", "segments.xml"] + guides
+        let envelopes = ((try? FileManager.default.contentsOfDirectory(atPath: specs)) ?? [])
+            .filter { $0.hasPrefix("envelope.") && $0.hasSuffix(".xml") }.sorted()
+        return ["dictionary.xml", "segments.xml"] + envelopes + guides
     }
 
     @Test(arguments: specFiles)

@@ -14,8 +14,12 @@ public final class SpecLibrary: Sendable {
     public let segmentNames: [String: String]
     /// The guides, sorted by file name.
     public let guides: [GuideSpec]
+    /// The envelopes (ISA/IEA, TA1, GS/GE, ST/SE) from `envelope.00501.xml`; `nil` when the directory has none.
+    public let envelope: EnvelopeSpec?
 
-    init(directory: String, elements: [String: ElementDefinition], segmentNames: [String: String], guides: [GuideSpec]) {
+    init(directory: String, elements: [String: ElementDefinition], segmentNames: [String: String], guides: [GuideSpec],
+         envelope: EnvelopeSpec? = nil) {
+        self.envelope = envelope
         self.directory = directory
         self.elements = elements
         self.segmentNames = segmentNames

@@ -28,8 +28,11 @@ struct SpecLoader {
             let path = guidesDir + "/" + f
             guides.append(try readGuide(open(path), base: base))
         }
+        let envelopeFile = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasPrefix("envelope.") && $0.hasSuffix(".xml") }.sorted().last
+        let envelope = try envelopeFile.map { (f) throws(SpecError) in try readEnvelope(open(directory + "/" + f), base: base) }
         return SpecLibrary(directory: directory, elements: base.elements,
-                           segmentNames: base.segments.mapValues(\.name), guides: guides)
+                           segmentNames: base.segments.mapValues(\.name), guides: guides, envelope: envelope)
     }
 
     // MARK: Dictionary and segments
@@ -92,7 +95,7 @@ struct SpecLoader {
         }
     }
 
-    private func count(_ text: String?, default d: Int, path: String, line: Int) throws(SpecError) -> Int {
+    func count(_ text: String?, default d: Int, path: String, line: Int) throws(SpecError) -> Int {
         guard let text else { return d }
         if text == ">1" { return Int.max }
         guard let n = Int(text), n > 0 else { throw SpecError(path: path, message: "line \(line): bad count \(text)") }

@@ -42,6 +42,10 @@ struct ValidationRun {
             pendingInterchange = []
         case .interchangeAcknowledgment:
             interchange?.containsAcknowledgment = true
+            if reader.hasSegment, let envelope = library.envelope, let checker = InterchangeAcknowledgmentChecker(envelope: envelope) {
+                let findings = checker.check(reader.segment, at: reader.location)
+                if !findings.isEmpty { interchange?.findings += findings }
+            }
         case .groupStart(let h):
             var g = GroupReport(header: h, location: reader.location, findings: pendingGroup)
             pendingGroup = []
