@@ -94,6 +94,18 @@ import X12Schema
         #expect(FileManager.default.fileExists(atPath: path))
     }
 
+    @Test func anEmptyFileIsClaimedOnceSettledAndGoesToErrorsWithAReport() throws {
+        try FileManager.default.createDirectory(atPath: folders.inbox, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: folders.inbox + "/empty.x12", contents: Data())
+        let summary = try BatchProcessor(folders: folders, store: store, options: options).runOnce()
+        #expect(summary.files.map(\.outcome) == ["unreadable"])
+        #expect(!FileManager.default.fileExists(atPath: folders.inbox + "/empty.x12"))
+        #expect(FileManager.default.fileExists(atPath: folders.errors + "/empty.x12"))
+        let report = try String(contentsOfFile: folders.errors + "/empty.x12.report.txt", encoding: .utf8)
+        #expect(report.contains("empty.x12 (0 bytes") && report.contains("the file is empty"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folders.outbox).isEmpty)
+    }
+
     @Test func aProcessedFileLeftInTheWorkFolderIsDeliveredOnRestartNotProcessedAgain() throws {
         // Simulate a crash after the commit: process in the store, write temporaries, but do not deliver.
         try FileManager.default.createDirectory(atPath: folders.work, withIntermediateDirectories: true)
@@ -101,10 +113,10 @@ import X12Schema
         let source = GatewayTestSupport.dataDirectory.appendingPathComponent("sample/inbox/referrals-20261125.x12")
         let bytes = try Array(Data(contentsOf: source))
         try Data(bytes).write(to: URL(fileURLWithPath: folders.work + "/r.x12"))
-        let parsed = try ParsedFile(name: "r.x12", bytes: bytes, codec: MappingTransactionCodec())
+        let input = ReceivedInput(name: "r.x12", bytes: bytes)
         let processor = FileProcessor(options: options, codec: MappingTransactionCodec())
         let (first, _) = try store.write { s in
-            let r = try processor.process(parsed, in: s)
+            let r = try processor.process(input, in: s)
             for o in r.0.outputs { try BatchProcessor.writeDurably(o.bytes, to: folders.outbox + "/" + FileOutput.temporaryName(o.name)) }
             return r
         }
@@ -143,6 +155,18 @@ import X12Schema
     @Test func sha256MatchesKnownDigests() {
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        // In chunks of any size, the same digest.
+        let text = Array((0..<1000).map { UInt8(truncatingIfNeeded: $0 * 7) })
+        for step in [1, 63, 64, 65, 999] {
+            var d = SHA256()
+            var o = 0
+            while o < text.count {
+                let end = min(text.count, o + step)
+                text[o..<end].withUnsafeBytes { d.update($0) }
+                o = end
+            }
+            #expect(d.finish() == SHA256.hex(text))
+        }
         #expect(SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 1000)).hasPrefix("41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"))
     }
 }
