@@ -6,8 +6,12 @@ import X12Schema
 /// beside the output): one group per run of answers with the same group codes and functional ID, ST02 `0001`,
 /// `0002`… in each group. When the received interchange closes, ``finish(into:envelope:numbers:)`` draws our ISA13
 /// and GS06s and copies the answers into the output; ``discard()`` drops them (a TA1 rejected the interchange).
+///
+/// The answers are encoded and written on a ``SerialWorker`` (the second core) while the caller goes on reading;
+/// every other call waits for the worker to be done first.
 final class ResponseStream {
     private let spool: EnvelopeSpool
+    private let worker = SerialWorker()
     private let codec: any TransactionCodec
     private var group: (senderCode: String, receiverCode: String, functionalID: String)?
     private var sets = 0
@@ -24,6 +28,8 @@ final class ResponseStream {
         self.time = time
     }
 
+    deinit { worker.close() }
+
     /// Starts the answers to an interchange with `delimiters` and `suffix`.
     func begin(delimiters: Delimiters, suffix: SegmentSuffix) throws {
         try discard()
@@ -31,8 +37,27 @@ final class ResponseStream {
         spool.writer.suffix = suffix
     }
 
-    /// Writes one answer (with the GS02/GS03 codes of its group).
+    /// Writes one answer (with the GS02/GS03 codes of its group), on the worker.
     func append(senderCode: String, receiverCode: String, model: ModelTransaction) throws {
+        count += 1
+        pending.append((senderCode, receiverCode, model))
+        if pending.count >= Self.batch { try submitPending() }
+    }
+
+    /// Answers handed to the worker together (one hand-over per answer would cost more than it saves).
+    private static let batch = 128
+    private var pending: [(String, String, ModelTransaction)] = []
+
+    private func submitPending() throws {
+        guard !pending.isEmpty else { return }
+        let answers = pending
+        pending.removeAll(keepingCapacity: true)
+        try worker.submit { [self] in
+            for (sender, receiver, model) in answers { try write(senderCode: sender, receiverCode: receiver, model: model) }
+        }
+    }
+
+    private func write(senderCode: String, receiverCode: String, model: ModelTransaction) throws {
         if group == nil || group! != (senderCode, receiverCode, model.functionalID) {
             spool.beginGroup(GroupHeader(functionalID: model.functionalID, senderCode: senderCode, receiverCode: receiverCode,
                                          date: date, time: time, controlNumber: "", version: model.implementationReference))
@@ -45,12 +70,13 @@ final class ResponseStream {
                                    implementationReference: model.implementationReference)
         for segment in try codec.encode(model) { try spool.writer.write(segment) }
         try spool.writer.endTransaction()
-        count += 1
     }
 
     /// Writes the answers as one interchange of ours into `output` (given the spool's delimiters and suffix);
     /// returns our ISA13, `nil` when there was no answer.
     func finish(into output: X12Writer, envelope: OutboundInterchange, numbers: ControlNumberSource) throws -> Int? {
+        try submitPending()
+        try worker.drain()
         guard !spool.isEmpty else { return nil }
         output.delimiters = spool.writer.delimiters
         output.suffix = spool.writer.suffix
@@ -61,6 +87,8 @@ final class ResponseStream {
 
     /// Drops the answers not finished.
     func discard() throws {
+        pending.removeAll()
+        try worker.drain()
         try spool.empty()
         group = nil
         count = 0
