@@ -106,6 +106,23 @@ import X12Schema
         #expect(try FileManager.default.contentsOfDirectory(atPath: folders.outbox).isEmpty)
     }
 
+    @Test func anInterchangeRejectedAtItsTrailerLeavesNoAuthorizationAndNoAnswer() throws {
+        // The 278s are answered as they are read; the IEA that does not match the ISA (TA1 R) comes after them: what
+        // they recorded is undone (store savepoint) and their answers dropped.
+        try FileManager.default.createDirectory(atPath: folders.inbox, withIntermediateDirectories: true)
+        let source = GatewayTestSupport.dataDirectory.appendingPathComponent("sample/inbox/referrals-20261125.x12")
+        let text = try String(contentsOf: source, encoding: .utf8).replacingOccurrences(of: "IEA*1*000000502~", with: "IEA*1*000000503~")
+        try text.write(toFile: folders.inbox + "/bad-trailer.x12", atomically: true, encoding: .utf8)
+        let summary = try BatchProcessor(folders: folders, store: store, options: options).runOnce()
+        let file = try #require(summary.files.first)
+        #expect(file.outcome == "rejected" && file.rejected == 3 && file.accepted == 0)
+        #expect(try output("bad-trailer.x12.ta1").contains("TA1*000000502*261125*0930*R*001~"))
+        #expect(!FileManager.default.fileExists(atPath: folders.outbox + "/bad-trailer.x12.278"))
+        #expect(try store.read { try $0.authorizations(AuthorizationFilter()) }.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folders.outbox).filter { $0.hasPrefix(".") }.isEmpty)
+        #expect(try store.read { try $0.interchange(senderQualifier: "ZZ", senderID: "CLINICSUBMIT01", controlNumber: "000000502") } != nil)
+    }
+
     @Test func aProcessedFileLeftInTheWorkFolderIsDeliveredOnRestartNotProcessedAgain() throws {
         // Simulate a crash after the commit: process in the store, write temporaries, but do not deliver.
         try FileManager.default.createDirectory(atPath: folders.work, withIntermediateDirectories: true)
