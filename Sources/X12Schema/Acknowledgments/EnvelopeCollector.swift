@@ -44,6 +44,10 @@ public final class EnvelopeCollector {
 
     /// Takes one event from a reader (its current segment, location and suffix).
     public func consume(_ event: X12Event, from reader: X12Reader) {
+        // Most events are segments inside a set: nothing to do unless it is an HL or a TRN (no location built).
+        if case .segment = event, pending.isEmpty {
+            guard transaction != nil, reader.hasSegment, reader.segment.hasID("HL") || reader.segment.hasID("TRN") else { return }
+        }
         consume(event, segment: reader.hasSegment ? reader.segment : nil, location: reader.location, suffix: reader.suffix)
     }
 
