@@ -30,6 +30,7 @@ public struct FileProcessor {
         self.acknowledgmentOptions = acknowledgmentOptions
     }
 
+    /// The processing date and time.
     var clock: ResponderClock { authorizations.clock }
 
     /// Records the file and everything in it in `session`; returns the outputs and counts and the journal row.
@@ -109,6 +110,7 @@ public struct FileProcessor {
     /// The sets that are mapped to domain values.
     static let mappedIDs: Set<String> = ["270", "271", "278"]
 
+    /// Records an acknowledgment sent (TA1 or 999) in the store.
     func note(kind: String, _ o: AcknowledgmentOutcome, result: String, in session: any GatewaySession, fileID: Int64?) throws {
         var row = AcknowledgmentRecord(fileID: fileID, kind: kind, interchangeControlNumber: o.acknowledgmentControlNumber.map(Self.nine) ?? "",
                                        answersControlNumber: o.interchangeControlNumber, result: result, outputName: "",
@@ -116,6 +118,7 @@ public struct FileProcessor {
         try session.insert(&row)
     }
 
+    /// Records a response interchange sent (271 or 278) in the store.
     func noteResponse(_ kind: String, _ control: Int, _ h: InterchangeHeader, answers: Int,
                               _ session: any GatewaySession, _ fileID: Int64?) throws {
         var row = AcknowledgmentRecord(fileID: fileID, kind: kind, interchangeControlNumber: Self.nine(control),
@@ -124,6 +127,7 @@ public struct FileProcessor {
         try session.insert(&row)
     }
 
+    /// The order of the 999 codes from best to worst (`A`, `E`, `P`, `R`).
     func rank(_ code: String) -> Int { ["A": 0, "E": 1, "P": 2, "R": 3][code] ?? 3 }
 
     static func nine(_ n: Int) -> String {
