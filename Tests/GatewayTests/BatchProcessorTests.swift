@@ -123,6 +123,28 @@ import X12Schema
         #expect(try store.read { try $0.interchange(senderQualifier: "ZZ", senderID: "CLINICSUBMIT01", controlNumber: "000000502") } != nil)
     }
 
+    @Test func aSetAcceptedIn999OfAGroupWhoseGS06RepeatsIsAnswered() throws {
+        // Two groups with GS06 101: the 999 accepts both sets (the second group gets AK905 19); both are answered.
+        // (The verdicts were looked up by GS06, so the second group's set was taken for the first's and dropped.)
+        let path = GatewayTestSupport.repository.appendingPathComponent("TestData/acks/ak905-19-duplicate-gs06.x12").path
+        let result = try FileProcessor.respond(name: "dup-gs06.x12", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))),
+                                               store: store, options: options)
+        #expect(result.accepted == 2 && result.rejected == 0)
+        let answers = try #require(result.outputs.first { $0.name == "dup-gs06.x12.271" })
+        let text = String(decoding: answers.bytes, as: UTF8.self)
+        #expect(text.contains("TRN*2*TRACE0001*9876543210~") && text.contains("TRN*2*TRACE0002*9876543210~"))
+    }
+
+    @Test func theReportOfARejectedSetWithARepeatedST02QuotesItsOwnFindings() throws {
+        // Two sets with ST02 0001: the second is rejected (IK502 23); the report names that finding (it quoted the
+        // first set's findings, none).
+        let path = GatewayTestSupport.repository.appendingPathComponent("TestData/acks/ik502-23-duplicate-st02.x12").path
+        let result = try FileProcessor.respond(name: "dup-st02.x12", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))),
+                                               store: store, options: options)
+        #expect(result.accepted == 1 && result.rejected == 1)
+        #expect(result.problems.contains { $0.contains("IK502-23") })
+    }
+
     @Test func aProcessedFileLeftInTheWorkFolderIsDeliveredOnRestartNotProcessedAgain() throws {
         // Simulate a crash after the commit: process in the store, write temporaries, but do not deliver.
         try FileManager.default.createDirectory(atPath: folders.work, withIntermediateDirectories: true)
