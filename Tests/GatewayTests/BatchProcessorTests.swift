@@ -94,6 +94,57 @@ import X12Schema
         #expect(FileManager.default.fileExists(atPath: path))
     }
 
+    @Test func anEmptyFileIsClaimedOnceSettledAndGoesToErrorsWithAReport() throws {
+        try FileManager.default.createDirectory(atPath: folders.inbox, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: folders.inbox + "/empty.x12", contents: Data())
+        let summary = try BatchProcessor(folders: folders, store: store, options: options).runOnce()
+        #expect(summary.files.map(\.outcome) == ["unreadable"])
+        #expect(!FileManager.default.fileExists(atPath: folders.inbox + "/empty.x12"))
+        #expect(FileManager.default.fileExists(atPath: folders.errors + "/empty.x12"))
+        let report = try String(contentsOfFile: folders.errors + "/empty.x12.report.txt", encoding: .utf8)
+        #expect(report.contains("empty.x12 (0 bytes") && report.contains("the file is empty"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folders.outbox).isEmpty)
+    }
+
+    @Test func anInterchangeRejectedAtItsTrailerLeavesNoAuthorizationAndNoAnswer() throws {
+        // The 278s are answered as they are read; the IEA that does not match the ISA (TA1 R) comes after them: what
+        // they recorded is undone (store savepoint) and their answers dropped.
+        try FileManager.default.createDirectory(atPath: folders.inbox, withIntermediateDirectories: true)
+        let source = GatewayTestSupport.dataDirectory.appendingPathComponent("sample/inbox/referrals-20261125.x12")
+        let text = try String(contentsOf: source, encoding: .utf8).replacingOccurrences(of: "IEA*1*000000502~", with: "IEA*1*000000503~")
+        try text.write(toFile: folders.inbox + "/bad-trailer.x12", atomically: true, encoding: .utf8)
+        let summary = try BatchProcessor(folders: folders, store: store, options: options).runOnce()
+        let file = try #require(summary.files.first)
+        #expect(file.outcome == "rejected" && file.rejected == 3 && file.accepted == 0)
+        #expect(try output("bad-trailer.x12.ta1").contains("TA1*000000502*261125*0930*R*001~"))
+        #expect(!FileManager.default.fileExists(atPath: folders.outbox + "/bad-trailer.x12.278"))
+        #expect(try store.read { try $0.authorizations(AuthorizationFilter()) }.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folders.outbox).filter { $0.hasPrefix(".") }.isEmpty)
+        #expect(try store.read { try $0.interchange(senderQualifier: "ZZ", senderID: "CLINICSUBMIT01", controlNumber: "000000502") } != nil)
+    }
+
+    @Test func aSetAcceptedIn999OfAGroupWhoseGS06RepeatsIsAnswered() throws {
+        // Two groups with GS06 101: the 999 accepts both sets (the second group gets AK905 19); both are answered.
+        // (The verdicts were looked up by GS06, so the second group's set was taken for the first's and dropped.)
+        let path = GatewayTestSupport.repository.appendingPathComponent("TestData/acks/ak905-19-duplicate-gs06.x12").path
+        let result = try FileProcessor.respond(name: "dup-gs06.x12", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))),
+                                               store: store, options: options)
+        #expect(result.accepted == 2 && result.rejected == 0)
+        let answers = try #require(result.outputs.first { $0.name == "dup-gs06.x12.271" })
+        let text = String(decoding: answers.bytes, as: UTF8.self)
+        #expect(text.contains("TRN*2*TRACE0001*9876543210~") && text.contains("TRN*2*TRACE0002*9876543210~"))
+    }
+
+    @Test func theReportOfARejectedSetWithARepeatedST02QuotesItsOwnFindings() throws {
+        // Two sets with ST02 0001: the second is rejected (IK502 23); the report names that finding (it quoted the
+        // first set's findings, none).
+        let path = GatewayTestSupport.repository.appendingPathComponent("TestData/acks/ik502-23-duplicate-st02.x12").path
+        let result = try FileProcessor.respond(name: "dup-st02.x12", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))),
+                                               store: store, options: options)
+        #expect(result.accepted == 1 && result.rejected == 1)
+        #expect(result.problems.contains { $0.contains("IK502-23") })
+    }
+
     @Test func aProcessedFileLeftInTheWorkFolderIsDeliveredOnRestartNotProcessedAgain() throws {
         // Simulate a crash after the commit: process in the store, write temporaries, but do not deliver.
         try FileManager.default.createDirectory(atPath: folders.work, withIntermediateDirectories: true)
@@ -101,10 +152,10 @@ import X12Schema
         let source = GatewayTestSupport.dataDirectory.appendingPathComponent("sample/inbox/referrals-20261125.x12")
         let bytes = try Array(Data(contentsOf: source))
         try Data(bytes).write(to: URL(fileURLWithPath: folders.work + "/r.x12"))
-        let parsed = try ParsedFile(name: "r.x12", bytes: bytes, codec: MappingTransactionCodec())
+        let input = ReceivedInput(name: "r.x12", bytes: bytes)
         let processor = FileProcessor(options: options, codec: MappingTransactionCodec())
         let (first, _) = try store.write { s in
-            let r = try processor.process(parsed, in: s)
+            let r = try processor.process(input, in: s)
             for o in r.0.outputs { try BatchProcessor.writeDurably(o.bytes, to: folders.outbox + "/" + FileOutput.temporaryName(o.name)) }
             return r
         }
@@ -143,6 +194,18 @@ import X12Schema
     @Test func sha256MatchesKnownDigests() {
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        // In chunks of any size, the same digest.
+        let text = Array((0..<1000).map { UInt8(truncatingIfNeeded: $0 * 7) })
+        for step in [1, 63, 64, 65, 999] {
+            var d = SHA256()
+            var o = 0
+            while o < text.count {
+                let end = min(text.count, o + step)
+                text[o..<end].withUnsafeBytes { d.update($0) }
+                o = end
+            }
+            #expect(d.finish() == SHA256.hex(text))
+        }
         #expect(SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 1000)).hasPrefix("41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"))
     }
 }

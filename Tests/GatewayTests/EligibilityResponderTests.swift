@@ -98,4 +98,12 @@ import Testing
         let wrongBirth = try answer(B.inquiry(sub, dependent: B.member(nil, "KAVORA", "TEO", "2015-05-06")))
         #expect(wrongBirth.dependent?.rejections.map(\.reasonCode) == ["71"])
     }
+
+    @Test(arguments: [("ORTIZ, ANA", "ORTIZ", "ANA"), ("  ORTIZ ,\tANA  ", "ORTIZ", "ANA"), ("LEE,\u{00A0}KIM\u{2009}", "LEE", "KIM")])
+    func aPCPNamedLastCommaFirstIsAPersonWithoutTheSpacesAround(name: String, last: String, first: String) {
+        let p = Provider.named(name, role: .primaryCareProvider, npi: "1111111112")
+        #expect(p.entityType == .person && p.lastName == last && p.firstName == first)
+        let group = Provider.named("VALORI MEDICAL GROUP", role: .primaryCareProvider, npi: nil)
+        #expect(group.entityType == .organization && group.organizationName == "VALORI MEDICAL GROUP")
+    }
 }

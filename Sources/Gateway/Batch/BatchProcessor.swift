@@ -87,7 +87,8 @@ public final class BatchProcessor: @unchecked Sendable {
         if options.settleSeconds > 0 { Thread.sleep(forTimeInterval: options.settleSeconds) }
         let second = try snapshot()
         var claimed: [String] = []
-        for (name, look) in first.sorted(by: { $0.key < $1.key }) where second[name] == look && look.size > 0 {
+        // An empty file is claimed too once it stayed empty between the two looks: it goes to the errors folder.
+        for (name, look) in first.sorted(by: { $0.key < $1.key }) where second[name] == look {
             let target = folders.work + "/" + name
             if FileManager.default.fileExists(atPath: target) { continue }   // the same name is still being processed
             if rename(folders.inbox + "/" + name, target) == 0 { claimed.append(name) }
@@ -120,7 +121,7 @@ public final class BatchProcessor: @unchecked Sendable {
         let queue = WorkQueue(names)
         let workers = max(1, min(options.workers, names.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let validator = options.specs.map { Validator(library: $0) }
+            let validator = options.specs.map { ReceivedInput.validator(for: $0) }
             while let name = queue.take() {
                 do {
                     let result = try processClaimedFile(name, validator: validator)
@@ -137,8 +138,7 @@ public final class BatchProcessor: @unchecked Sendable {
 
     private func processClaimedFile(_ name: String, validator: Validator?) throws -> FileResult {
         let path = folders.work + "/" + name
-        let bytes = try Self.readWhole(path)
-        let hash = SHA256.hex(bytes)
+        let hash = try SHA256.hex(path: path)
         if let row = try store.read({ try $0.unfinishedFile(name: name, contentHash: hash) }) {
             logger.info("delivering a file processed before a restart", metadata: ["file": "\(name)"])
             try deliver(row)
@@ -147,10 +147,13 @@ public final class BatchProcessor: @unchecked Sendable {
                               transactions: row.transactions, accepted: row.accepted, rejected: row.rejected, answeredWithRejection: 0)
         }
         try removeTemporaries(for: name)
-        let parsed = try ParsedFile(name: name, bytes: bytes, codec: codec, validator: validator, contentHash: hash)
+        // The file is read from the disk in chunks, twice: the guide validation, then the one pass that acknowledges
+        // and answers it (it is never held whole).
+        var input = try ReceivedInput(name: name, path: path, contentHash: hash)
+        if let validator { try input.validate(with: validator) }
         let processor = FileProcessor(options: options, codec: codec)
         let (result, row) = try store.write { session in
-            let (result, row) = try processor.process(parsed, in: session, temporaryOutbox: folders.outbox)
+            let (result, row) = try processor.process(input, in: session, temporaryOutbox: folders.outbox)
             for output in result.outputs where output.fileSize == nil {
                 try Self.writeDurably(output.bytes, to: folders.path(output.folder) + "/" + FileOutput.temporaryName(output.name))
             }
@@ -209,37 +212,6 @@ public final class BatchProcessor: @unchecked Sendable {
                 try? FileManager.default.removeItem(atPath: dir + "/" + entry)
             }
         }
-    }
-
-    /// The content of `path`, read straight into one array (no intermediate `Data` copy).
-    static func readWhole(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw BatchError("cannot open \(path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw BatchError("cannot stat \(path): \(String(cString: strerror(errno)))") }
-        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
-        var filled = 0
-        try bytes.withUnsafeMutableBytes { p in
-            while filled < p.count {
-                let n = read(fd, p.baseAddress! + filled, p.count - filled)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw BatchError("cannot read \(path): \(String(cString: strerror(errno)))")
-                }
-                if n == 0 { break }
-                filled += n
-            }
-        }
-        if filled < bytes.count { bytes.removeSubrange(filled...) }
-        var chunk = [UInt8](repeating: 0, count: 64 << 10)
-        while true {   // a file that grew since fstat
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { break }
-            bytes += chunk[..<n]
-        }
-        return bytes
     }
 
     /// Writes `bytes` to `path` (created or truncated) and flushes them to the disk.

@@ -13,10 +13,11 @@ extension FileProcessor {
     /// Processes one file held in memory and records it as done (`x12gate respond`): no folders, no renames.
     public static func respond(name: String, bytes: [UInt8], store: any GatewayStore, options: BatchOptions,
                                codec: any TransactionCodec = MappingTransactionCodec()) throws -> FileResult {
-        let parsed = try ParsedFile(name: name, bytes: bytes, codec: codec, validator: options.specs.map { Validator(library: $0) })
+        var input = ReceivedInput(name: name, bytes: bytes)
+        if let library = options.specs { try input.validate(with: ReceivedInput.validator(for: library)) }
         let processor = FileProcessor(options: options, codec: codec)
         return try store.write { session in
-            var (result, row) = try processor.process(parsed, in: session)
+            var (result, row) = try processor.process(input, in: session)
             row.state = "done"
             row.doneAt = (options.clock ?? .now).timestamp
             try session.update(row)

@@ -30,220 +30,96 @@ public struct FileProcessor {
         self.acknowledgmentOptions = acknowledgmentOptions
     }
 
-    private var clock: ResponderClock { authorizations.clock }
+    /// The processing date and time.
+    var clock: ResponderClock { authorizations.clock }
 
     /// Records the file and everything in it in `session`; returns the outputs and counts and the journal row.
     ///
-    /// The sets are read again one at a time from the file's bytes and each answer is written as it is made:
-    /// with `temporaryOutbox`, the 271 and 278 interchanges go straight to their hidden temporary files in that
-    /// folder (fsynced before this returns; the returned outputs then carry no bytes, only ``FileOutput/fileSize``),
-    /// else they are kept in memory.
-    public func process(_ file: ParsedFile, in session: any GatewaySession,
+    /// One reading of the file (after the guide validation's, see ``ReceivedInput/validate(with:)``): each
+    /// transaction set is mapped once; its 999 loop is written as it closes and, when the 999 accepts it, its answer
+    /// is made then. The 999 loops and the answers of an interchange wait in spool files until the interchange
+    /// closes (a TA1 that rejects it drops them, and a store savepoint undoes what its 278s recorded); then the
+    /// acknowledgment and answer interchanges get their control numbers, in the order of a writer that held
+    /// everything, and are appended to the outputs. With `temporaryOutbox`, the outputs and spools are hidden
+    /// files in that folder (outputs fsynced before this returns; the returned outputs then carry no bytes, only
+    /// ``FileOutput/fileSize``), else they are kept in memory. The memory does not grow with the file.
+    public func process(_ input: ReceivedInput, in session: any GatewaySession,
                         temporaryOutbox: String? = nil) throws -> (FileResult, ReceivedFileRecord) {
-        var record = ReceivedFileRecord(name: file.name, contentHash: file.contentHash, size: Int64(file.size), state: "processed",
+        var record = ReceivedFileRecord(name: input.name, contentHash: input.contentHash, size: Int64(input.size), state: "processed",
                                         outcome: "", outputs: "", destination: "", transactions: 0, accepted: 0, rejected: 0,
                                         processedAt: clock.timestamp)
         try session.insert(&record)
-        let numbers = StoreControlNumbers(session: session)
-        let eligibility = EligibilityResponder(clock: clock, requireKnownProvider: requireKnownProvider)
-        let acks = X12Writer.inMemory()
-        let answers271 = StreamedOutput(path: temporaryOutbox.map { $0 + "/" + FileOutput.temporaryName(file.name + ".271") })
-        let answers278 = StreamedOutput(path: temporaryOutbox.map { $0 + "/" + FileOutput.temporaryName(file.name + ".278") })
-        var any271 = false, any278 = false
-        // One forward pass over the sets, interchange by interchange; a second one only for an interchange that
-        // mixes 270s and 278s (its 278s are answered after its 270s, as the numbers are handed out in that order).
-        let sets = TransactionSetStream(bytes: file.bytes, name: file.name)
-        var wanted: (interchange: Int, accepted: [Bool], id: String) = (-1, [], "")
-        // A set of a later interchange met while answering one is kept whole (the first one only: the reading
-        // stops there), as what is wanted in that interchange is not known yet.
-        sets.wants = { i, n, st in
-            i > wanted.interchange ? ParsedFile.mappedIDs.contains(st.id)
-                : i == wanted.interchange && st.id == wanted.id && n < wanted.accepted.count && wanted.accepted[n]
+        func temporary(_ suffix: String) -> String? {
+            temporaryOutbox.map { $0 + "/" + FileOutput.temporaryName(input.name + suffix) }
         }
-        var lookahead: TransactionSetStream.Item?
-        var anyTA1Only = false, any999 = false, duplicate = false, rejectedInterchanges = 0
-        var transactions = 0, accepted = 0, rejected = 0, answeredWithRejection = 0
-        var report: [String] = file.unattached.map { "outside any interchange: \($0)" }
-
-        for (interchangeIndex, ix) in file.interchanges.enumerated() {
-            var summary = ix.summary
-            let h = summary.header
-            let isDuplicate = try session.interchange(senderQualifier: h.senderQualifier, senderID: h.senderID,
-                                                      controlNumber: h.controlNumber) != nil
-            if isDuplicate {
-                duplicate = true
-                summary.findings.append(Finding(code: FindingCode(.ta105, "025"),
-                                                location: Location(byteOffset: 0, line: 1, segmentIndex: 1, interchangeControlNumber: h.controlNumber, segmentID: "ISA"),
-                                                value: h.controlNumber,
-                                                message: "Interchange \(h.controlNumber) from \(h.senderID) was received before; it is not processed again."))
-            } else if !summary.isAcknowledgmentOnly {
-                _ = try session.partner(qualifier: h.senderQualifier, senderID: h.senderID, at: clock.timestamp)
-                var row = InterchangeRecord(fileID: record.id, senderQualifier: h.senderQualifier, senderID: h.senderID,
-                                            receiverID: h.receiverID, controlNumber: h.controlNumber, receivedAt: clock.timestamp)
-                try session.insert(&row)
-            }
-            let ackWriter = AcknowledgmentWriter(writer: acks, controlNumbers: numbers, options: acknowledgmentOptions)
-            let outcome = try ackWriter.write(summary)
-            try numbers.check()
-            if let ta1 = outcome.interchangeAcknowledgment {
-                if outcome.functionalAcknowledgments.isEmpty { anyTA1Only = true }
-                try note(kind: "TA1", outcome, result: ta1.code, in: session, fileID: record.id)
-                if ta1.code == "R" {
-                    rejectedInterchanges += 1
-                    report.append("interchange \(h.controlNumber): rejected, TA1 \(ta1.note)")
-                    for f in summary.findings { report.append("  \(f)") }
-                }
-            }
-            if !outcome.functionalAcknowledgments.isEmpty {
-                any999 = true
-                let worst = outcome.functionalAcknowledgments.map(\.code).max { rank($0) < rank($1) } ?? "A"
-                try note(kind: "999", outcome, result: worst, in: session, fileID: record.id)
-            }
-            let counted = ix.transactions.filter { $0.header.id != "999" }.count
-            transactions += counted
-            if outcome.interchangeAcknowledgment?.code == "R" {
-                rejected += counted
-                continue
-            }
-            // Which sets the 999s accepted, by group control number and position.
-            var verdicts: [String: [String]] = [:]
-            for ack in outcome.functionalAcknowledgments { verdicts[ack.groupControlNumber] = ack.transactionCodes.map(\.code) }
-            var position: [String: Int] = [:]
-            var answerable = [Bool](repeating: false, count: ix.transactions.count)
-            for (n, tx) in ix.transactions.enumerated() where tx.header.id != "999" {
-                let g = tx.group.controlNumber
-                let index = position[g, default: 0]
-                position[g] = index + 1
-                let code = verdicts[g].flatMap { index < $0.count ? $0[index] : nil } ?? "R"
-                guard code == "A" || code == "E" else {
-                    rejected += 1
-                    report.append("interchange \(h.controlNumber) group \(g) set \(tx.header.controlNumber) (\(tx.header.id)): rejected in the 999")
-                    for f in summary.groups.first(where: { $0.header.controlNumber == g })?.transactions
-                        .first(where: { $0.header.controlNumber == tx.header.controlNumber })?.findings ?? [] {
-                        report.append("  \(f)")
-                    }
-                    continue
-                }
-                accepted += 1
-                answerable[n] = tx.mapped
-            }
-            let ixIndex = interchangeIndex
-            let has270 = zip(ix.transactions, answerable).contains { $0.0.header.id == "270" && $0.1 }
-            let has278 = zip(ix.transactions, answerable).contains { $0.0.header.id == "278" && $0.1 }
-            if has270 {
-                let out = ResponseStream(envelope: envelope(answering: summary, writer: answers271.writer), writer: answers271.writer,
-                                         numbers: numbers, codec: codec)
-                wanted = (ixIndex, answerable, "270")
-                try forEachSet(of: ixIndex, in: sets, lookahead: &lookahead) { item in
-                    guard case .eligibilityInquiry(let inquiries) = try codec.decode(item.segments) else { return }
-                    let responses = try inquiries.map { try eligibility.respond(to: $0, in: session) }
-                    answeredWithRejection += responses.filter { !$0.allRejections.isEmpty }.count
-                    try out.append(senderCode: item.group.receiverCode, receiverCode: item.group.senderCode,
-                                   model: .eligibilityResponse(responses))
-                }
-                try numbers.check()
-                if let control = try out.finish() {
-                    any271 = true
-                    try noteResponse("271", control, h, answers: out.count, session, record.id)
-                }
-            }
-            if has278 {
-                let out = ResponseStream(envelope: envelope(answering: summary, writer: answers278.writer), writer: answers278.writer,
-                                         numbers: numbers, codec: codec)
-                wanted = (ixIndex, answerable, "278")
-                // After the 270s of the same interchange, the 278s are met on a second reading.
-                let again = has270 ? TransactionSetStream(bytes: file.bytes, name: file.name) : sets
-                if has270 { again.wants = sets.wants }
-                var ahead: TransactionSetStream.Item? = has270 ? nil : lookahead
-                try forEachSet(of: ixIndex, in: again, lookahead: &ahead) { item in
-                    guard case .authorizationRequest(let request) = try codec.decode(item.segments) else { return }
-                    let answer = try authorizations.respond(to: request, fileID: record.id, partner: "\(h.senderQualifier):\(h.senderID)",
-                                                            receiver: "\(h.receiverQualifier):\(h.receiverID)", in: session)
-                    if answer.decision.isRejection { answeredWithRejection += 1 }
-                    try out.append(senderCode: item.group.receiverCode, receiverCode: item.group.senderCode,
-                                   model: .authorizationDecision(answer.decision))
-                }
-                if !has270 { lookahead = ahead }
-                try numbers.check()
-                if let control = try out.finish() {
-                    any278 = true
-                    try noteResponse("278", control, h, answers: out.count, session, record.id)
-                }
-            }
-        }
+        var run = Run(processor: self, session: session, fileID: record.id,
+                      acknowledgments: try AcknowledgmentStream(options: acknowledgmentOptions, spoolPath: temporary(".999.spool")),
+                      eligibilityAnswers: try ResponseStream(spoolPath: temporary(".271.spool"), codec: codec,
+                                                             date: acknowledgmentOptions.date, time: acknowledgmentOptions.time),
+                      authorizationAnswers: try ResponseStream(spoolPath: temporary(".278.spool"), codec: codec,
+                                                               date: acknowledgmentOptions.date, time: acknowledgmentOptions.time),
+                      eligibility: EligibilityResponder(clock: clock, requireKnownProvider: requireKnownProvider),
+                      acks: StreamedOutput(path: temporary(".ack")), answers271: StreamedOutput(path: temporary(".271")),
+                      answers278: StreamedOutput(path: temporary(".278")))
+        try run.read(try input.reader(), validation: input.validation)
 
         var outputs: [FileOutput] = []
-        if any999 || anyTA1Only, !acks.bytes.isEmpty {
-            outputs.append(FileOutput(folder: .outbox, name: file.name + (any999 ? ".999" : ".ta1"), bytes: acks.bytes))
+        if run.any999 || run.anyTA1Only, run.acks.writer.bytesWritten > 0 {
+            let suffix = run.any999 ? ".999" : ".ta1"
+            outputs.append(try run.acks.finish(folder: .outbox, name: input.name + suffix, renamedTo: temporary(suffix)))
+        } else {
+            run.acks.discard()
         }
-        if any271 { outputs.append(try answers271.finish(folder: .outbox, name: file.name + ".271")) }
-        if any278 { outputs.append(try answers278.finish(folder: .outbox, name: file.name + ".278")) }
-        let unreadable = file.interchanges.isEmpty
-        let allRefused = unreadable || rejectedInterchanges == file.interchanges.count
-        let outcome = unreadable ? "unreadable" : duplicate && allRefused ? "duplicate"
-            : accepted == transactions ? "accepted" : accepted == 0 ? "rejected" : "partial"
-        if unreadable { report.insert("no interchange found: the file is not X12 or its ISA is broken", at: 0) }
+        if run.any271 { outputs.append(try run.answers271.finish(folder: .outbox, name: input.name + ".271")) }
+        if run.any278 { outputs.append(try run.answers278.finish(folder: .outbox, name: input.name + ".278")) }
+        var report = run.acknowledgments.unattached.map { "outside any interchange: \($0)" } + run.report
+        let unreadable = run.interchanges == 0
+        let allRefused = unreadable || run.rejectedInterchanges == run.interchanges
+        let outcome = unreadable ? "unreadable" : run.duplicate && allRefused ? "duplicate"
+            : run.accepted == run.transactions ? "accepted" : run.accepted == 0 ? "rejected" : "partial"
+        if unreadable {
+            report.insert(input.size == 0 ? "the file is empty: no interchange to read"
+                          : "no interchange found: the file is not X12 or its ISA is broken", at: 0)
+        }
         if allRefused {
-            let text = (["x12gate report for \(file.name) (\(file.size) bytes, SHA-256 \(file.contentHash))",
+            let text = (["x12gate report for \(input.name) (\(input.size) bytes, SHA-256 \(input.contentHash))",
                          "processed \(clock.timestamp); outcome: \(outcome)", ""] + report).joined(separator: "\n") + "\n"
-            outputs.append(FileOutput(folder: .errors, name: file.name + ".report.txt", bytes: Array(text.utf8)))
+            outputs.append(FileOutput(folder: .errors, name: input.name + ".report.txt", bytes: Array(text.utf8)))
         }
-        let result = FileResult(name: file.name, outputs: outputs, outcome: outcome, destination: allRefused ? .errors : .outbox,
-                                transactions: transactions, accepted: accepted, rejected: rejected,
-                                answeredWithRejection: answeredWithRejection, problems: report)
+        let result = FileResult(name: input.name, outputs: outputs, outcome: outcome, destination: allRefused ? .errors : .outbox,
+                                transactions: run.transactions, accepted: run.accepted, rejected: run.rejected,
+                                answeredWithRejection: run.answeredWithRejection, problems: report)
         record.outcome = outcome
         record.outputs = outputs.map(\.journalEntry).joined(separator: "|")
         record.destination = allRefused ? "errors" : "archive"
-        record.transactions = transactions
-        record.accepted = accepted
-        record.rejected = rejected
+        record.transactions = run.transactions
+        record.accepted = run.accepted
+        record.rejected = run.rejected
         try session.update(record)
         return (result, record)
     }
 
-    /// Our envelope answering `inbound`: sender and receiver swapped; sets `writer` to its delimiters and line ends.
-    private func envelope(answering inbound: InterchangeSummary, writer: X12Writer) -> OutboundInterchange {
-        let h = inbound.header
-        writer.delimiters = AcknowledgmentWriter.outputDelimiters(h.delimiters)
-        writer.suffix = inbound.suffix
-        return OutboundInterchange(senderQualifier: Self.qualifier(h.receiverQualifier), senderID: h.receiverID,
-                                   receiverQualifier: Self.qualifier(h.senderQualifier), receiverID: h.senderID,
-                                   date: acknowledgmentOptions.date, time: acknowledgmentOptions.time,
-                                   usage: ["P", "T"].contains(h.usage) ? h.usage : "P")
+    /// Our envelope answering the received interchange `h`: sender and receiver swapped.
+    func envelope(answering h: InterchangeHeader) -> OutboundInterchange {
+        OutboundInterchange(senderQualifier: Self.qualifier(h.receiverQualifier), senderID: h.receiverID,
+                            receiverQualifier: Self.qualifier(h.senderQualifier), receiverID: h.senderID,
+                            date: acknowledgmentOptions.date, time: acknowledgmentOptions.time,
+                            usage: ["P", "T"].contains(h.usage) ? h.usage : "P")
     }
 
-    /// Hands `body` the wanted sets of interchange `index`, read from `stream` (which stops at the first set of a
-    /// later interchange, kept in `lookahead`).
-    private func forEachSet(of index: Int, in stream: TransactionSetStream, lookahead: inout TransactionSetStream.Item?,
-                            _ body: (TransactionSetStream.Item) throws -> Void) throws {
-        while true {
-            let item: TransactionSetStream.Item
-            if let ahead = lookahead {
-                item = ahead
-                lookahead = nil
-            } else if let next = try stream.next() {
-                item = next
-            } else {
-                return
-            }
-            if item.interchange > index {
-                lookahead = item
-                return
-            }
-            if item.interchange == index, !item.segments.isEmpty, stream.wants(item.interchange, item.ordinal, item.header) {
-                try body(item)
-            }
-        }
-    }
+    /// The sets that are mapped to domain values.
+    static let mappedIDs: Set<String> = ["270", "271", "278"]
 
-    private func note(kind: String, _ o: AcknowledgmentOutcome, result: String, in session: any GatewaySession, fileID: Int64?) throws {
+    /// Records an acknowledgment sent (TA1 or 999) in the store.
+    func note(kind: String, _ o: AcknowledgmentOutcome, result: String, in session: any GatewaySession, fileID: Int64?) throws {
         var row = AcknowledgmentRecord(fileID: fileID, kind: kind, interchangeControlNumber: o.acknowledgmentControlNumber.map(Self.nine) ?? "",
                                        answersControlNumber: o.interchangeControlNumber, result: result, outputName: "",
                                        sentAt: clock.timestamp)
         try session.insert(&row)
     }
 
-    private func noteResponse(_ kind: String, _ control: Int, _ h: InterchangeHeader, answers: Int,
+    /// Records a response interchange sent (271 or 278) in the store.
+    func noteResponse(_ kind: String, _ control: Int, _ h: InterchangeHeader, answers: Int,
                               _ session: any GatewaySession, _ fileID: Int64?) throws {
         var row = AcknowledgmentRecord(fileID: fileID, kind: kind, interchangeControlNumber: Self.nine(control),
                                        answersControlNumber: h.controlNumber, result: String(answers), outputName: "",
@@ -251,7 +127,8 @@ public struct FileProcessor {
         try session.insert(&row)
     }
 
-    private func rank(_ code: String) -> Int { ["A": 0, "E": 1, "P": 2, "R": 3][code] ?? 3 }
+    /// The order of the 999 codes from best to worst (`A`, `E`, `P`, `R`).
+    func rank(_ code: String) -> Int { ["A": 0, "E": 1, "P": 2, "R": 3][code] ?? 3 }
 
     static func nine(_ n: Int) -> String {
         let s = String(n)

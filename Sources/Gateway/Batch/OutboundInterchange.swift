@@ -14,13 +14,18 @@ struct OutboundInterchange {
     /// ISA15.
     var usage: String
 
+    /// Our ISA with `controlNumber` as ISA13.
+    func fields(controlNumber: Int) -> ISAFields {
+        ISAFields(senderQualifier: senderQualifier, senderID: senderID, receiverQualifier: receiverQualifier, receiverID: receiverID,
+                  date: String(date.suffix(6)), time: String(time.prefix(4)), controlNumber: controlNumber,
+                  acknowledgmentRequested: false, usage: usage)
+    }
+
     /// Writes `answers` (each with the GS02/GS03 codes of its group) to `writer`; returns our ISA13.
     func write(_ answers: [(senderCode: String, receiverCode: String, model: ModelTransaction)], to writer: X12Writer,
                numbers: ControlNumberSource, codec: any TransactionCodec) throws -> Int {
         let control = numbers.nextInterchangeControlNumber()
-        try writer.beginInterchange(ISAFields(senderQualifier: senderQualifier, senderID: senderID, receiverQualifier: receiverQualifier,
-                                              receiverID: receiverID, date: String(date.suffix(6)), time: String(time.prefix(4)),
-                                              controlNumber: control, acknowledgmentRequested: false, usage: usage))
+        try writer.beginInterchange(fields(controlNumber: control))
         var i = 0
         while i < answers.count {
             let first = answers[i]

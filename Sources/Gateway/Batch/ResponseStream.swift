@@ -2,66 +2,95 @@ import X12
 import X12Mapping
 import X12Schema
 
-/// Writes our answers to one received interchange as they are made: the ISA at the first answer, one group per
-/// run of answers with the same group codes and functional ID, ST02 `0001`, `0002`… in each group, counts and
-/// trailers filled by ``X12Writer``. Nothing but the current group's codes is kept.
+/// Our answers to one received interchange, written as they are made into an ``EnvelopeSpool`` (a hidden file
+/// beside the output): one group per run of answers with the same group codes and functional ID, ST02 `0001`,
+/// `0002`… in each group. When the received interchange closes, ``finish(into:envelope:numbers:)`` draws our ISA13
+/// and GS06s and copies the answers into the output; ``discard()`` drops them (a TA1 rejected the interchange).
+///
+/// The answers are encoded and written on a ``SerialWorker`` (the second core) while the caller goes on reading;
+/// every other call waits for the worker to be done first.
 final class ResponseStream {
-    private let envelope: OutboundInterchange
-    private let writer: X12Writer
-    private let numbers: ControlNumberSource
+    private let spool: EnvelopeSpool
+    private let worker = SerialWorker()
     private let codec: any TransactionCodec
     private var group: (senderCode: String, receiverCode: String, functionalID: String)?
     private var sets = 0
-    /// Our ISA13, once the first answer is written.
-    private(set) var control: Int?
-    /// Answers written.
+    /// `CCYYMMDD` and `HHMM` of our GS04/GS05.
+    private let date: String, time: String
+    /// Answers written since the last finish.
     private(set) var count = 0
 
-    /// A stream of answers into `writer` (whose delimiters and suffix are already set).
-    init(envelope: OutboundInterchange, writer: X12Writer, numbers: ControlNumberSource, codec: any TransactionCodec) {
-        self.envelope = envelope
-        self.writer = writer
-        self.numbers = numbers
+    /// A stream spooled at `spoolPath` (in memory when `nil`).
+    init(spoolPath: String?, codec: any TransactionCodec, date: String, time: String) throws {
+        spool = try EnvelopeSpool(path: spoolPath)
         self.codec = codec
+        self.date = date
+        self.time = time
     }
 
-    /// Writes one answer (with the GS02/GS03 codes of its group).
+    deinit { worker.close() }
+
+    /// Starts the answers to an interchange with `delimiters` and `suffix`.
+    func begin(delimiters: Delimiters, suffix: SegmentSuffix) throws {
+        try discard()
+        spool.writer.delimiters = delimiters
+        spool.writer.suffix = suffix
+    }
+
+    /// Writes one answer (with the GS02/GS03 codes of its group), on the worker.
     func append(senderCode: String, receiverCode: String, model: ModelTransaction) throws {
-        if control == nil {
-            let c = numbers.nextInterchangeControlNumber()
-            control = c
-            try writer.beginInterchange(ISAFields(senderQualifier: envelope.senderQualifier, senderID: envelope.senderID,
-                                                  receiverQualifier: envelope.receiverQualifier, receiverID: envelope.receiverID,
-                                                  date: String(envelope.date.suffix(6)), time: String(envelope.time.prefix(4)),
-                                                  controlNumber: c, acknowledgmentRequested: false, usage: envelope.usage))
+        count += 1
+        pending.append((senderCode, receiverCode, model))
+        if pending.count >= Self.batch { try submitPending() }
+    }
+
+    /// Answers handed to the worker together (one hand-over per answer would cost more than it saves).
+    private static let batch = 128
+    private var pending: [(String, String, ModelTransaction)] = []
+
+    private func submitPending() throws {
+        guard !pending.isEmpty else { return }
+        let answers = pending
+        pending.removeAll(keepingCapacity: true)
+        try worker.submit { [self] in
+            for (sender, receiver, model) in answers { try write(senderCode: sender, receiverCode: receiver, model: model) }
         }
-        if let g = group, g.senderCode != senderCode || g.receiverCode != receiverCode || g.functionalID != model.functionalID {
-            try writer.endGroup()
-            group = nil
-        }
-        if group == nil {
-            try writer.beginGroup(GroupHeader(functionalID: model.functionalID, senderCode: senderCode, receiverCode: receiverCode,
-                                              date: envelope.date, time: envelope.time,
-                                              controlNumber: String(numbers.nextGroupControlNumber()),
-                                              version: model.implementationReference))
+    }
+
+    private func write(senderCode: String, receiverCode: String, model: ModelTransaction) throws {
+        if group == nil || group! != (senderCode, receiverCode, model.functionalID) {
+            spool.beginGroup(GroupHeader(functionalID: model.functionalID, senderCode: senderCode, receiverCode: receiverCode,
+                                         date: date, time: time, controlNumber: "", version: model.implementationReference))
             group = (senderCode, receiverCode, model.functionalID)
             sets = 0
         }
         sets += 1
         let n = String(sets)
-        try writer.beginTransaction(id: model.transactionSetID, controlNumber: String(repeating: "0", count: max(0, 4 - n.count)) + n,
-                                    implementationReference: model.implementationReference)
-        for segment in try codec.encode(model) { try writer.write(segment) }
-        try writer.endTransaction()
-        count += 1
+        try spool.beginTransaction(id: model.transactionSetID, controlNumber: String(repeating: "0", count: max(0, 4 - n.count)) + n,
+                                   implementationReference: model.implementationReference)
+        for segment in try codec.encode(model) { try spool.writer.write(segment) }
+        try spool.writer.endTransaction()
     }
 
-    /// Closes the group and the interchange; returns our ISA13 (`nil` when nothing was written).
-    func finish() throws -> Int? {
-        guard let control else { return nil }
-        if group != nil { try writer.endGroup() }
+    /// Writes the answers as one interchange of ours into `output` (given the spool's delimiters and suffix);
+    /// returns our ISA13, `nil` when there was no answer.
+    func finish(into output: X12Writer, envelope: OutboundInterchange, numbers: ControlNumberSource) throws -> Int? {
+        try submitPending()
+        try worker.drain()
+        guard !spool.isEmpty else { return nil }
+        output.delimiters = spool.writer.delimiters
+        output.suffix = spool.writer.suffix
+        let control = try spool.envelope(into: output, interchange: { envelope.fields(controlNumber: $0) }, controlNumbers: numbers)
         group = nil
-        try writer.endInterchange()
         return control
+    }
+
+    /// Drops the answers not finished.
+    func discard() throws {
+        pending.removeAll()
+        try worker.drain()
+        try spool.empty()
+        group = nil
+        count = 0
     }
 }

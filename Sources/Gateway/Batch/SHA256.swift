@@ -1,5 +1,10 @@
-/// SHA-256 (FIPS 180-4), for the content hash of received files. Small and dependency-free.
-public enum SHA256 {
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// SHA-256 (FIPS 180-4), for the content hash of received files. Small and dependency-free; takes its input in
+/// chunks (``update(_:)``, ``hex(path:)``) so a file is never held whole.
+public struct SHA256: Sendable {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -11,47 +16,96 @@ public enum SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
+    private var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+    private var w = [UInt32](repeating: 0, count: 64)
+    /// Bytes not yet hashed (less than one 64-byte block).
+    private var partial: [UInt8] = []
+    private var length: UInt64 = 0
+
+    /// An empty digest; feed it with ``update(_:)``.
+    public init() {}
+
     /// The digest of `bytes` as 64 lower-case hex digits.
     public static func hex(_ bytes: [UInt8]) -> String {
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        var tail = Array(bytes.suffix(bytes.count % 64))
+        var d = SHA256()
+        bytes.withUnsafeBytes { d.update($0) }
+        return d.finish()
+    }
+
+    /// The digest of the file at `path`, read in chunks of 1 MiB (the file is never held whole).
+    public static func hex(path: String) throws -> String {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw BatchError("cannot open \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var d = SHA256()
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw BatchError("cannot read \(path): \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            chunk.withUnsafeBytes { d.update(UnsafeRawBufferPointer(rebasing: $0[..<n])) }
+        }
+        return d.finish()
+    }
+
+    /// Hashes the next bytes of the input.
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        length &+= UInt64(bytes.count)
+        var o = 0
+        if !partial.isEmpty {
+            let take = min(64 - partial.count, bytes.count)
+            partial.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[..<take]))
+            o = take
+            guard partial.count == 64 else { return }
+            let block = partial
+            block.withUnsafeBytes { compress($0, 0) }
+            partial.removeAll(keepingCapacity: true)
+        }
+        while o + 64 <= bytes.count {
+            compress(bytes, o)
+            o += 64
+        }
+        if o < bytes.count { partial.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[o...])) }
+    }
+
+    /// The digest of everything given to ``update(_:)``, as 64 lower-case hex digits.
+    public mutating func finish() -> String {
+        var tail = partial
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
-        let bits = UInt64(bytes.count) &* 8
+        let bits = length &* 8
         for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bits >> (UInt64(i) * 8))) }
-        var w = [UInt32](repeating: 0, count: 64)
-        func block(_ p: UnsafeRawBufferPointer, _ offset: Int) {
-            for i in 0..<16 {
-                let o = offset + i * 4
-                w[i] = UInt32(p[o]) << 24 | UInt32(p[o + 1]) << 16 | UInt32(p[o + 2]) << 8 | UInt32(p[o + 3])
-            }
-            for i in 16..<64 {
-                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-            for i in 0..<64 {
-                let t1 = hh &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[i] &+ w[i]
-                let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
-                hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-            }
-            h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
-        }
-        let whole = bytes.count - bytes.count % 64
-        bytes.withUnsafeBytes { p in
-            var o = 0
-            while o < whole { block(p, o); o += 64 }
-        }
         tail.withUnsafeBytes { p in
             var o = 0
-            while o < tail.count { block(p, o); o += 64 }
+            while o < p.count { compress(p, o); o += 64 }
         }
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)
         for v in h { for s in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((v >> UInt32(s)) & 0xf)]) } }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    private mutating func compress(_ p: UnsafeRawBufferPointer, _ offset: Int) {
+        for i in 0..<16 {
+            let o = offset + i * 4
+            w[i] = UInt32(p[o]) << 24 | UInt32(p[o + 1]) << 16 | UInt32(p[o + 2]) << 8 | UInt32(p[o + 3])
+        }
+        for i in 16..<64 {
+            let s0 = Self.rotr(w[i - 15], 7) ^ Self.rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+            let s1 = Self.rotr(w[i - 2], 17) ^ Self.rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+        }
+        var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
+        for i in 0..<64 {
+            let t1 = hh &+ (Self.rotr(e, 6) ^ Self.rotr(e, 11) ^ Self.rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ Self.k[i] &+ w[i]
+            let t2 = (Self.rotr(a, 2) ^ Self.rotr(a, 13) ^ Self.rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+        }
+        h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
     }
 
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

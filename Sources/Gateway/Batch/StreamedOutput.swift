@@ -38,15 +38,28 @@ final class StreamedOutput {
     /// Whether anything was written.
     var isEmpty: Bool { writer.bytesWritten == 0 }
 
-    /// Flushes, fsyncs and closes the file; returns the output (content in `bytes` when kept in memory).
-    func finish(folder: FileOutput.Folder, name: String) throws -> FileOutput {
-        guard path != nil else { return FileOutput(folder: folder, name: name, bytes: writer.bytes) }
+    /// Flushes, fsyncs and closes the file, renamed to `renamedTo` when given (the output's name is known only at
+    /// the end); returns the output (content in `bytes` when kept in memory).
+    func finish(folder: FileOutput.Folder, name: String, renamedTo: String? = nil) throws -> FileOutput {
+        guard let path else { return FileOutput(folder: folder, name: name, bytes: writer.bytes) }
         try writer.flush()
         if fd >= 0 {
-            guard fsync(fd) == 0 else { throw BatchError("cannot flush \(path ?? ""): \(String(cString: strerror(errno)))") }
+            guard fsync(fd) == 0 else { throw BatchError("cannot flush \(path): \(String(cString: strerror(errno)))") }
+            close(fd)
+            fd = -1
+            if let renamedTo, rename(path, renamedTo) != 0 {
+                throw BatchError("cannot rename \(path): \(String(cString: strerror(errno)))")
+            }
+        }
+        return FileOutput(folder: folder, name: name, bytes: [], fileSize: writer.bytesWritten)
+    }
+
+    /// Closes and removes the file (nothing of it is delivered).
+    func discard() {
+        if fd >= 0 {
             close(fd)
             fd = -1
         }
-        return FileOutput(folder: folder, name: name, bytes: [], fileSize: writer.bytesWritten)
+        if let path { unlink(path) }
     }
 }

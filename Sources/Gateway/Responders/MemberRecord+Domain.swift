@@ -27,10 +27,22 @@ extension Member {
 extension Provider {
     /// A person or an organization named by a `Last, First` or organization display name.
     static func named(_ name: String, role: EntityRole, npi: String?) -> Provider {
-        let parts = name.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = name.split(separator: ",", maxSplits: 1).map(trimmingSpaces)
         if parts.count == 2, !parts[1].isEmpty {
             return Provider(role: role, entityType: .person, lastName: parts[0], firstName: parts[1], npi: npi)
         }
         return Provider(role: role, entityType: .organization, organizationName: name, npi: npi)
+    }
+
+    /// `text` without the spaces and tabs around it (what `trimmingCharacters(in: .whitespaces)` removes, without
+    /// the Foundation bridge: this runs once per eligibility answer).
+    static func trimmingSpaces(_ text: Substring) -> String {
+        func isSpace(_ c: Character) -> Bool {
+            c.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+        }
+        var t = text
+        while let f = t.first, isSpace(f) { t = t.dropFirst() }
+        while let l = t.last, isSpace(l) { t = t.dropLast() }
+        return String(t)
     }
 }

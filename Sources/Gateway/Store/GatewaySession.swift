@@ -26,6 +26,12 @@ public protocol GatewaySession {
     /// Increments the counter `name` (created at 0) and returns the new value.
     func nextValue(_ name: String) throws -> Int64
 
+    // MARK: Savepoints (inside a write session)
+    /// Marks a point the session can go back to (``endSavepoint(_:keep:)``): what one interchange changes.
+    func beginSavepoint(_ name: String) throws
+    /// Keeps (`keep`) or undoes everything done since ``beginSavepoint(_:)`` with the same `name`, and forgets the point.
+    func endSavepoint(_ name: String, keep: Bool) throws
+
     // MARK: Files, interchanges, acknowledgments
     /// Registers the partner when new; returns its row.
     func partner(qualifier: String, senderID: String, at: String) throws -> TradingPartnerRecord

@@ -26,6 +26,13 @@ struct SQLiteGatewaySession: GatewaySession {
         try ProviderRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM provider WHERE npi = ?"), arguments: [npi])
     }
 
+    func beginSavepoint(_ name: String) throws { try db.execute(sql: "SAVEPOINT \(name)") }
+
+    func endSavepoint(_ name: String, keep: Bool) throws {
+        if !keep { try db.execute(sql: "ROLLBACK TO SAVEPOINT \(name)") }
+        try db.execute(sql: "RELEASE SAVEPOINT \(name)")
+    }
+
     func save(_ member: MemberRecord) throws { try member.upsert(db) }
     func save(_ coverage: CoverageRecord) throws { try coverage.upsert(db) }
     func save(_ benefit: BenefitRecord) throws { try benefit.upsert(db) }

@@ -52,21 +52,11 @@ public final class AcknowledgmentWriter {
         writer.suffix = interchange.suffix
         let control = controlNumbers.nextInterchangeControlNumber()
         outcome.acknowledgmentControlNumber = control
-        let usage = options.usage ?? (["P", "T"].contains(h.usage) ? h.usage : "P")
-        try writer.beginInterchange(ISAFields(
-            senderQualifier: Self.qualifier(h.receiverQualifier), senderID: h.receiverID,
-            receiverQualifier: Self.qualifier(h.senderQualifier), receiverID: h.senderID,
-            date: String(options.date.suffix(6)), time: String(options.time.prefix(4)),
-            controlNumber: control, acknowledgmentRequested: false, usage: usage))
+        try writer.beginInterchange(Self.interchangeFields(answering: h, controlNumber: control, options: options))
         if let ta1 { try writer.write(ta1.segment) }
         for (group, ack) in acks {
-            let g = group.header
-            try writer.beginGroup(GroupHeader(
-                functionalID: "FA",
-                senderCode: g.receiverCode.isEmpty ? h.receiverID : g.receiverCode,
-                receiverCode: g.senderCode.isEmpty ? h.senderID : g.senderCode,
-                date: options.date, time: options.time,
-                controlNumber: String(controlNumbers.nextGroupControlNumber()), version: "005010X231A1"))
+            try writer.beginGroup(Self.groupHeader(answering: group.header, in: h, controlNumber: String(controlNumbers.nextGroupControlNumber()),
+                                                   options: options))
             try writer.beginTransaction(id: "999", controlNumber: "0001", implementationReference: "005010X231A1")
             for segment in ack.body { try writer.write(segment) }
             try writer.endTransaction()
@@ -76,6 +66,22 @@ public final class AcknowledgmentWriter {
         // The segments are written; keep the decisions only (a run over a large file holds every outcome).
         for i in outcome.functionalAcknowledgments.indices { outcome.functionalAcknowledgments[i].body = [] }
         return outcome
+    }
+
+    /// Our ISA answering the received `h`: sender and receiver swapped, ISA14 `0`, ISA15 mirrored unless set.
+    static func interchangeFields(answering h: InterchangeHeader, controlNumber: Int, options: AcknowledgmentOptions) -> ISAFields {
+        ISAFields(senderQualifier: qualifier(h.receiverQualifier), senderID: h.receiverID,
+                  receiverQualifier: qualifier(h.senderQualifier), receiverID: h.senderID,
+                  date: String(options.date.suffix(6)), time: String(options.time.prefix(4)), controlNumber: controlNumber,
+                  acknowledgmentRequested: false, usage: options.usage ?? (["P", "T"].contains(h.usage) ? h.usage : "P"))
+    }
+
+    /// Our `FA` GS answering the received group `g` of interchange `h`.
+    static func groupHeader(answering g: GroupHeader, in h: InterchangeHeader, controlNumber: String,
+                            options: AcknowledgmentOptions) -> GroupHeader {
+        GroupHeader(functionalID: "FA", senderCode: g.receiverCode.isEmpty ? h.receiverID : g.receiverCode,
+                    receiverCode: g.senderCode.isEmpty ? h.senderID : g.senderCode, date: options.date, time: options.time,
+                    controlNumber: controlNumber, version: "005010X231A1")
     }
 
     /// The ISA05 / ISA07 qualifiers of 00501; an invalid received one is answered with `ZZ` (mutually defined).

@@ -24,6 +24,12 @@ public final class EnvelopeCollector {
     /// Findings that belong to no interchange (bytes before the first ISA, a broken ISA).
     public private(set) var unattached: [Finding] = []
 
+    /// When set, each transaction set is handed here as it closes, with its group (whose `transactions` stay
+    /// empty), and not kept: the memory then holds one set at a time (``AcknowledgmentStream`` uses it).
+    public var onTransactionClosed: ((TransactionSummary, GroupSummary) -> Void)?
+    /// When set, called with each functional group as it closes, before it joins its interchange.
+    public var onGroupClosed: ((GroupSummary) -> Void)?
+
     /// Creates an empty collector.
     public init() {}
 
@@ -38,6 +44,10 @@ public final class EnvelopeCollector {
 
     /// Takes one event from a reader (its current segment, location and suffix).
     public func consume(_ event: X12Event, from reader: X12Reader) {
+        // Most events are segments inside a set: nothing to do unless it is an HL or a TRN (no location built).
+        if case .segment = event, pending.isEmpty {
+            guard transaction != nil, reader.hasSegment, reader.segment.hasID("HL") || reader.segment.hasID("TRN") else { return }
+        }
         consume(event, segment: reader.hasSegment ? reader.segment : nil, location: reader.location, suffix: reader.suffix)
     }
 
@@ -97,6 +107,23 @@ public final class EnvelopeCollector {
         flushPending()
     }
 
+    /// Adds findings found elsewhere (a validator's, a mapping's) to the open units, leaving out those already in
+    /// the unit they go to when `unlessKnown` (a validator sees the reader's envelope findings too).
+    public func add(_ findings: [Finding], unlessKnown: Bool) {
+        flushPending()
+        for f in findings {
+            if unlessKnown {
+                switch f.code.family {
+                case .ta105: if interchange?.findings.contains(f) == true { continue }
+                case .ak905: if (group?.findings ?? interchange?.findings)?.contains(f) == true { continue }
+                case .ik502, .ik304, .ik403, .note:
+                    if (transaction?.findings ?? group?.findings ?? interchange?.findings)?.contains(f) == true { continue }
+                }
+            }
+            route(f)
+        }
+    }
+
     /// Records the segment that triggered the situational rule behind `finding` (rendered as a 999 CTX).
     ///
     /// Call it after the finding was consumed; it applies to the open transaction set.
@@ -141,13 +168,15 @@ public final class EnvelopeCollector {
     private func closeTransaction() {
         guard let tx = transaction else { return }
         transaction = nil
-        if group != nil { group!.transactions.append(tx) }
+        guard group != nil else { return }
+        if let sink = onTransactionClosed { sink(tx, group!) } else { group!.transactions.append(tx) }
     }
 
     private func closeGroup() {
         closeTransaction()
         guard let g = group else { return }
         group = nil
+        onGroupClosed?(g)
         interchange?.groups.append(g)
     }
 

@@ -14,16 +14,23 @@ public struct FunctionalAcknowledgment: Sendable, Hashable {
     public var transactionCodes: [(controlNumber: String, code: String)]
     /// AK1, the 2000 loops (AK2 … IK5) and AK9.
     public var body: [Segment]
+    /// AK903: the transaction sets received (``transactionCodes`` is empty when the 999 was streamed).
+    public var receivedCount: Int
+    /// AK904: the sets accepted (IK501 `A` or `E`).
+    public var acceptedCount: Int
 
-    /// Creates a result.
+    /// Creates a result; the counts default to those of `transactionCodes`.
     public init(functionalID: String, groupControlNumber: String, code: String, groupErrorCodes: [String],
-                transactionCodes: [(controlNumber: String, code: String)], body: [Segment]) {
+                transactionCodes: [(controlNumber: String, code: String)], body: [Segment],
+                receivedCount: Int? = nil, acceptedCount: Int? = nil) {
         self.functionalID = functionalID
         self.groupControlNumber = groupControlNumber
         self.code = code
         self.groupErrorCodes = groupErrorCodes
         self.transactionCodes = transactionCodes
         self.body = body
+        self.receivedCount = receivedCount ?? transactionCodes.count
+        self.acceptedCount = acceptedCount ?? transactionCodes.filter { $0.code == "A" || $0.code == "E" }.count
     }
 
     /// Equal when every field is (tuples are compared element by element).

@@ -28,7 +28,7 @@ public struct FunctionalAcknowledgmentBuilder: Sendable {
     public func build(for group: GroupSummary, delimiters: Delimiters = .standard) -> FunctionalAcknowledgment {
         var body: [Segment] = []
         let h = group.header
-        body.append(Segment("AK1", [.init(h.functionalID), .init(h.controlNumber), .init(h.version)]))
+        body.append(opening(for: h))
 
         var transactionCodes: [(controlNumber: String, code: String)] = []
         var accepted = 0
@@ -41,10 +41,23 @@ public struct FunctionalAcknowledgmentBuilder: Sendable {
             if code != "A" { anyNoted = true }
         }
 
+        let (ak9, code, groupCodes) = trailer(for: group, received: group.transactions.count, accepted: accepted, anyNoted: anyNoted)
+        body.append(ak9)
+        return FunctionalAcknowledgment(functionalID: h.functionalID, groupControlNumber: h.controlNumber, code: code,
+                                        groupErrorCodes: groupCodes, transactionCodes: transactionCodes, body: body)
+    }
+
+    /// The AK1 opening the 999 for `group`.
+    func opening(for group: GroupHeader) -> Segment {
+        Segment("AK1", [.init(group.functionalID), .init(group.controlNumber), .init(group.version)])
+    }
+
+    /// The AK9 closing the 999 for `group` (whose transaction sets were counted by the caller), its AK901 and
+    /// AK905 … AK909: `received` sets, `accepted` of them `A` or `E`, `anyNoted` when any was not `A`.
+    func trailer(for group: GroupSummary, received: Int, accepted: Int, anyNoted: Bool) -> (Segment, String, [String]) {
         let groupFindings = options.support.groupFindings(for: group) + group.findings.filter { $0.code.family != .note }
         let groupCodes = unique(groupFindings.filter { $0.code.family == .ak905 }.map(\.code.value))
         let groupError = groupFindings.contains { $0.code.family == .ak905 && $0.severity == .error }
-        let received = group.transactions.count
         let code: String
         if groupError {
             code = "R"
@@ -58,14 +71,11 @@ public struct FunctionalAcknowledgmentBuilder: Sendable {
         var ak9: [Element] = [.init(code), .init(String(group.declaredTransactionCount ?? received)),
                               .init(String(received)), .init(String(accepted))]
         ak9.append(contentsOf: groupCodes.prefix(5).map { Element($0) })
-        body.append(Segment("AK9", ak9))
-        return FunctionalAcknowledgment(functionalID: h.functionalID, groupControlNumber: h.controlNumber, code: code,
-                                        groupErrorCodes: Array(groupCodes.prefix(5)), transactionCodes: transactionCodes,
-                                        body: body)
+        return (Segment("AK9", ak9), code, Array(groupCodes.prefix(5)))
     }
 
     /// The 2000 loop of one transaction set and its IK501.
-    private func transactionLoop(_ tx: TransactionSummary, in group: GroupSummary, delimiters: Delimiters) -> ([Segment], String) {
+    func transactionLoop(_ tx: TransactionSummary, in group: GroupSummary, delimiters: Delimiters) -> ([Segment], String) {
         var out: [Segment] = []
         var ak2: [Element] = [.init(tx.header.id), .init(tx.header.controlNumber)]
         if let ref = tx.header.implementationReference { ak2.append(.init(ref)) }

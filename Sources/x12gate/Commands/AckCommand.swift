@@ -59,10 +59,13 @@ struct AckCommand: ParsableCommand {
         let options = AcknowledgmentOptions(library: library, date: date, time: time)
         let run: AcknowledgmentRun
         do {
-            let reader = try X12Reader(path: file)
             let writer = try X12Writer.toFile(out ?? "-")
-            run = try Acknowledger(options: options, controlNumbers: SequentialControlNumbers(start: senderControlStart))
-                .acknowledge(reader, validator: Validator(library: library), to: writer)
+            let acknowledger = Acknowledger(options: options, controlNumbers: SequentialControlNumbers(start: senderControlStart))
+            // A file is read twice (validation, then the acknowledgments written as they go: flat memory); standard
+            // input once, its report held in memory.
+            run = file == "-"
+                ? try acknowledger.acknowledge(X12Reader(path: file), validator: Validator(library: library), to: writer)
+                : try acknowledger.acknowledge(path: file, validator: Validator(library: library), to: writer)
             try writer.close()
         } catch {
             FileHandle.standardError.write(Data("x12gate ack: \(error)\n".utf8))
@@ -75,8 +78,7 @@ struct AckCommand: ParsableCommand {
             var parts = ["interchange \(o.interchangeControlNumber):"]
             if let ta1 = o.interchangeAcknowledgment { parts.append("TA1 \(ta1.code) \(ta1.note)") }
             for ack in o.functionalAcknowledgments {
-                let accepted = ack.transactionCodes.filter { $0.code == "A" || $0.code == "E" }.count
-                parts.append("999 for group \(ack.groupControlNumber) \(ack.code) (\(accepted)/\(ack.transactionCodes.count) accepted)")
+                parts.append("999 for group \(ack.groupControlNumber) \(ack.code) (\(ack.acceptedCount)/\(ack.receivedCount) accepted)")
             }
             if o.acknowledgmentControlNumber == nil { parts.append("nothing due (an acknowledgment)") }
             lines.append(parts.joined(separator: " "))

@@ -1,0 +1,128 @@
+import X12
+
+extension Acknowledger {
+    /// Validates the file at `path` with the guides of `validator`, then reads it again and writes the
+    /// acknowledgments to `writer` as it goes: the same bytes as ``acknowledge(_:validator:to:)``, in a memory that
+    /// does not grow with the file.
+    ///
+    /// The first reading keeps only the sets that have findings (``Validator/Options/keepTransactions`` off), the
+    /// groups' and interchanges' findings, and each interchange's line ending; the second writes, set by set, an
+    /// `AK2 … IK5` for each (the HL levels that name a business unit are recorded for the sets with findings only).
+    /// ISA13 and GS06 are drawn in the same order. A file whose report holds a group outside any interchange is
+    /// acknowledged the in-memory way (its interchanges cannot be paired with the second reading's).
+    public func acknowledge(path: String, validator: Validator, to writer: X12Writer) throws(X12IOError) -> AcknowledgmentRun {
+        let lean = Validator(library: validator.library,
+                             options: Validator.Options(keepTransactions: false, readerOptions: validator.options.readerOptions))
+        let first = try X12Reader(path: path, options: validator.options.readerOptions)
+        var suffixes: [String: SegmentSuffix] = [:]
+        var firstSuffix: SegmentSuffix?
+        let report = try lean.validate(reader: first) { _, location, _, _ in
+            // The line ending the ``HierarchyRecorder`` would record.
+            if let ic = location.interchangeControlNumber, suffixes[ic] == nil {
+                suffixes[ic] = first.suffix
+                if firstSuffix == nil { firstSuffix = first.suffix }
+            }
+        }
+        if report.interchanges.contains(where: { $0.header.fields.isEmpty }) {
+            return try acknowledge(X12Reader(path: path, options: validator.options.readerOptions), validator: validator, to: writer)
+        }
+        var withFindings: [Int: TransactionReport] = [:]
+        for ic in report.interchanges {
+            for g in ic.groups { for t in g.transactions { withFindings[t.location.segmentIndex] = t } }
+        }
+        let builder = FunctionalAcknowledgmentBuilder(options: options)
+        var run = AcknowledgmentRun(unattached: report.findings)
+        let reader = try X12Reader(path: path, options: validator.options.readerOptions)
+
+        // The open interchange, group and set.
+        var interchange: (summary: InterchangeSummary, outcome: AcknowledgmentOutcome, writes: Bool, acks: Bool, groups: Int)?
+        var group: (summary: GroupSummary, received: Int, accepted: Int, noted: Bool, writes: Bool)?
+        var set: (header: TransactionHeader, report: TransactionReport?, levels: HierarchyRecorder?)?
+        var delimiters = Delimiters.standard
+        var seen = 0
+
+        func closeGroup() throws(X12IOError) {
+            guard let g = group else { return }
+            group = nil
+            guard g.writes else { return }
+            let (ak9, code, groupCodes) = builder.trailer(for: g.summary, received: g.received, accepted: g.accepted, anyNoted: g.noted)
+            try writer.write(ak9)
+            try writer.endTransaction()
+            try writer.endGroup()
+            interchange?.outcome.functionalAcknowledgments.append(FunctionalAcknowledgment(
+                functionalID: g.summary.header.functionalID, groupControlNumber: g.summary.header.controlNumber, code: code,
+                groupErrorCodes: groupCodes, transactionCodes: [], body: [], receivedCount: g.received, acceptedCount: g.accepted))
+        }
+        func closeInterchange() throws(X12IOError) {
+            try closeGroup()
+            guard let ic = interchange else { return }
+            interchange = nil
+            if ic.writes { try writer.endInterchange() }
+            run.outcomes.append(ic.outcome)
+        }
+
+        while let event = try reader.next() {
+            switch event {
+            case .interchangeStart:
+                try closeInterchange()
+                guard seen < report.interchanges.count else { break }
+                var summary = InterchangeSummary(report: report.interchanges[seen], recorder: nil)
+                seen += 1
+                let h = summary.header
+                summary.suffix = suffixes[h.controlNumber] ?? firstSuffix ?? .none
+                let ta1 = InterchangeAcknowledgmentBuilder.build(for: summary)
+                let acks = ta1?.code != "R" && summary.groups.contains { !$0.isAcknowledgmentGroup }
+                var outcome = AcknowledgmentOutcome(interchangeControlNumber: h.controlNumber, interchangeAcknowledgment: ta1)
+                if ta1 != nil || acks {
+                    delimiters = AcknowledgmentWriter.outputDelimiters(h.delimiters)
+                    writer.delimiters = delimiters
+                    writer.suffix = summary.suffix
+                    let control = controlNumbers.nextInterchangeControlNumber()
+                    outcome.acknowledgmentControlNumber = control
+                    try writer.beginInterchange(AcknowledgmentWriter.interchangeFields(answering: h, controlNumber: control, options: options))
+                    if let ta1 { try writer.write(ta1.segment) }
+                }
+                interchange = (summary, outcome, ta1 != nil || acks, acks, 0)
+            case .groupStart(let gs):
+                try closeGroup()
+                guard let ic = interchange, ic.groups < ic.summary.groups.count else { break }
+                let summary = ic.summary.groups[ic.groups]
+                interchange!.groups += 1
+                let writes = ic.acks && !summary.isAcknowledgmentGroup
+                if writes {
+                    try writer.beginGroup(AcknowledgmentWriter.groupHeader(
+                        answering: gs, in: ic.summary.header, controlNumber: String(controlNumbers.nextGroupControlNumber()), options: options))
+                    try writer.beginTransaction(id: "999", controlNumber: "0001", implementationReference: "005010X231A1")
+                    try writer.write(builder.opening(for: summary.header))
+                }
+                group = (summary, 0, 0, false, writes)
+            case .transactionStart(let st):
+                let found = withFindings[reader.location.segmentIndex]
+                set = (st, found, found == nil ? nil : HierarchyRecorder(reader: reader))
+            case .segment:
+                if let levels = set?.levels, reader.segment.hasID("HL") || reader.segment.hasID("TRN") {
+                    levels.record(reader.segment, reader.location)
+                }
+            case .transactionEnd:
+                guard let s = set, group != nil else { break }
+                set = nil
+                let tx = TransactionSummary(header: s.report?.header ?? s.header, findings: s.report?.findings ?? [],
+                                            levels: s.report.flatMap { s.levels?.levels[$0.location.segmentIndex] } ?? [])
+                let (loop, code) = builder.transactionLoop(tx, in: group!.summary, delimiters: delimiters)
+                if group!.writes { for segment in loop { try writer.write(segment) } }
+                group!.received += 1
+                if code == "A" || code == "E" { group!.accepted += 1 }
+                if code != "A" { group!.noted = true }
+            case .groupEnd:
+                try closeGroup()
+            case .interchangeEnd, .endOfInput:
+                try closeInterchange()
+            default:
+                break
+            }
+        }
+        try closeInterchange()
+        try writer.flush()
+        return run
+    }
+}
