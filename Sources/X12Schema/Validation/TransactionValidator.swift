@@ -12,7 +12,10 @@ public final class TransactionValidator {
     public let tracker: LoopTracker
     /// Findings of the current set, in order.
     public private(set) var findings: [Finding] = []
-    private var hierarchy = HierarchyTracker()
+    private var hierarchy: HierarchyTracker
+    private var hierarchyProblems: [HierarchyTracker.Problem] = []
+    /// The ST's location: what HL locations are built from (the set's control numbers and ID).
+    private var setLocation = Location(byteOffset: 0, line: 1, segmentIndex: 0)
     @exclusivity(unchecked) private var lastPosition = 1
     private var problems: [SegmentChecker.Problem] = []
     private let hasLevels: Bool
@@ -26,6 +29,7 @@ public final class TransactionValidator {
         self.guide = guide
         tracker = LoopTracker(guide: guide)
         hasLevels = !guide.levels.isEmpty
+        hierarchy = HierarchyTracker(levels: guide.levels)
     }
 
     deinit { classes.deallocate() }
@@ -34,6 +38,7 @@ public final class TransactionValidator {
     public func begin(st: SegmentView, location: Location) {
         findings.removeAll(keepingCapacity: true)
         hierarchy.reset()
+        setLocation = location
         tracker.begin()
         lastPosition = 1
         if case .segment(let spec) = guide.root.children[0] {
@@ -44,12 +49,15 @@ public final class TransactionValidator {
     /// Validates one segment of the set (not ST, not SE). Returns the guide segment it was matched to.
     @discardableResult
     public func segment(_ seg: SegmentView, location: Location) -> SegmentSpec? {
-        segment(seg, position: location.segmentPosition ?? (lastPosition + 1), location: { location })
+        segment(seg, position: location.segmentPosition ?? (lastPosition + 1), location: { location },
+                place: { (location.byteOffset, location.line, location.segmentIndex) })
     }
 
-    /// The hot path: `location` is asked for only when there is something to report (or an HL to remember).
+    /// The hot path: `location` is asked for only when there is something to report; `place` (where the segment
+    /// is, as integers) for an HL to remember.
     @inline(__always)
-    func segment(_ seg: SegmentView, position: Int, location: () -> Location) -> SegmentSpec? {
+    func segment(_ seg: SegmentView, position: Int, location: () -> Location,
+                 place: () -> (byteOffset: Int, line: Int, segmentIndex: Int)) -> SegmentSpec? {
         lastPosition = position
         let spec = tracker.feed(seg, position: position)
         if !tracker.issues.isEmpty { takeStructureIssues(at: location()) }
@@ -58,11 +66,11 @@ public final class TransactionValidator {
             checkElements(seg, spec: spec, location: location(), loop: tracker.currentLoop)
         }
         if hasLevels, seg.hasID("HL") {
-            var loc = location()
-            setLoop(&loc, tracker.currentLoop, segmentID: "HL")
-            for p in hierarchy.add(seg, guide: guide, location: loc) {
-                findings.append(Finding(code: FindingCode(.ik403, p.code), location: p.location.at(element: p.element), value: p.value, message: p.message))
-            }
+            let at = place()
+            hierarchy.add(seg, place: HierarchyTracker.Place(byteOffset: at.byteOffset, line: at.line, segmentIndex: at.segmentIndex,
+                                                             segmentPosition: position, loop: tracker.currentLoop),
+                          problems: &hierarchyProblems)
+            if !hierarchyProblems.isEmpty { takeHierarchyProblems() }
         }
         return spec
     }
@@ -77,9 +85,8 @@ public final class TransactionValidator {
         }
         tracker.finish(position: position)
         takeStructureIssues(at: location)
-        for p in hierarchy.finish() {
-            findings.append(Finding(code: FindingCode(.ik403, p.code), location: p.location.at(element: p.element), value: p.value, message: p.message))
-        }
+        hierarchy.finish(problems: &hierarchyProblems)
+        if !hierarchyProblems.isEmpty { takeHierarchyProblems() }
     }
 
     /// Returns the findings of the set and clears them.
@@ -112,6 +119,23 @@ public final class TransactionValidator {
             loc.loopID = nil
             loc.standardLoopID = nil
         }
+    }
+
+    /// The HL tree's problems as findings, at the HL each concerns.
+    private func takeHierarchyProblems() {
+        for p in hierarchyProblems {
+            var loc = setLocation
+            loc.byteOffset = p.place.byteOffset
+            loc.line = p.place.line
+            loc.segmentIndex = p.place.segmentIndex
+            loc.segmentPosition = p.place.segmentPosition
+            loc.elementPosition = nil
+            loc.componentPosition = nil
+            loc.repetitionPosition = nil
+            setLoop(&loc, p.place.loop, segmentID: "HL")
+            findings.append(Finding(code: FindingCode(.ik403, p.code), location: loc.at(element: p.element), value: p.value, message: p.message))
+        }
+        hierarchyProblems.removeAll(keepingCapacity: true)
     }
 
     private func takeStructureIssues(at location: Location) {
