@@ -52,8 +52,11 @@ public final class LoopTracker {
     @exclusivity(unchecked) private var frameBase: UnsafeMutablePointer<Int>
     @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Int>
     @exclusivity(unchecked) private var slotCapacity = 0
-    @exclusivity(unchecked) private var openedLoops: [Int] = []
-    @exclusivity(unchecked) private var closedLoops: [Int] = []
+    // Loops opened and closed by the last feed: at most 8 opened (one match path), at most `depth` closed.
+    @exclusivity(unchecked) private var openedLoops: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var openedCount = 0
+    @exclusivity(unchecked) private var closedLoops: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var closedCount = 0
 
     /// The open loops, outermost (the transaction set) first.
     public var frames: [Frame] {
@@ -66,13 +69,20 @@ public final class LoopTracker {
         }
     }
     /// Loops opened by the last feed, outermost first.
-    public var opened: [LoopSpec] { openedLoops.map { table.loops[$0] } }
+    public var opened: [LoopSpec] { (0..<openedCount).map { table.loops[openedLoops[$0]] } }
     /// Loops closed by the last feed (or by ``finish(position:)``), innermost first.
-    public var closed: [LoopSpec] { closedLoops.map { table.loops[$0] } }
+    public var closed: [LoopSpec] { (0..<closedCount).map { table.loops[closedLoops[$0]] } }
     /// Problems found so far and not yet taken.
     @exclusivity(unchecked) public private(set) var issues: [StructureIssue] = []
     /// How deep a search may descend into a required loop whose first segment is missing (at most 7 is used).
-    public var descentLimit = 2
+    public var descentLimit = 2 {
+        didSet { searchCache.clear() }
+    }
+    /// Search results by (loop, position in it, tag) for tags that no discriminator had to look at.
+    @exclusivity(unchecked) private var searchCache = SearchCache()
+    /// Set by ``leadMatches(_:key:segment:)`` when a child with the segment's tag has a discriminator: the
+    /// search then depends on the segment's content and is not cached.
+    @exclusivity(unchecked) private var searchReadContent = false
 
     /// Creates a tracker for `guide`.
     public init(guide: GuideSpec) {
@@ -84,6 +94,8 @@ public final class LoopTracker {
         frameBase = .allocate(capacity: frameCapacity)
         slotCapacity = 256
         slots = .allocate(capacity: slotCapacity)
+        openedLoops = .allocate(capacity: 16)
+        closedLoops = .allocate(capacity: frameCapacity + 1)
     }
 
     deinit {
@@ -91,16 +103,19 @@ public final class LoopTracker {
         framePosition.deallocate()
         frameBase.deallocate()
         slots.deallocate()
+        openedLoops.deallocate()
+        closedLoops.deallocate()
+        searchCache.deallocate()
     }
 
     /// Starts a transaction set (the ST segment is position 1).
     public func begin() {
         depth = 0
         push(loop: 0, leadingSeen: true, at: 1)
-        openedLoops.removeAll(keepingCapacity: true)
-        openedLoops.append(0)
-        closedLoops.removeAll(keepingCapacity: true)
-        issues.removeAll()
+        openedLoops[0] = 0
+        openedCount = 1
+        closedCount = 0
+        if !issues.isEmpty { issues.removeAll(keepingCapacity: true) }
     }
 
     /// The innermost open loop (the transaction root before the first loop).
@@ -125,6 +140,7 @@ public final class LoopTracker {
             frameLoop = grow(frameLoop, from: frameCapacity, to: c)
             framePosition = grow(framePosition, from: frameCapacity, to: c)
             frameBase = grow(frameBase, from: frameCapacity, to: c)
+            closedLoops = grow(closedLoops, from: frameCapacity + 1, to: c + 1)
             frameCapacity = c
         }
         if base + 3 * n > slotCapacity {
@@ -150,6 +166,41 @@ public final class LoopTracker {
     @inline(__always) private func count(_ k: Int, _ i: Int) -> Int { slots[frameBase[k] + 3 * i] }
 
     // MARK: Feeding
+
+    /// A direct-mapped table of search results (see ``cachedSearch(frame:key:segment:)``).
+    private struct SearchCache {
+        struct Entry {
+            var key: UInt64
+            var loop: Int
+            var position: Int
+            var found: Bool
+            var match: Match
+        }
+
+        static let size = 1024
+        let entries: UnsafeMutablePointer<Entry>
+
+        init() {
+            entries = .allocate(capacity: Self.size)
+            clear()
+        }
+
+        /// Forgets every result (a key of `UInt64.max` is never a packed tag).
+        func clear() {
+            entries.initialize(repeating: Entry(key: .max, loop: -1, position: -1, found: false,
+                                                match: Match(frame: 0, index: 0, exact: false)), count: Self.size)
+        }
+
+        func deallocate() { entries.deallocate() }
+
+        @inline(__always)
+        func slot(loop: Int, position: Int, key: UInt64) -> UnsafeMutablePointer<Entry> {
+            var h = key &* 0x9E37_79B9_7F4A_7C15
+            h ^= UInt64(truncatingIfNeeded: loop &* 0x1F1F_1F1F ^ position &* 0x0101_0101_0101)
+            h = h &* 0xBF58_476D_1CE4_E5B9
+            return entries + Int(truncatingIfNeeded: (h >> 54) & UInt64(Self.size - 1))
+        }
+    }
 
     /// A matched place: the frame it is in, and the child indices from there (at most 8, packed 16 bits each).
     private struct Match {
@@ -185,14 +236,14 @@ public final class LoopTracker {
     /// (an issue is recorded and the state does not change).
     @discardableResult
     public func feed(_ segment: SegmentView, position: Int) -> SegmentSpec? {
-        if !openedLoops.isEmpty { openedLoops.removeAll(keepingCapacity: true) }
-        if !closedLoops.isEmpty { closedLoops.removeAll(keepingCapacity: true) }
+        openedCount = 0
+        closedCount = 0
         let key = SegmentSpec.key(segment.idBytes)
         var fallback: Match?
         var found: Match?
         var k = depth - 1
         while k >= 0 {
-            if let m = search(frame: k, key: key, segment: segment) {
+            if let m = cachedSearch(frame: k, key: key, segment: segment) {
                 if m.exact { found = m; break }
                 if fallback == nil { fallback = m }
             }
@@ -208,7 +259,7 @@ public final class LoopTracker {
     /// Ends the transaction set (SE at `position`, or where SE should have been): closes every loop and reports
     /// required segments and loops that never came.
     public func finish(position: Int) {
-        closedLoops.removeAll(keepingCapacity: true)
+        closedCount = 0
         while depth > 1 { close(top: position) }
         guard depth > 0 else { return }
         let rootLoop = frameLoop[0]
@@ -222,7 +273,8 @@ public final class LoopTracker {
             }
         }
         checkTogether(frame: 0, at: position)
-        closedLoops.append(rootLoop)
+        closedLoops[closedCount] = rootLoop
+        closedCount += 1
         depth = 0
     }
 
@@ -233,6 +285,7 @@ public final class LoopTracker {
     private func leadMatches(_ e: UnsafeMutablePointer<GuideTable.Entry>, key: UInt64, segment: SegmentView) -> (tag: Bool, exact: Bool) {
         guard e.pointee.key == key else { return (false, false) }
         guard e.pointee.hasDiscriminator else { return (true, true) }
+        searchReadContent = true
         return (true, discriminates(e, segment))
     }
 
@@ -247,6 +300,29 @@ public final class LoopTracker {
             if i < b.count { b = UnsafeRawBufferPointer(rebasing: b[0..<i]) }
         }
         return e.pointee.codes.contains(b)
+    }
+
+    /// ``search(frame:key:segment:)`` through the cache. A frame's search depends only on its loop, its position
+    /// and the tag (children after the position have not occurred yet, so their counts are 0), unless a
+    /// discriminator read the segment.
+    @inline(__always)
+    private func cachedSearch(frame k: Int, key: UInt64, segment: SegmentView) -> Match? {
+        let loop = frameLoop[k]
+        let position = framePosition[k]
+        let slot = searchCache.slot(loop: loop, position: position, key: key)
+        if slot.pointee.key == key && slot.pointee.loop == loop && slot.pointee.position == position {
+            guard slot.pointee.found else { return nil }
+            var m = slot.pointee.match
+            m.frame = k
+            return m
+        }
+        searchReadContent = false
+        let m = search(frame: k, key: key, segment: segment)
+        if !searchReadContent {
+            slot.pointee = SearchCache.Entry(key: key, loop: loop, position: position, found: m != nil,
+                                             match: m ?? Match(frame: k, index: 0, exact: false))
+        }
+        return m
     }
 
     private func search(frame k: Int, key: UInt64, segment: SegmentView) -> Match? {
@@ -348,7 +424,8 @@ public final class LoopTracker {
                     }
                 }
                 push(loop: inner, leadingSeen: lastStep, at: position)
-                openedLoops.append(inner)
+                openedLoops[openedCount] = inner
+                openedCount += 1
                 if !lastStep {
                     let l = table.loops[inner]
                     missing(l.leadingSegment, loop: l, at: position, code: "3",
@@ -365,7 +442,8 @@ public final class LoopTracker {
         let k = depth - 1
         checkSkipped(in: k, from: framePosition[k] + 1, to: table.count[frameLoop[k]], at: position)
         checkTogether(frame: k, at: position)
-        closedLoops.append(frameLoop[k])
+        closedLoops[closedCount] = frameLoop[k]
+        closedCount += 1
         depth -= 1
     }
 
@@ -394,8 +472,22 @@ public final class LoopTracker {
 
     private func checkTogether(frame k: Int, at position: Int) {
         guard table.hasTogether[frameLoop[k]] else { return }
-        let loop = table.loops[frameLoop[k]]
         let b = frameBase[k]
+        // The usual case first: every group came whole or not at all.
+        var g = table.together + table.togetherStart[frameLoop[k]]
+        var groups = g.pointee
+        g += 1
+        var whole = true
+        while groups > 0 && whole {
+            let members = g[0]
+            var seen = 0
+            for m in 0..<members where slots[b + 3 * g[1 + m]] > 0 { seen += 1 }
+            whole = seen == 0 || seen == members
+            g += 1 + members
+            groups -= 1
+        }
+        if whole { return }
+        let loop = table.loops[frameLoop[k]]
         let counts: (Int) -> Int = { self.slots[b + 3 * $0] }
         for (g, indices) in loop.togetherIndices.enumerated() {
             var seen = 0

@@ -23,6 +23,10 @@ struct ValidationRun {
     /// The current segment's position in its set (ST = 1), counted here so the reader's `Location` is built only
     /// when a finding needs it.
     private var segmentPosition = 0
+    /// The last ST01 and version looked up, and what the library answered.
+    private var lastChoice: (st01: String, version: String, needsBHT02: Bool, guide: GuideSpec?)?
+    /// The same for a set whose guide depends on BHT02.
+    private var lastBHT02Choice: (st01: String, version: String, bht02: String?, guide: GuideSpec?)?
 
     init(validator: Validator, source: String, onSegment: Validator.SegmentHandler?) {
         self.validator = validator
@@ -66,11 +70,12 @@ struct ValidationRun {
                 deferredST = nil
                 hasDeferredST = false
                 let bht02 = reader.segment.hasID("BHT") ? reader.segment.element(2).string : nil
-                let guide = library.guide(st01: transaction!.header.id, version: d.version, bht02: bht02)
+                let guide = guideChoice(st01: transaction!.header.id, version: d.version, bht02: bht02)
                 begin(guide: guide, stBytes: d.bytes, delimiters: d.delimiters, location: d.location)
             }
             if let v = current {
-                let spec = v.segment(reader.segment, position: segmentPosition, location: { reader.location })
+                let spec = v.segment(reader.segment, position: segmentPosition, location: { reader.location },
+                                     place: { reader.decoder.segmentPlace })
                 if let onSegment { onSegment(reader.segment, reader.location, spec, v.tracker) }
             } else if let onSegment {
                 onSegment(reader.segment, reader.location, nil, nil)
@@ -82,13 +87,14 @@ struct ValidationRun {
                 hasDeferredST = false
                 begin(guide: library.guide(st01: tx.header.id, version: d.version), stBytes: d.bytes, delimiters: d.delimiters, location: d.location)
             }
+            let endLocation = reader.location
             if let v = current {
-                v.end(se: reader.hasSegment ? reader.segment : nil, location: reader.location)
-                transaction!.findings += v.takeFindings()
+                v.end(se: reader.hasSegment ? reader.segment : nil, location: endLocation)
+                if !v.findings.isEmpty { transaction!.findings += v.takeFindings() }
             }
             tx = transaction!
-            tx.segmentCount = reader.location.segmentPosition ?? 0
-            tx.findings = stableSorted(tx.findings)
+            tx.segmentCount = endLocation.segmentPosition ?? 0
+            if tx.findings.count > 1 { tx.findings = stableSorted(tx.findings) }
             transaction = nil
             inTransaction = false
             current = nil
@@ -126,12 +132,30 @@ struct ValidationRun {
             transaction!.findings.append(Finding(code: FindingCode(.ik502, "19"), location: loc.at(element: 3), value: st03,
                                                  message: "ST03 \(st03) does not match GS08 \(gs08)."))
         }
-        if library.needsBHT02(st01: h.id, version: version) {
+        let choice = guideChoice(st01: h.id, version: version)
+        if choice.needsBHT02 {
             deferredST = (Array(reader.segment.bytes), reader.segment.delimiters, loc, version)
             hasDeferredST = true
             return
         }
-        begin(guide: library.guide(st01: h.id, version: version), stBytes: nil, st: reader.segment, location: loc, version: version)
+        begin(guide: choice.guide, stBytes: nil, st: reader.segment, location: loc, version: version)
+    }
+
+    /// ``SpecLibrary/needsBHT02(st01:version:)`` and ``SpecLibrary/guide(st01:version:bht02:)`` for this ST01 and
+    /// version, remembered for the next set (a file repeats the same few).
+    private mutating func guideChoice(st01: String, version: String, bht02: String?) -> GuideSpec? {
+        if let c = lastBHT02Choice, c.st01 == st01, c.version == version, c.bht02 == bht02 { return c.guide }
+        let guide = library.guide(st01: st01, version: version, bht02: bht02)
+        lastBHT02Choice = (st01, version, bht02, guide)
+        return guide
+    }
+
+    private mutating func guideChoice(st01: String, version: String) -> (needsBHT02: Bool, guide: GuideSpec?) {
+        if let c = lastChoice, c.st01 == st01, c.version == version { return (c.needsBHT02, c.guide) }
+        let needs = library.needsBHT02(st01: st01, version: version)
+        let guide = needs ? nil : library.guide(st01: st01, version: version)
+        lastChoice = (st01, version, needs, guide)
+        return (needs, guide)
     }
 
     private mutating func begin(guide: GuideSpec?, stBytes: [UInt8], delimiters: Delimiters, location: Location) {
