@@ -27,6 +27,9 @@ struct ValuePlan: @unchecked Sendable {
     var componentRules: UnsafePointer<RulePlan>? = nil
     var componentRuleCount = 0
     var componentRulesDecidable = true
+    /// A simple AN/ID/B value with no code list: a value with no separator or control character in it is clean
+    /// when its length fits (what ``SegmentChecker`` checks first on the clean path, without a call).
+    var isPlainText = false
 
     init(usage: Usage, isComposite: Bool, definition: ElementDefinition?, maxRepeat: Int, guideCodes: CodeSet?, minLength: Int, maxLength: Int) {
         self.usage = usage
@@ -38,5 +41,7 @@ struct ValuePlan: @unchecked Sendable {
         self.maxLength = maxLength
         self.guideCodes = guideCodes?.lookup ?? .none
         dictionaryCodes = definition?.codes?.lookup ?? .none
+        isPlainText = hasDefinition && !isComposite && (type == .an || type == .id || type == .b)
+            && !self.guideCodes.isPresent && !dictionaryCodes.isPresent
     }
 }

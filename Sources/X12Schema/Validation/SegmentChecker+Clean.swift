@@ -50,7 +50,9 @@ extension SegmentChecker {
             let e = UnsafeRawBufferPointer(start: base + start, count: len)
             if !odd {
                 // The common case: a plain simple value (a composite with one component goes the long way).
-                if plan.pointee.isComposite {
+                if plan.pointee.isPlainText {
+                    if len < plan.pointee.minLength || len > plan.pointee.maxLength { return false }
+                } else if plan.pointee.isComposite {
                     if !valueIsClean(e, plan: plan, spec: spec, position: p, d: d) { return false }
                 } else if plan.pointee.hasDefinition && !plainIsClean(e, plan: plan) {
                     return false

@@ -11,13 +11,15 @@ public final class TransactionValidator {
     /// The loop tracker (current loop path, loops opened and closed by the last segment).
     public let tracker: LoopTracker
     /// Findings of the current set, in order.
-    public private(set) var findings: [Finding] = []
-    private var hierarchy: HierarchyTracker
-    private var hierarchyProblems: [HierarchyTracker.Problem] = []
+    @exclusivity(unchecked) public private(set) var findings: [Finding] = []
+    @exclusivity(unchecked) private var hierarchy: HierarchyTracker
+    @exclusivity(unchecked) private var hierarchyProblems: [HierarchyTracker.Problem] = []
     /// The ST's location: what HL locations are built from (the set's control numbers and ID).
-    private var setLocation = Location(byteOffset: 0, line: 1, segmentIndex: 0)
+    @exclusivity(unchecked) private var setLocation = Location(byteOffset: 0, line: 1, segmentIndex: 0)
+    /// `HL` as a packed tag: a segment the tracker placed is an HL when its spec has this key.
+    private static let hlKey: UInt64 = { var t = "HL"; return t.withUTF8 { SegmentSpec.key(UnsafeRawBufferPointer($0)) } }()
     @exclusivity(unchecked) private var lastPosition = 1
-    private var problems: [SegmentChecker.Problem] = []
+    @exclusivity(unchecked) private var problems: [SegmentChecker.Problem] = []
     private let hasLevels: Bool
     /// Byte classes for the clean-path element scan, for `classDelimiters`.
     private let classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
@@ -65,7 +67,7 @@ public final class TransactionValidator {
         if !isClean(seg, spec) {
             checkElements(seg, spec: spec, location: location(), loop: tracker.currentLoop)
         }
-        if hasLevels, seg.hasID("HL") {
+        if hasLevels, spec.tagKey == Self.hlKey {
             let at = place()
             hierarchy.add(seg, place: HierarchyTracker.Place(byteOffset: at.byteOffset, line: at.line, segmentIndex: at.segmentIndex,
                                                              segmentPosition: position, loop: tracker.currentLoop),

@@ -11,7 +11,8 @@ struct ValidationRun {
     private var group: GroupReport?
     private var orphanGroup = false
     private var transaction: TransactionReport?
-    private var current: TransactionValidator?
+    /// Unowned: the ``Validator`` keeps every transaction-set validator it hands out (and `lastValidator` this one).
+    private unowned(unsafe) var current: TransactionValidator?
     private var pendingInterchange: [Finding] = []
     private var pendingGroup: [Finding] = []
     private var pendingTransaction: [Finding] = []
@@ -25,6 +26,8 @@ struct ValidationRun {
     private var segmentPosition = 0
     /// The last ST01 and version looked up, and what the library answered.
     private var lastChoice: (st01: String, version: String, needsBHT02: Bool, guide: GuideSpec?)?
+    /// The transaction-set validator used last (a file repeats the same guide).
+    private var lastValidator: TransactionValidator?
     /// The same for a set whose guide depends on BHT02.
     private var lastBHT02Choice: (st01: String, version: String, bht02: String?, guide: GuideSpec?)?
 
@@ -81,21 +84,23 @@ struct ValidationRun {
                 onSegment(reader.segment, reader.location, nil, nil)
             }
         case .transactionEnd:
-            guard var tx = transaction else { return }
+            guard inTransaction else { return }
             if hasDeferredST, let d = deferredST {
                 deferredST = nil
                 hasDeferredST = false
-                begin(guide: library.guide(st01: tx.header.id, version: d.version), stBytes: d.bytes, delimiters: d.delimiters, location: d.location)
+                begin(guide: library.guide(st01: transaction!.header.id, version: d.version), stBytes: d.bytes, delimiters: d.delimiters, location: d.location)
             }
             let endLocation = reader.location
             if let v = current {
                 v.end(se: reader.hasSegment ? reader.segment : nil, location: endLocation)
                 if !v.findings.isEmpty { transaction!.findings += v.takeFindings() }
             }
-            tx = transaction!
+            // Moved out, not copied.
+            var taken: TransactionReport?
+            swap(&taken, &transaction)
+            var tx = taken!
             tx.segmentCount = endLocation.segmentPosition ?? 0
             if tx.findings.count > 1 { tx.findings = stableSorted(tx.findings) }
-            transaction = nil
             inTransaction = false
             current = nil
             let keep = validator.options.keepTransactions || !tx.findings.isEmpty
@@ -182,7 +187,11 @@ struct ValidationRun {
             transaction!.findings.append(Finding(code: FindingCode(.ik502, "6"), location: location.at(element: 1), value: h.id,
                                                  message: "Transaction set \(h.id) does not belong in a functional group \(gs01) (expected \(guide.functionalGroupID))."))
         }
-        let v = validator.transactionValidator(for: guide)
+        let v: TransactionValidator
+        if let last = lastValidator, last.guide === guide { v = last } else {
+            v = validator.transactionValidator(for: guide)
+            lastValidator = v
+        }
         v.begin(st: st, location: location)
         current = v
     }
