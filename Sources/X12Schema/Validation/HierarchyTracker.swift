@@ -53,6 +53,8 @@ struct HierarchyTracker {
     /// `byNumber[n]` is the node index of HL01 `n`, or -1.
     private var byNumber: [Int32] = []
     private var byName: [String: Int] = [:]
+    /// The HL01 numbers in `byNumber`, to clear them for the next set.
+    private var numbers: [Int] = []
 
     init(levels: [HierarchyLevel]) {
         self.levels = levels
@@ -69,7 +71,8 @@ struct HierarchyTracker {
 
     mutating func reset() {
         guard !nodes.isEmpty else { return }
-        for n in nodes where n.number >= 0 { byNumber[n.number] = -1 }
+        for v in numbers { byNumber[v] = -1 }
+        numbers.removeAll(keepingCapacity: true)
         nodes.removeAll(keepingCapacity: true)
         if !byName.isEmpty { byName.removeAll(keepingCapacity: true) }
     }
@@ -86,6 +89,36 @@ struct HierarchyTracker {
             v = v * 10 + Int(c &- UInt8(ascii: "0"))
         }
         return v < numberLimit ? v : nil
+    }
+
+    /// HL01…HL04 (what ``X12/SegmentView/element(_:)`` gives for 1…4), in one pass over the segment.
+    private static func fields(_ seg: SegmentView)
+        -> (UnsafeRawBufferPointer, UnsafeRawBufferPointer, UnsafeRawBufferPointer, UnsafeRawBufferPointer) {
+        var f = (UnsafeRawBufferPointer(start: nil, count: 0), UnsafeRawBufferPointer(start: nil, count: 0),
+                 UnsafeRawBufferPointer(start: nil, count: 0), UnsafeRawBufferPointer(start: nil, count: 0))
+        let b = seg.bytes
+        guard let base = b.baseAddress else { return f }
+        let sep = seg.delimiters.element
+        let n = b.count
+        var index = 0
+        var start = 0
+        var i = 0
+        while i <= n {
+            if i == n || base.load(fromByteOffset: i, as: UInt8.self) == sep {
+                let e = UnsafeRawBufferPointer(start: base + start, count: i - start)
+                switch index {
+                case 1: f.0 = e
+                case 2: f.1 = e
+                case 3: f.2 = e
+                case 4: f.3 = e; return f
+                default: break
+                }
+                index += 1
+                start = i + 1
+            }
+            i += 1
+        }
+        return f
     }
 
     /// `String` equality of two values, without a `String` when both are ASCII.
@@ -124,10 +157,7 @@ struct HierarchyTracker {
 
     /// Records an HL at `place`; appends what is wrong with it to `problems`.
     mutating func add(_ seg: SegmentView, place: Place, problems: inout [Problem]) {
-        let idBytes = seg.element(1).bytes
-        let parentBytes = seg.element(2).bytes
-        let levelBytes = seg.element(3).bytes
-        let childBytes = seg.element(4).bytes
+        let (idBytes, parentBytes, levelBytes, childBytes) = Self.fields(seg)
         let known = find(idBytes)
         let li = levelIndex(levelBytes)
         if known != nil {
@@ -174,6 +204,7 @@ struct HierarchyTracker {
                     byNumber.append(contentsOf: repeatElement(-1, count: max(v + 1, min(2 * byNumber.count, Self.numberLimit)) - byNumber.count))
                 }
                 byNumber[v] = Int32(nodes.count)
+                numbers.append(v)
             } else {
                 let name = String(decoding: idBytes, as: UTF8.self)
                 node.name = name

@@ -227,6 +227,7 @@ public final class LoopTracker {
             low = (inner.low << 16) | UInt64(index)
         }
 
+        @inline(__always)
         func step(_ j: Int) -> Int {
             j < 4 ? Int((low >> (16 * UInt64(j))) & 0xFFFF) : Int((high >> (16 * UInt64(j - 4))) & 0xFFFF)
         }

@@ -17,7 +17,7 @@ public final class TransactionValidator {
     /// The ST's location: what HL locations are built from (the set's control numbers and ID).
     @exclusivity(unchecked) private var setLocation = Location(byteOffset: 0, line: 1, segmentIndex: 0)
     /// `HL` as a packed tag: a segment the tracker placed is an HL when its spec has this key.
-    private static let hlKey: UInt64 = { var t = "HL"; return t.withUTF8 { SegmentSpec.key(UnsafeRawBufferPointer($0)) } }()
+    private let hlKey: UInt64
     @exclusivity(unchecked) private var lastPosition = 1
     @exclusivity(unchecked) private var problems: [SegmentChecker.Problem] = []
     private let hasLevels: Bool
@@ -32,6 +32,8 @@ public final class TransactionValidator {
         tracker = LoopTracker(guide: guide)
         hasLevels = !guide.levels.isEmpty
         hierarchy = HierarchyTracker(levels: guide.levels)
+        var hl = "HL"
+        hlKey = hl.withUTF8 { SegmentSpec.key(UnsafeRawBufferPointer($0)) }
     }
 
     deinit { classes.deallocate() }
@@ -67,7 +69,7 @@ public final class TransactionValidator {
         if !isClean(seg, spec) {
             checkElements(seg, spec: spec, location: location(), loop: tracker.currentLoop)
         }
-        if hasLevels, spec.tagKey == Self.hlKey {
+        if hasLevels, spec.tagKey == hlKey {
             let at = place()
             hierarchy.add(seg, place: HierarchyTracker.Place(byteOffset: at.byteOffset, line: at.line, segmentIndex: at.segmentIndex,
                                                              segmentPosition: position, loop: tracker.currentLoop),

@@ -12,7 +12,11 @@ struct ValidationRun {
     private var orphanGroup = false
     private var transaction: TransactionReport?
     /// Unowned: the ``Validator`` keeps every transaction-set validator it hands out (and `lastValidator` this one).
-    private unowned(unsafe) var current: TransactionValidator?
+    private var current: TransactionValidator? {
+        didSet { currentRef = current.map { Unmanaged.passUnretained($0) } }
+    }
+    /// `current`, unretained, for the per-segment call.
+    private var currentRef: Unmanaged<TransactionValidator>?
     private var pendingInterchange: [Finding] = []
     private var pendingGroup: [Finding] = []
     private var pendingTransaction: [Finding] = []
@@ -76,10 +80,14 @@ struct ValidationRun {
                 let guide = guideChoice(st01: transaction!.header.id, version: d.version, bht02: bht02)
                 begin(guide: guide, stBytes: d.bytes, delimiters: d.delimiters, location: d.location)
             }
-            if let v = current {
-                let spec = v.segment(reader.segment, position: segmentPosition, location: { reader.location },
-                                     place: { reader.decoder.segmentPlace })
-                if let onSegment { onSegment(reader.segment, reader.location, spec, v.tracker) }
+            if let ref = currentRef {
+                // The validator is kept alive by `current`'s owner (see `current`): no retain per segment.
+                let position = segmentPosition
+                let spec = ref._withUnsafeGuaranteedRef { v in
+                    v.segment(reader.segment, position: position, location: { reader.location },
+                              place: { reader.decoder.segmentPlace })
+                }
+                if let onSegment { onSegment(reader.segment, reader.location, spec, ref.takeUnretainedValue().tracker) }
             } else if let onSegment {
                 onSegment(reader.segment, reader.location, nil, nil)
             }
