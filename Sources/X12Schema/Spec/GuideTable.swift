@@ -31,6 +31,8 @@ final class GuideTable: @unchecked Sendable {
     let loops: [LoopSpec]
     /// Every leading segment an entry refers to.
     let segments: [SegmentSpec]
+    /// ``segments`` unretained (valid while the table lives), for the validator's per-segment path.
+    let segmentRefs: UnsafeMutablePointer<Unmanaged<SegmentSpec>>
     /// Per loop: index of its first entry in ``entries``, and its child count.
     let start: UnsafeMutablePointer<Int>
     let count: UnsafeMutablePointer<Int>
@@ -104,6 +106,8 @@ final class GuideTable: @unchecked Sendable {
         entries.initialize(from: all, count: all.count)
         self.loops = loops
         self.segments = segments
+        segmentRefs = .allocate(capacity: max(segments.count, 1))
+        for (i, s) in segments.enumerated() { (segmentRefs + i).initialize(to: .passUnretained(s)) }
     }
 
     deinit {
@@ -111,6 +115,7 @@ final class GuideTable: @unchecked Sendable {
         count.deallocate()
         hasTogether.deallocate()
         togetherStart.deallocate()
+        segmentRefs.deallocate()
         together.deallocate()
         entries.deinitialize(count: entryCount)
         entries.deallocate()

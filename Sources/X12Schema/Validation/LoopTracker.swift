@@ -42,7 +42,7 @@ public final class LoopTracker {
 
     /// The guide followed.
     public let guide: GuideSpec
-    private let table: GuideTable
+    let table: GuideTable
 
     // Frames: loop index, position and the offset of its per-child slots (count, first, last position) in `slots`.
     @exclusivity(unchecked) private var depth = 0
@@ -237,6 +237,13 @@ public final class LoopTracker {
     /// (an issue is recorded and the state does not change).
     @discardableResult
     public func feed(_ segment: SegmentView, position: Int) -> SegmentSpec? {
+        let i = place(segment, position: position)
+        return i >= 0 ? table.segments[i] : nil
+    }
+
+    /// ``feed(_:position:)`` for the validator's hot path: the spec's index in the guide table's segments, or -1
+    /// (no reference is retained; ``GuideTable/segmentRefs`` gives the spec unretained).
+    func place(_ segment: SegmentView, position: Int) -> Int {
         openedCount = 0
         closedCount = 0
         let key = SegmentSpec.key(segment.idBytes)
@@ -252,7 +259,7 @@ public final class LoopTracker {
         }
         guard let match = found ?? fallback else {
             unexpected(segment, position: position)
-            return nil
+            return -1
         }
         return apply(match, position: position)
     }
@@ -380,7 +387,7 @@ public final class LoopTracker {
 
     // MARK: Applying a match
 
-    private func apply(_ m: Match, position: Int) -> SegmentSpec? {
+    private func apply(_ m: Match, position: Int) -> Int {
         while depth - 1 > m.frame { close(top: position) }
         var result = -1
         var step = 0
@@ -436,7 +443,7 @@ public final class LoopTracker {
             result = child.pointee.segment
             step += 1
         }
-        return result >= 0 ? table.segments[result] : nil
+        return result
     }
 
     private func close(top position: Int) {

@@ -52,6 +52,14 @@ extension SegmentChecker {
                 // The common case: a plain simple value (a composite with one component goes the long way).
                 if plan.pointee.isPlainText {
                     if len < plan.pointee.minLength || len > plan.pointee.maxLength { return false }
+                } else if plan.pointee.isCodedText {
+                    // `plainIsClean` for a coded AN/ID/B value, without the call.
+                    if len < plan.pointee.minLength || len > plan.pointee.maxLength { return false }
+                    if plan.pointee.guideCodes.isPresent {
+                        if !plan.pointee.guideCodes.contains(e) { return false }
+                    } else if !plan.pointee.dictionaryCodes.contains(e) {
+                        return false
+                    }
                 } else if plan.pointee.isComposite {
                     if !valueIsClean(e, plan: plan, spec: spec, position: p, d: d) { return false }
                 } else if plan.pointee.hasDefinition && !plainIsClean(e, plan: plan) {

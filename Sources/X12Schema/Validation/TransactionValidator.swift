@@ -54,29 +54,32 @@ public final class TransactionValidator {
     @discardableResult
     public func segment(_ seg: SegmentView, location: Location) -> SegmentSpec? {
         segment(seg, position: location.segmentPosition ?? (lastPosition + 1), location: { location },
-                place: { (location.byteOffset, location.line, location.segmentIndex) })
+                place: { (location.byteOffset, location.line, location.segmentIndex) })?.takeUnretainedValue()
     }
 
     /// The hot path: `location` is asked for only when there is something to report; `place` (where the segment
-    /// is, as integers) for an HL to remember.
+    /// is, as integers) for an HL to remember. The spec comes back unretained (the guide keeps it).
     @inline(__always)
     func segment(_ seg: SegmentView, position: Int, location: () -> Location,
-                 place: () -> (byteOffset: Int, line: Int, segmentIndex: Int)) -> SegmentSpec? {
+                 place: () -> (byteOffset: Int, line: Int, segmentIndex: Int)) -> Unmanaged<SegmentSpec>? {
         lastPosition = position
-        let spec = tracker.feed(seg, position: position)
+        let index = tracker.place(seg, position: position)
         if !tracker.issues.isEmpty { takeStructureIssues(at: location()) }
-        guard let spec else { return nil }
-        if !isClean(seg, spec) {
-            checkElements(seg, spec: spec, location: location(), loop: tracker.currentLoop)
+        guard index >= 0 else { return nil }
+        let ref = tracker.table.segmentRefs[index]
+        ref._withUnsafeGuaranteedRef { spec in
+            if !isClean(seg, spec) {
+                checkElements(seg, spec: spec, location: location(), loop: tracker.currentLoop)
+            }
+            if hasLevels, spec.tagKey == hlKey {
+                let at = place()
+                hierarchy.add(seg, place: HierarchyTracker.Place(byteOffset: at.byteOffset, line: at.line, segmentIndex: at.segmentIndex,
+                                                                 segmentPosition: position, loop: tracker.currentLoop),
+                              problems: &hierarchyProblems)
+                if !hierarchyProblems.isEmpty { takeHierarchyProblems() }
+            }
         }
-        if hasLevels, spec.tagKey == hlKey {
-            let at = place()
-            hierarchy.add(seg, place: HierarchyTracker.Place(byteOffset: at.byteOffset, line: at.line, segmentIndex: at.segmentIndex,
-                                                             segmentPosition: position, loop: tracker.currentLoop),
-                          problems: &hierarchyProblems)
-            if !hierarchyProblems.isEmpty { takeHierarchyProblems() }
-        }
-        return spec
+        return ref
     }
 
     /// Ends the set: `se` is the SE segment (or `nil` when the reader made the end up), `location` where it is.

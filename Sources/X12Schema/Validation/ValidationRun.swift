@@ -87,7 +87,7 @@ struct ValidationRun {
                     v.segment(reader.segment, position: position, location: { reader.location },
                               place: { reader.decoder.segmentPlace })
                 }
-                if let onSegment { onSegment(reader.segment, reader.location, spec, ref.takeUnretainedValue().tracker) }
+                if let onSegment { onSegment(reader.segment, reader.location, spec?.takeUnretainedValue(), ref.takeUnretainedValue().tracker) }
             } else if let onSegment {
                 onSegment(reader.segment, reader.location, nil, nil)
             }
