@@ -25,16 +25,22 @@ struct HierarchyTracker {
         var message: String
     }
 
+    /// What the tree checks read and update for an HL (plain values, cheap to copy).
     private struct Node {
-        /// HL01 as a number, or -1 when HL01 is kept in `name`.
-        var number: Int
-        var name: String?
-        var level: String
         /// The level's index in the guide's levels, or -1.
         var levelIndex: Int
         /// HL04: 0 for `0`, 1 for `1`, 2 for anything else.
         var childCode: UInt8
         var hasChild: Bool
+    }
+
+    /// What only a problem needs: HL01, HL03 and where the HL is.
+    private struct Detail {
+        /// HL01 as a number, or -1 when HL01 is kept in `name`.
+        var number: Int
+        var name: String?
+        /// HL03 when it is not exactly a known level's code (else that code is it).
+        var level: String?
         var place: Place
 
         var id: String { name ?? String(number) }
@@ -48,8 +54,9 @@ struct HierarchyTracker {
     /// Per level: bit `j` set when level `j`'s code is one of its allowed parents.
     private let parentMasks: [UInt64]
 
-    /// The HLs of the set in order of first appearance.
+    /// The HLs of the set in order of first appearance (`details` in step).
     private var nodes: [Node] = []
+    private var details: [Detail] = []
     /// `byNumber[n]` is the node index of HL01 `n`, or -1.
     private var byNumber: [Int32] = []
     private var byName: [String: Int] = [:]
@@ -74,6 +81,7 @@ struct HierarchyTracker {
         for v in numbers { byNumber[v] = -1 }
         numbers.removeAll(keepingCapacity: true)
         nodes.removeAll(keepingCapacity: true)
+        details.removeAll(keepingCapacity: true)
         if !byName.isEmpty { byName.removeAll(keepingCapacity: true) }
     }
 
@@ -90,6 +98,9 @@ struct HierarchyTracker {
         }
         return v < numberLimit ? v : nil
     }
+
+    /// HL03 of node `i`, as the HL had it.
+    private func levelText(_ i: Int) -> String { details[i].level ?? levels[nodes[i].levelIndex].code }
 
     /// HL01…HL04 (what ``X12/SegmentView/element(_:)`` gives for 1…4), in one pass over the segment.
     private static func fields(_ seg: SegmentView)
@@ -173,16 +184,16 @@ struct HierarchyTracker {
                     let parentIndex = nodes[pi].levelIndex
                     let allowed = parentIndex >= 0 && parentIndex < 64
                         ? parentMasks[li] & (1 << UInt64(parentIndex)) != 0
-                        : levels[li].parents.contains(nodes[pi].level)
+                        : levels[li].parents.contains(levelText(pi))
                     if !allowed {
                         let lvl = levels[li]
                         let allowedText = lvl.parents.isEmpty ? "none (top level)" : lvl.parents.joined(separator: ", ")
                         problems.append(Problem(code: "7", element: 2, place: place, value: String(decoding: parentBytes, as: UTF8.self),
-                                                message: "An HL of level \(String(decoding: levelBytes, as: UTF8.self)) cannot hang under an HL of level \(nodes[pi].level) (allowed parents: \(allowedText))."))
+                                                message: "An HL of level \(String(decoding: levelBytes, as: UTF8.self)) cannot hang under an HL of level \(levelText(pi)) (allowed parents: \(allowedText))."))
                     }
                 }
                 if nodes[pi].childCode == 0 {
-                    problems.append(Problem(code: "7", element: 4, place: nodes[pi].place, value: "0",
+                    problems.append(Problem(code: "7", element: 4, place: details[pi].place, value: "0",
                                             message: "HL04 says this HL has no children, but HL \(String(decoding: idBytes, as: UTF8.self)) names it as parent."))
                 }
                 nodes[pi].hasChild = true
@@ -196,10 +207,11 @@ struct HierarchyTracker {
         // level without children by the guide's HL04 codes.
         if !idBytes.isEmpty && known == nil {
             let childCode: UInt8 = childBytes.count != 1 ? 2 : childBytes[0] == UInt8(ascii: "0") ? 0 : childBytes[0] == UInt8(ascii: "1") ? 1 : 2
-            var node = Node(number: -1, name: nil, level: String(decoding: levelBytes, as: UTF8.self), levelIndex: li,
-                            childCode: childCode, hasChild: false, place: place)
+            // The level's code is the HL03 text when the packed bytes matched it (seven bytes or fewer).
+            let exact = li >= 0 && levelBytes.count <= 7
+            var detail = Detail(number: -1, name: nil, level: exact ? nil : String(decoding: levelBytes, as: UTF8.self), place: place)
             if let v = Self.number(idBytes) {
-                node.number = v
+                detail.number = v
                 if v >= byNumber.count {
                     byNumber.append(contentsOf: repeatElement(-1, count: max(v + 1, min(2 * byNumber.count, Self.numberLimit)) - byNumber.count))
                 }
@@ -207,18 +219,19 @@ struct HierarchyTracker {
                 numbers.append(v)
             } else {
                 let name = String(decoding: idBytes, as: UTF8.self)
-                node.name = name
+                detail.name = name
                 byName[name] = nodes.count
             }
-            nodes.append(node)
+            nodes.append(Node(levelIndex: li, childCode: childCode, hasChild: false))
+            details.append(detail)
         }
     }
 
     /// At the end of the set: every HL whose HL04 is `1` must have had a child.
     func finish(problems: inout [Problem]) {
-        for n in nodes where n.childCode == 1 && !n.hasChild {
-            problems.append(Problem(code: "7", element: 4, place: n.place, value: "1",
-                                    message: "HL04 says HL \(n.id) has children, but no HL names it as parent."))
+        for i in nodes.indices where nodes[i].childCode == 1 && !nodes[i].hasChild {
+            problems.append(Problem(code: "7", element: 4, place: details[i].place, value: "1",
+                                    message: "HL04 says HL \(details[i].id) has children, but no HL names it as parent."))
         }
     }
 }
