@@ -83,6 +83,11 @@ public final class LoopTracker {
     /// Set by ``leadMatches(_:key:segment:)`` when a child with the segment's tag has a discriminator: the
     /// search then depends on the segment's content and is not cached.
     @exclusivity(unchecked) private var searchReadContent = false
+    /// The element and component (-1 for none) the first discriminator of the search read, and whether another
+    /// discriminator read a different one.
+    @exclusivity(unchecked) private var searchReadElement = 0
+    @exclusivity(unchecked) private var searchReadComponent = 0
+    @exclusivity(unchecked) private var searchReadMixed = false
 
     /// Creates a tracker for `guide`.
     public init(guide: GuideSpec) {
@@ -175,7 +180,33 @@ public final class LoopTracker {
             var position: Int
             var found: Bool
             var match: Match
+            /// A marker: the search reads `element`/`component`; results are in value slots.
+            var discriminated = false
+            var element = 0
+            var component = 0
+            /// A value slot: the result for one `value` of `element`/`component`.
+            var isValue = false
+            var value: UInt64 = 0
+
+            init(key: UInt64, loop: Int, position: Int, found: Bool, match: Match) {
+                self.key = key
+                self.loop = loop
+                self.position = position
+                self.found = found
+                self.match = match
+            }
+
+            @inline(__always)
+            func result(frame k: Int) -> Match? {
+                guard found else { return nil }
+                var m = match
+                m.frame = k
+                return m
+            }
         }
+
+        /// Not a packed value (values are packed only up to seven bytes).
+        static let noValue = UInt64.max
 
         static let size = 1024
         let entries: UnsafeMutablePointer<Entry>
@@ -199,6 +230,12 @@ public final class LoopTracker {
             h ^= UInt64(truncatingIfNeeded: loop &* 0x1F1F_1F1F ^ position &* 0x0101_0101_0101)
             h = h &* 0xBF58_476D_1CE4_E5B9
             return entries + Int(truncatingIfNeeded: (h >> 54) & UInt64(Self.size - 1))
+        }
+
+        /// The slot of the result for one value of a discriminating element.
+        @inline(__always)
+        func slot(loop: Int, position: Int, key: UInt64, element: Int, component: Int, value: UInt64) -> UnsafeMutablePointer<Entry> {
+            slot(loop: loop, position: position, key: key ^ (value &* 0xD6E8_FEB8_6659_FD93) ^ UInt64(truncatingIfNeeded: element &* 31 &+ component))
         }
     }
 
@@ -293,7 +330,14 @@ public final class LoopTracker {
     private func leadMatches(_ e: UnsafeMutablePointer<GuideTable.Entry>, key: UInt64, segment: SegmentView) -> (tag: Bool, exact: Bool) {
         guard e.pointee.key == key else { return (false, false) }
         guard e.pointee.hasDiscriminator else { return (true, true) }
-        searchReadContent = true
+        let component = e.pointee.discriminatorComponent ?? -1
+        if !searchReadContent {
+            searchReadContent = true
+            searchReadElement = e.pointee.discriminatorElement
+            searchReadComponent = component
+        } else if searchReadElement != e.pointee.discriminatorElement || searchReadComponent != component {
+            searchReadMixed = true
+        }
         return (true, discriminates(e, segment))
     }
 
@@ -311,26 +355,73 @@ public final class LoopTracker {
     }
 
     /// ``search(frame:key:segment:)`` through the cache. A frame's search depends only on its loop, its position
-    /// and the tag (children after the position have not occurred yet, so their counts are 0), unless a
-    /// discriminator read the segment.
+    /// and the tag (children after the position have not occurred yet, so their counts are 0), and on the values
+    /// its discriminators read. When they all read the same element (and component), the result is cached per
+    /// value of that element: the slot for (loop, position, tag) then names the element, and a second slot holds
+    /// the result for the value.
     @inline(__always)
     private func cachedSearch(frame k: Int, key: UInt64, segment: SegmentView) -> Match? {
         let loop = frameLoop[k]
         let position = framePosition[k]
         let slot = searchCache.slot(loop: loop, position: position, key: key)
-        if slot.pointee.key == key && slot.pointee.loop == loop && slot.pointee.position == position {
-            guard slot.pointee.found else { return nil }
-            var m = slot.pointee.match
-            m.frame = k
-            return m
+        var valueSlot: UnsafeMutablePointer<SearchCache.Entry>?
+        var value: UInt64 = 0
+        if slot.pointee.key == key && slot.pointee.loop == loop && slot.pointee.position == position && !slot.pointee.isValue {
+            if !slot.pointee.discriminated { return slot.pointee.result(frame: k) }
+            value = discriminatorValue(segment, element: slot.pointee.element, component: slot.pointee.component)
+            if value != SearchCache.noValue {
+                let vs = searchCache.slot(loop: loop, position: position, key: key, element: slot.pointee.element,
+                                          component: slot.pointee.component, value: value)
+                if vs.pointee.isValue && vs.pointee.key == key && vs.pointee.loop == loop && vs.pointee.position == position
+                    && vs.pointee.value == value && vs.pointee.element == slot.pointee.element
+                    && vs.pointee.component == slot.pointee.component {
+                    return vs.pointee.result(frame: k)
+                }
+                valueSlot = vs
+            }
         }
         searchReadContent = false
+        searchReadMixed = false
         let m = search(frame: k, key: key, segment: segment)
+        let none = Match(frame: k, index: 0, exact: false)
         if !searchReadContent {
-            slot.pointee = SearchCache.Entry(key: key, loop: loop, position: position, found: m != nil,
-                                             match: m ?? Match(frame: k, index: 0, exact: false))
+            slot.pointee = SearchCache.Entry(key: key, loop: loop, position: position, found: m != nil, match: m ?? none)
+        } else if !searchReadMixed {
+            let e = searchReadElement, c = searchReadComponent
+            if valueSlot == nil {
+                value = discriminatorValue(segment, element: e, component: c)
+                guard value != SearchCache.noValue else { return m }
+                var marker = SearchCache.Entry(key: key, loop: loop, position: position, found: false, match: none)
+                marker.discriminated = true
+                marker.element = e
+                marker.component = c
+                slot.pointee = marker
+                valueSlot = searchCache.slot(loop: loop, position: position, key: key, element: e, component: c, value: value)
+            } else if e != slot.pointee.element || c != slot.pointee.component {
+                return m
+            }
+            var entry = SearchCache.Entry(key: key, loop: loop, position: position, found: m != nil, match: m ?? none)
+            entry.isValue = true
+            entry.element = e
+            entry.component = c
+            entry.value = value
+            valueSlot!.pointee = entry
         }
         return m
+    }
+
+    /// The value a discriminator on `element` (and `component`, -1 for none) reads, packed; ``SearchCache/noValue``
+    /// when it is too long to pack.
+    private func discriminatorValue(_ segment: SegmentView, element: Int, component: Int) -> UInt64 {
+        var v = segment.element(element)
+        if component >= 0 { v = v.component(component) }
+        var b = v.bytes
+        if let r = segment.delimiters.repetition {
+            var i = 0
+            while i < b.count && b[i] != r { i += 1 }
+            if i < b.count { b = UnsafeRawBufferPointer(rebasing: b[0..<i]) }
+        }
+        return b.count <= 7 ? PackedKey.pack(b) : SearchCache.noValue
     }
 
     private func search(frame k: Int, key: UInt64, segment: SegmentView) -> Match? {
