@@ -134,8 +134,15 @@ struct HierarchyTracker {
 
     /// `String` equality of two values, without a `String` when both are ASCII.
     private static func sameText(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
-        if a.elementsEqual(b) { return true }
-        guard a.contains(where: { $0 >= 0x80 }) || b.contains(where: { $0 >= 0x80 }) else { return false }
+        var high: UInt8 = 0
+        var same = a.count == b.count
+        for c in a { high |= c }
+        for c in b { high |= c }
+        if same {
+            var i = 0
+            while i < a.count { if a[i] != b[i] { same = false; break }; i += 1 }
+        }
+        if same || high < 0x80 { return same }
         return String(decoding: a, as: UTF8.self) == String(decoding: b, as: UTF8.self)
     }
 
@@ -209,21 +216,22 @@ struct HierarchyTracker {
             let childCode: UInt8 = childBytes.count != 1 ? 2 : childBytes[0] == UInt8(ascii: "0") ? 0 : childBytes[0] == UInt8(ascii: "1") ? 1 : 2
             // The level's code is the HL03 text when the packed bytes matched it (seven bytes or fewer).
             let exact = li >= 0 && levelBytes.count <= 7
-            var detail = Detail(number: -1, name: nil, level: exact ? nil : String(decoding: levelBytes, as: UTF8.self), place: place)
+            var number = -1
+            var name: String?
             if let v = Self.number(idBytes) {
-                detail.number = v
+                number = v
                 if v >= byNumber.count {
                     byNumber.append(contentsOf: repeatElement(-1, count: max(v + 1, min(2 * byNumber.count, Self.numberLimit)) - byNumber.count))
                 }
                 byNumber[v] = Int32(nodes.count)
                 numbers.append(v)
             } else {
-                let name = String(decoding: idBytes, as: UTF8.self)
-                detail.name = name
-                byName[name] = nodes.count
+                let text = String(decoding: idBytes, as: UTF8.self)
+                name = text
+                byName[text] = nodes.count
             }
             nodes.append(Node(levelIndex: li, childCode: childCode, hasChild: false))
-            details.append(detail)
+            details.append(Detail(number: number, name: name, level: exact ? nil : String(decoding: levelBytes, as: UTF8.self), place: place))
         }
     }
 
