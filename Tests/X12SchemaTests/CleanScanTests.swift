@@ -12,7 +12,7 @@ import X12
     }()
     private static let clean = "NM1*IL*1*SAMPLEVERYLONGFAMILYNAME*ALEXANDRAMARIA*Q***MI*MEMBER0012345"
 
-    private func verdicts(_ text: String) -> (clean: Bool, problems: Int) {
+    private func verdicts(_ text: String, spec: SegmentSpec = CleanScanTests.spec) -> (clean: Bool, problems: Int) {
         let bytes = Array(text.utf8)
         let classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
         defer { classes.deallocate() }
@@ -20,8 +20,8 @@ import X12
         return bytes.withUnsafeBytes { raw in
             let seg = SegmentView(bytes: raw, delimiters: .standard)
             var problems: [SegmentChecker.Problem] = []
-            SegmentChecker.check(seg, spec: Self.spec, problems: &problems)
-            return (SegmentChecker.isClean(seg, spec: Self.spec, classes: classes), problems.count)
+            SegmentChecker.check(seg, spec: spec, problems: &problems)
+            return (SegmentChecker.isClean(seg, spec: spec, classes: classes), problems.count)
         }
     }
 
@@ -39,6 +39,28 @@ import X12
             var bytes = base
             bytes[k] = odd
             let v = verdicts(String(decoding: bytes, as: UTF8.self))
+            #expect(v.problems > 0, "byte \(odd) at \(k) should be reported by the full check")
+            #expect(!v.clean, "byte \(odd) at \(k) must not pass the clean scan")
+        }
+    }
+
+    /// SV1 of the 278 request (SV101 is a composite): a control character or DEL inside a component.
+    private static let sv1: SegmentSpec = {
+        let guide = SchemaTestSupport.library.guide(st01: "278", version: "005010X217", bht02: "13")!
+        for loop in guide.root.allLoops {
+            for case .segment(let s) in loop.children where s.tag == "SV1" { return s }
+        }
+        fatalError("no SV1 in the 278 request guide")
+    }()
+
+    @Test(arguments: [UInt8(0x01), 0x09, 0x1F, 0x7F])
+    func aControlCharacterInAComponentIsNotClean(_ odd: UInt8) {
+        let base = Array("SV1*HC:97110:GP:KX**UN*12".utf8)
+        #expect(verdicts(String(decoding: base, as: UTF8.self), spec: Self.sv1) == (true, 0))
+        for k in 4..<18 where base[k] != UInt8(ascii: ":") {
+            var bytes = base
+            bytes[k] = odd
+            let v = verdicts(String(decoding: bytes, as: UTF8.self), spec: Self.sv1)
             #expect(v.problems > 0, "byte \(odd) at \(k) should be reported by the full check")
             #expect(!v.clean, "byte \(odd) at \(k) must not pass the clean scan")
         }
