@@ -25,9 +25,7 @@ struct CodeLookup: @unchecked Sendable {
         let n = b.count
         if n > 7 { return containsLong(b) }
         guard let base else { return false }
-        var k = UInt64(n) << 56
-        var i = 0
-        while i < n { k |= UInt64(b[i]) << (8 * UInt64(i)); i += 1 }
+        let k = PackedKey.pack(b)
         if count <= 16 {
             var j = 0
             while j < count { if base[j] == k { return true }; j += 1 }

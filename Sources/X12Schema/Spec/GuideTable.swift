@@ -31,11 +31,17 @@ final class GuideTable: @unchecked Sendable {
     let loops: [LoopSpec]
     /// Every leading segment an entry refers to.
     let segments: [SegmentSpec]
+    /// ``segments`` unretained (valid while the table lives), for the validator's per-segment path.
+    let segmentRefs: UnsafeMutablePointer<Unmanaged<SegmentSpec>>
     /// Per loop: index of its first entry in ``entries``, and its child count.
     let start: UnsafeMutablePointer<Int>
     let count: UnsafeMutablePointer<Int>
     /// Per loop: `true` when it has "together" groups.
     let hasTogether: UnsafeMutablePointer<Bool>
+    /// Per loop: where its "together" groups start in ``together``. The groups of a loop are laid out as
+    /// `[group count, (member count, member child indices…)…]`.
+    let togetherStart: UnsafeMutablePointer<Int>
+    let together: UnsafeMutablePointer<Int>
     /// The children of every loop, loop after loop.
     let entries: UnsafeMutablePointer<Entry>
     private let entryCount: Int
@@ -55,10 +61,15 @@ final class GuideTable: @unchecked Sendable {
         start = .allocate(capacity: loops.count)
         count = .allocate(capacity: loops.count)
         hasTogether = .allocate(capacity: loops.count)
+        togetherStart = .allocate(capacity: loops.count)
+        var groups: [Int] = []
         for (li, l) in loops.enumerated() {
             start[li] = all.count
             count[li] = l.children.count
             hasTogether[li] = !l.togetherIndices.isEmpty
+            togetherStart[li] = groups.count
+            groups.append(l.togetherIndices.count)
+            for g in l.togetherIndices { groups.append(g.count); groups.append(contentsOf: g) }
             for c in l.children {
                 let lead = c.leadingSegment
                 let si: Int
@@ -88,17 +99,24 @@ final class GuideTable: @unchecked Sendable {
                 all.append(e)
             }
         }
+        together = .allocate(capacity: groups.count)
+        together.initialize(from: groups, count: groups.count)
         entryCount = all.count
         entries = .allocate(capacity: max(all.count, 1))
         entries.initialize(from: all, count: all.count)
         self.loops = loops
         self.segments = segments
+        segmentRefs = .allocate(capacity: max(segments.count, 1))
+        for (i, s) in segments.enumerated() { (segmentRefs + i).initialize(to: .passUnretained(s)) }
     }
 
     deinit {
         start.deallocate()
         count.deallocate()
         hasTogether.deallocate()
+        togetherStart.deallocate()
+        segmentRefs.deallocate()
+        together.deallocate()
         entries.deinitialize(count: entryCount)
         entries.deallocate()
     }

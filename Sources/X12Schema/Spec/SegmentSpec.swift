@@ -44,10 +44,7 @@ public final class SegmentSpec: @unchecked Sendable {
     static func key(_ b: UnsafeRawBufferPointer) -> UInt64 {
         let n = b.count
         guard n <= 7 else { return UInt64.max - 1 }
-        var k = UInt64(n) << 56
-        var i = 0
-        while i < n { k |= UInt64(b[i]) << (8 * UInt64(i)); i += 1 }
-        return k
+        return PackedKey.pack(b)
     }
 
     /// The spec of element `position` (1-based), or `nil` past the defined ones.

@@ -27,6 +27,12 @@ struct ValuePlan: @unchecked Sendable {
     var componentRules: UnsafePointer<RulePlan>? = nil
     var componentRuleCount = 0
     var componentRulesDecidable = true
+    /// A simple AN/ID/B value with no code list: a value with no separator or control character in it is clean
+    /// when its length fits (what ``SegmentChecker`` checks first on the clean path, without a call).
+    var isPlainText = false
+    /// A simple AN/ID/B value with a code list (the guide's, else the dictionary's): clean when the code is in it
+    /// and its length fits.
+    var isCodedText = false
 
     init(usage: Usage, isComposite: Bool, definition: ElementDefinition?, maxRepeat: Int, guideCodes: CodeSet?, minLength: Int, maxLength: Int) {
         self.usage = usage
@@ -38,5 +44,8 @@ struct ValuePlan: @unchecked Sendable {
         self.maxLength = maxLength
         self.guideCodes = guideCodes?.lookup ?? .none
         dictionaryCodes = definition?.codes?.lookup ?? .none
+        let text = hasDefinition && !isComposite && (type == .an || type == .id || type == .b)
+        isPlainText = text && !self.guideCodes.isPresent && !dictionaryCodes.isPresent
+        isCodedText = text && !isPlainText
     }
 }

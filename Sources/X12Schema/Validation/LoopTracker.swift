@@ -42,7 +42,7 @@ public final class LoopTracker {
 
     /// The guide followed.
     public let guide: GuideSpec
-    private let table: GuideTable
+    let table: GuideTable
 
     // Frames: loop index, position and the offset of its per-child slots (count, first, last position) in `slots`.
     @exclusivity(unchecked) private var depth = 0
@@ -52,8 +52,11 @@ public final class LoopTracker {
     @exclusivity(unchecked) private var frameBase: UnsafeMutablePointer<Int>
     @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Int>
     @exclusivity(unchecked) private var slotCapacity = 0
-    @exclusivity(unchecked) private var openedLoops: [Int] = []
-    @exclusivity(unchecked) private var closedLoops: [Int] = []
+    // Loops opened and closed by the last feed: at most 8 opened (one match path), at most `depth` closed.
+    @exclusivity(unchecked) private var openedLoops: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var openedCount = 0
+    @exclusivity(unchecked) private var closedLoops: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var closedCount = 0
 
     /// The open loops, outermost (the transaction set) first.
     public var frames: [Frame] {
@@ -66,13 +69,25 @@ public final class LoopTracker {
         }
     }
     /// Loops opened by the last feed, outermost first.
-    public var opened: [LoopSpec] { openedLoops.map { table.loops[$0] } }
+    public var opened: [LoopSpec] { (0..<openedCount).map { table.loops[openedLoops[$0]] } }
     /// Loops closed by the last feed (or by ``finish(position:)``), innermost first.
-    public var closed: [LoopSpec] { closedLoops.map { table.loops[$0] } }
+    public var closed: [LoopSpec] { (0..<closedCount).map { table.loops[closedLoops[$0]] } }
     /// Problems found so far and not yet taken.
     @exclusivity(unchecked) public private(set) var issues: [StructureIssue] = []
     /// How deep a search may descend into a required loop whose first segment is missing (at most 7 is used).
-    public var descentLimit = 2
+    public var descentLimit = 2 {
+        didSet { searchCache.clear() }
+    }
+    /// Search results by (loop, position in it, tag) for tags that no discriminator had to look at.
+    @exclusivity(unchecked) private var searchCache = SearchCache()
+    /// Set by ``leadMatches(_:key:segment:)`` when a child with the segment's tag has a discriminator: the
+    /// search then depends on the segment's content and is not cached.
+    @exclusivity(unchecked) private var searchReadContent = false
+    /// The element and component (-1 for none) the first discriminator of the search read, and whether another
+    /// discriminator read a different one.
+    @exclusivity(unchecked) private var searchReadElement = 0
+    @exclusivity(unchecked) private var searchReadComponent = 0
+    @exclusivity(unchecked) private var searchReadMixed = false
 
     /// Creates a tracker for `guide`.
     public init(guide: GuideSpec) {
@@ -84,6 +99,8 @@ public final class LoopTracker {
         frameBase = .allocate(capacity: frameCapacity)
         slotCapacity = 256
         slots = .allocate(capacity: slotCapacity)
+        openedLoops = .allocate(capacity: 16)
+        closedLoops = .allocate(capacity: frameCapacity + 1)
     }
 
     deinit {
@@ -91,16 +108,19 @@ public final class LoopTracker {
         framePosition.deallocate()
         frameBase.deallocate()
         slots.deallocate()
+        openedLoops.deallocate()
+        closedLoops.deallocate()
+        searchCache.deallocate()
     }
 
     /// Starts a transaction set (the ST segment is position 1).
     public func begin() {
         depth = 0
         push(loop: 0, leadingSeen: true, at: 1)
-        openedLoops.removeAll(keepingCapacity: true)
-        openedLoops.append(0)
-        closedLoops.removeAll(keepingCapacity: true)
-        issues.removeAll()
+        openedLoops[0] = 0
+        openedCount = 1
+        closedCount = 0
+        if !issues.isEmpty { issues.removeAll(keepingCapacity: true) }
     }
 
     /// The innermost open loop (the transaction root before the first loop).
@@ -125,6 +145,7 @@ public final class LoopTracker {
             frameLoop = grow(frameLoop, from: frameCapacity, to: c)
             framePosition = grow(framePosition, from: frameCapacity, to: c)
             frameBase = grow(frameBase, from: frameCapacity, to: c)
+            closedLoops = grow(closedLoops, from: frameCapacity + 1, to: c + 1)
             frameCapacity = c
         }
         if base + 3 * n > slotCapacity {
@@ -151,6 +172,73 @@ public final class LoopTracker {
 
     // MARK: Feeding
 
+    /// A direct-mapped table of search results (see ``cachedSearch(frame:key:segment:)``).
+    private struct SearchCache {
+        struct Entry {
+            var key: UInt64
+            var loop: Int
+            var position: Int
+            var found: Bool
+            var match: Match
+            /// A marker: the search reads `element`/`component`; results are in value slots.
+            var discriminated = false
+            var element = 0
+            var component = 0
+            /// A value slot: the result for one `value` of `element`/`component`.
+            var isValue = false
+            var value: UInt64 = 0
+
+            init(key: UInt64, loop: Int, position: Int, found: Bool, match: Match) {
+                self.key = key
+                self.loop = loop
+                self.position = position
+                self.found = found
+                self.match = match
+            }
+
+            @inline(__always)
+            func result(frame k: Int) -> Match? {
+                guard found else { return nil }
+                var m = match
+                m.frame = k
+                return m
+            }
+        }
+
+        /// Not a packed value (values are packed only up to seven bytes).
+        static let noValue = UInt64.max
+
+        static let size = 1024
+        let entries: UnsafeMutablePointer<Entry>
+
+        init() {
+            entries = .allocate(capacity: Self.size)
+            clear()
+        }
+
+        /// Forgets every result (a key of `UInt64.max` is never a packed tag).
+        func clear() {
+            entries.initialize(repeating: Entry(key: .max, loop: -1, position: -1, found: false,
+                                                match: Match(frame: 0, index: 0, exact: false)), count: Self.size)
+        }
+
+        func deallocate() { entries.deallocate() }
+
+        @inline(__always)
+        func slot(loop: Int, position: Int, key: UInt64) -> UnsafeMutablePointer<Entry> {
+            var h = key &* 0x9E37_79B9_7F4A_7C15
+            h ^= UInt64(truncatingIfNeeded: loop &* 0x1F1F_1F1F ^ position &* 0x0101_0101_0101)
+            h = h &* 0xBF58_476D_1CE4_E5B9
+            return entries + Int(truncatingIfNeeded: (h >> 54) & UInt64(Self.size - 1))
+        }
+
+        /// The slot of the result for one value of a discriminating element.
+        @inline(__always)
+        func slot(loop: Int, position: Int, key: UInt64, element: Int, component: Int, value: UInt64) -> UnsafeMutablePointer<Entry> {
+            slot(loop: loop, position: position, key: key ^ (value &* 0xD6E8_FEB8_6659_FD93) ^ UInt64(truncatingIfNeeded: element &* 31 &+ component))
+        }
+    }
+
     /// A matched place: the frame it is in, and the child indices from there (at most 8, packed 16 bits each).
     private struct Match {
         var frame: Int
@@ -176,6 +264,7 @@ public final class LoopTracker {
             low = (inner.low << 16) | UInt64(index)
         }
 
+        @inline(__always)
         func step(_ j: Int) -> Int {
             j < 4 ? Int((low >> (16 * UInt64(j))) & 0xFFFF) : Int((high >> (16 * UInt64(j - 4))) & 0xFFFF)
         }
@@ -185,14 +274,21 @@ public final class LoopTracker {
     /// (an issue is recorded and the state does not change).
     @discardableResult
     public func feed(_ segment: SegmentView, position: Int) -> SegmentSpec? {
-        if !openedLoops.isEmpty { openedLoops.removeAll(keepingCapacity: true) }
-        if !closedLoops.isEmpty { closedLoops.removeAll(keepingCapacity: true) }
+        let i = place(segment, position: position)
+        return i >= 0 ? table.segments[i] : nil
+    }
+
+    /// ``feed(_:position:)`` for the validator's hot path: the spec's index in the guide table's segments, or -1
+    /// (no reference is retained; ``GuideTable/segmentRefs`` gives the spec unretained).
+    func place(_ segment: SegmentView, position: Int) -> Int {
+        openedCount = 0
+        closedCount = 0
         let key = SegmentSpec.key(segment.idBytes)
         var fallback: Match?
         var found: Match?
         var k = depth - 1
         while k >= 0 {
-            if let m = search(frame: k, key: key, segment: segment) {
+            if let m = cachedSearch(frame: k, key: key, segment: segment) {
                 if m.exact { found = m; break }
                 if fallback == nil { fallback = m }
             }
@@ -200,7 +296,7 @@ public final class LoopTracker {
         }
         guard let match = found ?? fallback else {
             unexpected(segment, position: position)
-            return nil
+            return -1
         }
         return apply(match, position: position)
     }
@@ -208,7 +304,7 @@ public final class LoopTracker {
     /// Ends the transaction set (SE at `position`, or where SE should have been): closes every loop and reports
     /// required segments and loops that never came.
     public func finish(position: Int) {
-        closedLoops.removeAll(keepingCapacity: true)
+        closedCount = 0
         while depth > 1 { close(top: position) }
         guard depth > 0 else { return }
         let rootLoop = frameLoop[0]
@@ -222,7 +318,8 @@ public final class LoopTracker {
             }
         }
         checkTogether(frame: 0, at: position)
-        closedLoops.append(rootLoop)
+        closedLoops[closedCount] = rootLoop
+        closedCount += 1
         depth = 0
     }
 
@@ -233,6 +330,14 @@ public final class LoopTracker {
     private func leadMatches(_ e: UnsafeMutablePointer<GuideTable.Entry>, key: UInt64, segment: SegmentView) -> (tag: Bool, exact: Bool) {
         guard e.pointee.key == key else { return (false, false) }
         guard e.pointee.hasDiscriminator else { return (true, true) }
+        let component = e.pointee.discriminatorComponent ?? -1
+        if !searchReadContent {
+            searchReadContent = true
+            searchReadElement = e.pointee.discriminatorElement
+            searchReadComponent = component
+        } else if searchReadElement != e.pointee.discriminatorElement || searchReadComponent != component {
+            searchReadMixed = true
+        }
         return (true, discriminates(e, segment))
     }
 
@@ -247,6 +352,76 @@ public final class LoopTracker {
             if i < b.count { b = UnsafeRawBufferPointer(rebasing: b[0..<i]) }
         }
         return e.pointee.codes.contains(b)
+    }
+
+    /// ``search(frame:key:segment:)`` through the cache. A frame's search depends only on its loop, its position
+    /// and the tag (children after the position have not occurred yet, so their counts are 0), and on the values
+    /// its discriminators read. When they all read the same element (and component), the result is cached per
+    /// value of that element: the slot for (loop, position, tag) then names the element, and a second slot holds
+    /// the result for the value.
+    @inline(__always)
+    private func cachedSearch(frame k: Int, key: UInt64, segment: SegmentView) -> Match? {
+        let loop = frameLoop[k]
+        let position = framePosition[k]
+        let slot = searchCache.slot(loop: loop, position: position, key: key)
+        var valueSlot: UnsafeMutablePointer<SearchCache.Entry>?
+        var value: UInt64 = 0
+        if slot.pointee.key == key && slot.pointee.loop == loop && slot.pointee.position == position && !slot.pointee.isValue {
+            if !slot.pointee.discriminated { return slot.pointee.result(frame: k) }
+            value = discriminatorValue(segment, element: slot.pointee.element, component: slot.pointee.component)
+            if value != SearchCache.noValue {
+                let vs = searchCache.slot(loop: loop, position: position, key: key, element: slot.pointee.element,
+                                          component: slot.pointee.component, value: value)
+                if vs.pointee.isValue && vs.pointee.key == key && vs.pointee.loop == loop && vs.pointee.position == position
+                    && vs.pointee.value == value && vs.pointee.element == slot.pointee.element
+                    && vs.pointee.component == slot.pointee.component {
+                    return vs.pointee.result(frame: k)
+                }
+                valueSlot = vs
+            }
+        }
+        searchReadContent = false
+        searchReadMixed = false
+        let m = search(frame: k, key: key, segment: segment)
+        let none = Match(frame: k, index: 0, exact: false)
+        if !searchReadContent {
+            slot.pointee = SearchCache.Entry(key: key, loop: loop, position: position, found: m != nil, match: m ?? none)
+        } else if !searchReadMixed {
+            let e = searchReadElement, c = searchReadComponent
+            if valueSlot == nil {
+                value = discriminatorValue(segment, element: e, component: c)
+                guard value != SearchCache.noValue else { return m }
+                var marker = SearchCache.Entry(key: key, loop: loop, position: position, found: false, match: none)
+                marker.discriminated = true
+                marker.element = e
+                marker.component = c
+                slot.pointee = marker
+                valueSlot = searchCache.slot(loop: loop, position: position, key: key, element: e, component: c, value: value)
+            } else if e != slot.pointee.element || c != slot.pointee.component {
+                return m
+            }
+            var entry = SearchCache.Entry(key: key, loop: loop, position: position, found: m != nil, match: m ?? none)
+            entry.isValue = true
+            entry.element = e
+            entry.component = c
+            entry.value = value
+            valueSlot!.pointee = entry
+        }
+        return m
+    }
+
+    /// The value a discriminator on `element` (and `component`, -1 for none) reads, packed; ``SearchCache/noValue``
+    /// when it is too long to pack.
+    private func discriminatorValue(_ segment: SegmentView, element: Int, component: Int) -> UInt64 {
+        var v = segment.element(element)
+        if component >= 0 { v = v.component(component) }
+        var b = v.bytes
+        if let r = segment.delimiters.repetition {
+            var i = 0
+            while i < b.count && b[i] != r { i += 1 }
+            if i < b.count { b = UnsafeRawBufferPointer(rebasing: b[0..<i]) }
+        }
+        return b.count <= 7 ? PackedKey.pack(b) : SearchCache.noValue
     }
 
     private func search(frame k: Int, key: UInt64, segment: SegmentView) -> Match? {
@@ -303,7 +478,7 @@ public final class LoopTracker {
 
     // MARK: Applying a match
 
-    private func apply(_ m: Match, position: Int) -> SegmentSpec? {
+    private func apply(_ m: Match, position: Int) -> Int {
         while depth - 1 > m.frame { close(top: position) }
         var result = -1
         var step = 0
@@ -348,7 +523,8 @@ public final class LoopTracker {
                     }
                 }
                 push(loop: inner, leadingSeen: lastStep, at: position)
-                openedLoops.append(inner)
+                openedLoops[openedCount] = inner
+                openedCount += 1
                 if !lastStep {
                     let l = table.loops[inner]
                     missing(l.leadingSegment, loop: l, at: position, code: "3",
@@ -358,14 +534,15 @@ public final class LoopTracker {
             result = child.pointee.segment
             step += 1
         }
-        return result >= 0 ? table.segments[result] : nil
+        return result
     }
 
     private func close(top position: Int) {
         let k = depth - 1
         checkSkipped(in: k, from: framePosition[k] + 1, to: table.count[frameLoop[k]], at: position)
         checkTogether(frame: k, at: position)
-        closedLoops.append(frameLoop[k])
+        closedLoops[closedCount] = frameLoop[k]
+        closedCount += 1
         depth -= 1
     }
 
@@ -394,8 +571,22 @@ public final class LoopTracker {
 
     private func checkTogether(frame k: Int, at position: Int) {
         guard table.hasTogether[frameLoop[k]] else { return }
-        let loop = table.loops[frameLoop[k]]
         let b = frameBase[k]
+        // The usual case first: every group came whole or not at all.
+        var g = table.together + table.togetherStart[frameLoop[k]]
+        var groups = g.pointee
+        g += 1
+        var whole = true
+        while groups > 0 && whole {
+            let members = g[0]
+            var seen = 0
+            for m in 0..<members where slots[b + 3 * g[1 + m]] > 0 { seen += 1 }
+            whole = seen == 0 || seen == members
+            g += 1 + members
+            groups -= 1
+        }
+        if whole { return }
+        let loop = table.loops[frameLoop[k]]
         let counts: (Int) -> Int = { self.slots[b + 3 * $0] }
         for (g, indices) in loop.togetherIndices.enumerated() {
             var seen = 0

@@ -4,10 +4,11 @@ extension SegmentChecker {
     /// `true` when ``check(_:spec:problems:)`` would find nothing: the same checks on the spec's flattened plans,
     /// without a `String`, an array or a class reference per element. Conservative: anything unusual answers
     /// `false` and the full check runs (and reports exactly what it always did).
-    /// A byte class table for ``isClean(_:spec:classes:)``: 1 for the element separator, 2 for a byte that sends
-    /// an element the long way (component or repetition separator, control character), 0 otherwise.
+    /// A byte class table for ``isClean(_:spec:classes:)``: 1 for the element separator, 2 for a component or
+    /// repetition separator and 4 for another control character or DEL (both send an element the long way),
+    /// 0 otherwise.
     static func fillClasses(_ t: UnsafeMutablePointer<UInt8>, for d: Delimiters) {
-        for c in 0..<256 { t[c] = c < 0x20 || c == 0x7F ? 2 : 0 }
+        for c in 0..<256 { t[c] = c < 0x20 || c == 0x7F ? 4 : 0 }
         t[Int(d.component)] = 2
         if let r = d.repetition { t[Int(r)] = 2 }
         t[Int(d.element)] = 1
@@ -50,8 +51,18 @@ extension SegmentChecker {
             let e = UnsafeRawBufferPointer(start: base + start, count: len)
             if !odd {
                 // The common case: a plain simple value (a composite with one component goes the long way).
-                if plan.pointee.isComposite {
-                    if !valueIsClean(e, plan: plan, spec: spec, position: p, d: d) { return false }
+                if plan.pointee.isPlainText {
+                    if len < plan.pointee.minLength || len > plan.pointee.maxLength { return false }
+                } else if plan.pointee.isCodedText {
+                    // `plainIsClean` for a coded AN/ID/B value, without the call.
+                    if len < plan.pointee.minLength || len > plan.pointee.maxLength { return false }
+                    if plan.pointee.guideCodes.isPresent {
+                        if !plan.pointee.guideCodes.contains(e) { return false }
+                    } else if !plan.pointee.dictionaryCodes.contains(e) {
+                        return false
+                    }
+                } else if plan.pointee.isComposite {
+                    if !valueIsClean(e, plan: plan, spec: spec, position: p, d: d, noControl: true) { return false }
                 } else if plan.pointee.hasDefinition && !plainIsClean(e, plan: plan) {
                     return false
                 }
@@ -65,12 +76,12 @@ extension SegmentChecker {
                         index += 1
                         if index > plan.pointee.maxRepeat || k == s { return false }
                         let part = UnsafeRawBufferPointer(start: base + start + s, count: k - s)
-                        if !valueIsClean(part, plan: plan, spec: spec, position: p, d: d) { return false }
+                        if !valueIsClean(part, plan: plan, spec: spec, position: p, d: d, noControl: flags & 4 == 0) { return false }
                         s = k + 1
                     }
                     k += 1
                 }
-            } else if !valueIsClean(e, plan: plan, spec: spec, position: p, d: d) {
+            } else if !valueIsClean(e, plan: plan, spec: spec, position: p, d: d, noControl: flags & 4 == 0) {
                 return false
             }
         }
@@ -126,7 +137,10 @@ extension SegmentChecker {
         return false
     }
 
-    private static func valueIsClean(_ b: UnsafeRawBufferPointer, plan: UnsafePointer<ValuePlan>, spec: SegmentSpec, position p: Int, d: Delimiters) -> Bool {
+    /// `noControl`: `b` holds no control character or DEL other than a separator (so a component needs no
+    /// control-character check and a plain or coded text component is checked inline).
+    private static func valueIsClean(_ b: UnsafeRawBufferPointer, plan: UnsafePointer<ValuePlan>, spec: SegmentSpec, position p: Int, d: Delimiters,
+                                     noControl: Bool) -> Bool {
         let cs = d.component
         if plan.pointee.isComposite {
             guard let comps = plan.pointee.components else { return false }
@@ -144,7 +158,19 @@ extension SegmentChecker {
                         cpresent |= 1 << UInt64(c)
                         let cp = comps + (c - 1)
                         if cp.pointee.usage == .notUsed { return false }
-                        if !simpleIsClean(UnsafeRawBufferPointer(rebasing: b[s..<k]), plan: cp) { return false }
+                        let part = UnsafeRawBufferPointer(rebasing: b[s..<k])
+                        if noControl && cp.pointee.isPlainText {
+                            if part.count < cp.pointee.minLength || part.count > cp.pointee.maxLength { return false }
+                        } else if noControl && cp.pointee.isCodedText {
+                            if part.count < cp.pointee.minLength || part.count > cp.pointee.maxLength { return false }
+                            if cp.pointee.guideCodes.isPresent {
+                                if !cp.pointee.guideCodes.contains(part) { return false }
+                            } else if !cp.pointee.dictionaryCodes.contains(part) {
+                                return false
+                            }
+                        } else if !simpleIsClean(part, plan: cp) {
+                            return false
+                        }
                     }
                     s = k + 1
                 }

@@ -11,10 +11,15 @@ public final class TransactionValidator {
     /// The loop tracker (current loop path, loops opened and closed by the last segment).
     public let tracker: LoopTracker
     /// Findings of the current set, in order.
-    public private(set) var findings: [Finding] = []
-    private var hierarchy = HierarchyTracker()
+    @exclusivity(unchecked) public private(set) var findings: [Finding] = []
+    @exclusivity(unchecked) private var hierarchy: HierarchyTracker
+    @exclusivity(unchecked) private var hierarchyProblems: [HierarchyTracker.Problem] = []
+    /// The ST's location: what HL locations are built from (the set's control numbers and ID).
+    @exclusivity(unchecked) private var setLocation = Location(byteOffset: 0, line: 1, segmentIndex: 0)
+    /// `HL` as a packed tag: a segment the tracker placed is an HL when its spec has this key.
+    private let hlKey: UInt64
     @exclusivity(unchecked) private var lastPosition = 1
-    private var problems: [SegmentChecker.Problem] = []
+    @exclusivity(unchecked) private var problems: [SegmentChecker.Problem] = []
     private let hasLevels: Bool
     /// Byte classes for the clean-path element scan, for `classDelimiters`.
     private let classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
@@ -26,6 +31,9 @@ public final class TransactionValidator {
         self.guide = guide
         tracker = LoopTracker(guide: guide)
         hasLevels = !guide.levels.isEmpty
+        hierarchy = HierarchyTracker(levels: guide.levels)
+        var hl = "HL"
+        hlKey = hl.withUTF8 { SegmentSpec.key(UnsafeRawBufferPointer($0)) }
     }
 
     deinit { classes.deallocate() }
@@ -34,6 +42,7 @@ public final class TransactionValidator {
     public func begin(st: SegmentView, location: Location) {
         findings.removeAll(keepingCapacity: true)
         hierarchy.reset()
+        setLocation = location
         tracker.begin()
         lastPosition = 1
         if case .segment(let spec) = guide.root.children[0] {
@@ -44,27 +53,33 @@ public final class TransactionValidator {
     /// Validates one segment of the set (not ST, not SE). Returns the guide segment it was matched to.
     @discardableResult
     public func segment(_ seg: SegmentView, location: Location) -> SegmentSpec? {
-        segment(seg, position: location.segmentPosition ?? (lastPosition + 1), location: { location })
+        segment(seg, position: location.segmentPosition ?? (lastPosition + 1), location: { location },
+                place: { (location.byteOffset, location.line, location.segmentIndex) })?.takeUnretainedValue()
     }
 
-    /// The hot path: `location` is asked for only when there is something to report (or an HL to remember).
+    /// The hot path: `location` is asked for only when there is something to report; `place` (where the segment
+    /// is, as integers) for an HL to remember. The spec comes back unretained (the guide keeps it).
     @inline(__always)
-    func segment(_ seg: SegmentView, position: Int, location: () -> Location) -> SegmentSpec? {
+    func segment(_ seg: SegmentView, position: Int, location: () -> Location,
+                 place: () -> (byteOffset: Int, line: Int, segmentIndex: Int)) -> Unmanaged<SegmentSpec>? {
         lastPosition = position
-        let spec = tracker.feed(seg, position: position)
+        let index = tracker.place(seg, position: position)
         if !tracker.issues.isEmpty { takeStructureIssues(at: location()) }
-        guard let spec else { return nil }
-        if !isClean(seg, spec) {
-            checkElements(seg, spec: spec, location: location(), loop: tracker.currentLoop)
-        }
-        if hasLevels, seg.hasID("HL") {
-            var loc = location()
-            setLoop(&loc, tracker.currentLoop, segmentID: "HL")
-            for p in hierarchy.add(seg, guide: guide, location: loc) {
-                findings.append(Finding(code: FindingCode(.ik403, p.code), location: p.location.at(element: p.element), value: p.value, message: p.message))
+        guard index >= 0 else { return nil }
+        let ref = tracker.table.segmentRefs[index]
+        ref._withUnsafeGuaranteedRef { spec in
+            if !isClean(seg, spec) {
+                checkElements(seg, spec: spec, location: location(), loop: tracker.currentLoop)
+            }
+            if hasLevels, spec.tagKey == hlKey {
+                let at = place()
+                hierarchy.add(seg, place: HierarchyTracker.Place(byteOffset: at.byteOffset, line: at.line, segmentIndex: at.segmentIndex,
+                                                                 segmentPosition: position, loop: tracker.currentLoop),
+                              problems: &hierarchyProblems)
+                if !hierarchyProblems.isEmpty { takeHierarchyProblems() }
             }
         }
-        return spec
+        return ref
     }
 
     /// Ends the set: `se` is the SE segment (or `nil` when the reader made the end up), `location` where it is.
@@ -77,9 +92,8 @@ public final class TransactionValidator {
         }
         tracker.finish(position: position)
         takeStructureIssues(at: location)
-        for p in hierarchy.finish() {
-            findings.append(Finding(code: FindingCode(.ik403, p.code), location: p.location.at(element: p.element), value: p.value, message: p.message))
-        }
+        hierarchy.finish(problems: &hierarchyProblems)
+        if !hierarchyProblems.isEmpty { takeHierarchyProblems() }
     }
 
     /// Returns the findings of the set and clears them.
@@ -112,6 +126,23 @@ public final class TransactionValidator {
             loc.loopID = nil
             loc.standardLoopID = nil
         }
+    }
+
+    /// The HL tree's problems as findings, at the HL each concerns.
+    private func takeHierarchyProblems() {
+        for p in hierarchyProblems {
+            var loc = setLocation
+            loc.byteOffset = p.place.byteOffset
+            loc.line = p.place.line
+            loc.segmentIndex = p.place.segmentIndex
+            loc.segmentPosition = p.place.segmentPosition
+            loc.elementPosition = nil
+            loc.componentPosition = nil
+            loc.repetitionPosition = nil
+            setLoop(&loc, p.place.loop, segmentID: "HL")
+            findings.append(Finding(code: FindingCode(.ik403, p.code), location: loc.at(element: p.element), value: p.value, message: p.message))
+        }
+        hierarchyProblems.removeAll(keepingCapacity: true)
     }
 
     private func takeStructureIssues(at location: Location) {

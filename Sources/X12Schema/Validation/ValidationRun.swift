@@ -11,7 +11,12 @@ struct ValidationRun {
     private var group: GroupReport?
     private var orphanGroup = false
     private var transaction: TransactionReport?
-    private var current: TransactionValidator?
+    /// Unowned: the ``Validator`` keeps every transaction-set validator it hands out (and `lastValidator` this one).
+    private var current: TransactionValidator? {
+        didSet { currentRef = current.map { Unmanaged.passUnretained($0) } }
+    }
+    /// `current`, unretained, for the per-segment call.
+    private var currentRef: Unmanaged<TransactionValidator>?
     private var pendingInterchange: [Finding] = []
     private var pendingGroup: [Finding] = []
     private var pendingTransaction: [Finding] = []
@@ -23,6 +28,12 @@ struct ValidationRun {
     /// The current segment's position in its set (ST = 1), counted here so the reader's `Location` is built only
     /// when a finding needs it.
     private var segmentPosition = 0
+    /// The last ST01 and version looked up, and what the library answered.
+    private var lastChoice: (st01: String, version: String, needsBHT02: Bool, guide: GuideSpec?)?
+    /// The transaction-set validator used last (a file repeats the same guide).
+    private var lastValidator: TransactionValidator?
+    /// The same for a set whose guide depends on BHT02.
+    private var lastBHT02Choice: (st01: String, version: String, bht02: String?, guide: GuideSpec?)?
 
     init(validator: Validator, source: String, onSegment: Validator.SegmentHandler?) {
         self.validator = validator
@@ -70,30 +81,38 @@ struct ValidationRun {
                 deferredST = nil
                 hasDeferredST = false
                 let bht02 = reader.segment.hasID("BHT") ? reader.segment.element(2).string : nil
-                let guide = library.guide(st01: transaction!.header.id, version: d.version, bht02: bht02)
+                let guide = guideChoice(st01: transaction!.header.id, version: d.version, bht02: bht02)
                 begin(guide: guide, stBytes: d.bytes, delimiters: d.delimiters, location: d.location)
             }
-            if let v = current {
-                let spec = v.segment(reader.segment, position: segmentPosition, location: { reader.location })
-                if let onSegment { onSegment(reader.segment, reader.location, spec, v.tracker) }
+            if let ref = currentRef {
+                // The validator is kept alive by `current`'s owner (see `current`): no retain per segment.
+                let position = segmentPosition
+                let spec = ref._withUnsafeGuaranteedRef { v in
+                    v.segment(reader.segment, position: position, location: { reader.location },
+                              place: { reader.decoder.segmentPlace })
+                }
+                if let onSegment { onSegment(reader.segment, reader.location, spec?.takeUnretainedValue(), ref.takeUnretainedValue().tracker) }
             } else if let onSegment {
                 onSegment(reader.segment, reader.location, nil, nil)
             }
         case .transactionEnd:
-            guard var tx = transaction else { return }
+            guard inTransaction else { return }
             if hasDeferredST, let d = deferredST {
                 deferredST = nil
                 hasDeferredST = false
-                begin(guide: library.guide(st01: tx.header.id, version: d.version), stBytes: d.bytes, delimiters: d.delimiters, location: d.location)
+                begin(guide: library.guide(st01: transaction!.header.id, version: d.version), stBytes: d.bytes, delimiters: d.delimiters, location: d.location)
             }
+            let endLocation = reader.location
             if let v = current {
-                v.end(se: reader.hasSegment ? reader.segment : nil, location: reader.location)
-                transaction!.findings += v.takeFindings()
+                v.end(se: reader.hasSegment ? reader.segment : nil, location: endLocation)
+                if !v.findings.isEmpty { transaction!.findings += v.takeFindings() }
             }
-            tx = transaction!
-            tx.segmentCount = reader.location.segmentPosition ?? 0
-            tx.findings = stableSorted(tx.findings)
-            transaction = nil
+            // Moved out, not copied.
+            var taken: TransactionReport?
+            swap(&taken, &transaction)
+            var tx = taken!
+            tx.segmentCount = endLocation.segmentPosition ?? 0
+            if tx.findings.count > 1 { tx.findings = stableSorted(tx.findings) }
             inTransaction = false
             current = nil
             let keep = validator.options.keepTransactions || !tx.findings.isEmpty
@@ -130,12 +149,30 @@ struct ValidationRun {
             transaction!.findings.append(Finding(code: FindingCode(.ik502, "19"), location: loc.at(element: 3), value: st03,
                                                  message: "ST03 \(st03) does not match GS08 \(gs08)."))
         }
-        if library.needsBHT02(st01: h.id, version: version) {
+        let choice = guideChoice(st01: h.id, version: version)
+        if choice.needsBHT02 {
             deferredST = (Array(reader.segment.bytes), reader.segment.delimiters, loc, version)
             hasDeferredST = true
             return
         }
-        begin(guide: library.guide(st01: h.id, version: version), stBytes: nil, st: reader.segment, location: loc, version: version)
+        begin(guide: choice.guide, stBytes: nil, st: reader.segment, location: loc, version: version)
+    }
+
+    /// ``SpecLibrary/needsBHT02(st01:version:)`` and ``SpecLibrary/guide(st01:version:bht02:)`` for this ST01 and
+    /// version, remembered for the next set (a file repeats the same few).
+    private mutating func guideChoice(st01: String, version: String, bht02: String?) -> GuideSpec? {
+        if let c = lastBHT02Choice, c.st01 == st01, c.version == version, c.bht02 == bht02 { return c.guide }
+        let guide = library.guide(st01: st01, version: version, bht02: bht02)
+        lastBHT02Choice = (st01, version, bht02, guide)
+        return guide
+    }
+
+    private mutating func guideChoice(st01: String, version: String) -> (needsBHT02: Bool, guide: GuideSpec?) {
+        if let c = lastChoice, c.st01 == st01, c.version == version { return (c.needsBHT02, c.guide) }
+        let needs = library.needsBHT02(st01: st01, version: version)
+        let guide = needs ? nil : library.guide(st01: st01, version: version)
+        lastChoice = (st01, version, needs, guide)
+        return (needs, guide)
     }
 
     private mutating func begin(guide: GuideSpec?, stBytes: [UInt8], delimiters: Delimiters, location: Location) {
@@ -162,7 +199,11 @@ struct ValidationRun {
             transaction!.findings.append(Finding(code: FindingCode(.ik502, "6"), location: location.at(element: 1), value: h.id,
                                                  message: "Transaction set \(h.id) does not belong in a functional group \(gs01) (expected \(guide.functionalGroupID))."))
         }
-        let v = validator.transactionValidator(for: guide)
+        let v: TransactionValidator
+        if let last = lastValidator, last.guide === guide { v = last } else {
+            v = validator.transactionValidator(for: guide)
+            lastValidator = v
+        }
         v.begin(st: st, location: location)
         current = v
     }
