@@ -34,10 +34,30 @@ enum X12Values {
 
     static func decimal(_ s: String, _ seg: String, _ pos: Int) throws(MappingError) -> Decimal? {
         if s.isEmpty { return nil }
+        if let d = plainDecimal(s) { return d }
         guard let d = Decimal(string: s, locale: posix), s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }) else {
             throw .badValue(segment: seg, position: pos, value: s, expected: "a number")
         }
         return d
+    }
+
+    /// `[-]digits[.digits]` with at most 18 digits, without Foundation's text parsing; `nil` otherwise.
+    static func plainDecimal(_ s: String) -> Decimal? {
+        var m: UInt64 = 0
+        var scale = 0
+        var digits = 0
+        var dot = false
+        var neg = false
+        for (i, c) in s.utf8.enumerated() {
+            if c == 0x2D && i == 0 { neg = true; continue }
+            if c == 0x2E && !dot { dot = true; continue }
+            guard c >= 0x30 && c <= 0x39, digits < 18 else { return nil }
+            m = m &* 10 &+ UInt64(c &- 0x30)
+            digits += 1
+            if dot { scale += 1 }
+        }
+        guard digits > 0 else { return nil }
+        return Decimal(sign: neg && m != 0 ? .minus : .plus, exponent: -scale, significand: Decimal(m))
     }
 
     static func int(_ s: String, _ seg: String, _ pos: Int) throws(MappingError) -> Int? {
@@ -74,6 +94,9 @@ extension Segment {
 
     /// Builds a segment from optional strings (trailing empties are dropped by the writer).
     static func make(_ id: String, _ values: [String?]) -> Segment {
-        Segment(id, values.map { Element($0 ?? "") })
+        Segment(id, values.map { v in
+            guard let v, !v.isEmpty else { return .empty }   // shared storage: no allocation
+            return Element(v)
+        })
     }
 }
