@@ -67,11 +67,7 @@ enum X12Values {
     }
 
     /// A decimal as X12 writes it: no exponent, no trailing zeros, no leading zero before the point (`.2`).
-    static func string(_ d: Decimal) -> String {
-        var s = d.description
-        if s.hasPrefix("0.") { s.removeFirst() } else if s.hasPrefix("-0.") { s.remove(at: s.index(after: s.startIndex)) }
-        return s
-    }
+    static func string(_ d: Decimal) -> String { DecimalText.string(d, dropLeadingZero: true) }
 
     static func string(_ d: Decimal?) -> String { d.map { string($0) } ?? "" }
 

@@ -63,7 +63,7 @@ struct ModelJSONWriter {
     }
 
     mutating func decimal(_ d: Decimal) {
-        out.append(contentsOf: d.description.utf8)   // what JSONEncoder writes for a Decimal
+        DecimalText.append(d, to: &out)   // `d.description`: what JSONEncoder writes for a Decimal
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
