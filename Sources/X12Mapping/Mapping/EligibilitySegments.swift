@@ -4,13 +4,16 @@ import X12
 
 /// The 2110 loops of 270 (EQ) and 271 (EB with its 2115 and 2120 loops).
 enum EligibilitySegments {
+    static let encounterSegments: Set<String> = ["AMT", "III", "REF", "DTP"]
+    static let benefitSegments: Set<String> = ["HSD", "REF", "DTP", "AAA", "MSG", "III", "LS"]
+
     // MARK: 270 EQ loop
     static func readEncounter(_ c: inout SegmentCursor) throws(MappingError) -> Encounter? {
         guard let eq = c.take("EQ") else { return nil }
         var e = Encounter(serviceTypeCodes: eq.repeated(1), procedure: try CommonSegments.procedure(eq[2], "EQ", 2),
                           coverageLevel: try X12Codes.coverageLevel.optional(eq[3].value, "EQ", 3),
                           diagnosisPointers: try CommonSegments.pointers(eq[5], "EQ", 5))
-        while let s = c.peek, ["AMT", "III", "REF", "DTP"].contains(s.id) {
+        while let s = c.peek, encounterSegments.contains(s.id) {
             _ = c.next()
             switch s.id {
             case "AMT":
@@ -53,7 +56,7 @@ enum EligibilitySegments {
                         inPlanNetwork: try X12Codes.network.optional(eb[12].value, "EB", 12),
                         procedure: try CommonSegments.procedure(eb[13], "EB", 13),
                         diagnosisPointers: try CommonSegments.pointers(eb[14], "EB", 14))
-        while let s = c.peek, ["HSD", "REF", "DTP", "AAA", "MSG", "III", "LS"].contains(s.id) {
+        while let s = c.peek, benefitSegments.contains(s.id) {
             _ = c.next()
             switch s.id {
             case "HSD": b.deliveries.append(try CommonSegments.delivery(s))
@@ -66,7 +69,7 @@ enum EligibilitySegments {
                 let kind = s[1].value.isEmpty ? BenefitNote.Kind.text : try X12Codes.benefitNote.value(s[1].value, "III", 1)
                 b.additionalInformation.append(BenefitNote(kind: kind, code: s.opt(2), category: s.opt(3), text: s.opt(4)))
             default:   // LS*2120 … LE*2120
-                while let loop = PartyLoop.read(&c, allowed: ["N3", "N4", "PER", "PRV"]) {
+                while let loop = PartyLoop.read(&c, allowed: PartyLoop.relatedEntitySegments) {
                     b.relatedEntities.append(try loop.provider())
                 }
                 guard c.take("LE") != nil else { throw .missingSegment("LE", loop: "2110") }
