@@ -2,12 +2,14 @@ import X12
 
 /// Copies reader segments into owned ``Segment``s with fewer allocations than `SegmentView.copy()`: an empty
 /// element is the shared `Element.empty`, and short simple values (qualifiers and codes, up to 7 bytes) are
-/// shared `Element`s from a small cache. The result is equal to `copy()`.
+/// shared `Element`s from a small direct-mapped cache (1,024 slots, a colliding value replaces the old one).
+/// The result is equal to `copy()`.
 struct SegmentCopier {
-    private var cache: [UInt64: Element] = [:]
-    private static let cacheLimit = 4096
+    private static let slots = 1024
+    private var keys = [UInt64](repeating: 0, count: slots)
+    private var values = [Element](repeating: .empty, count: slots)
 
-    init() { cache.reserveCapacity(Self.cacheLimit) }
+    init() {}
 
     mutating func copy(_ view: SegmentView) -> Segment {
         if view.hasID("ISA") { return view.copy() }
@@ -40,13 +42,14 @@ struct SegmentCopier {
             }
             var key = UInt64(b.count) << 56
             for (i, c) in b.enumerated() { key |= UInt64(c) << (UInt64(i) * 8) }
-            if let hit = cache[key] {
-                elements.append(hit)
+            let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 54)   // 10 bits
+            if keys[slot] == key {
+                elements.append(values[slot])
                 return
             }
-            if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
             let made = Element(e.string)
-            cache[key] = made
+            keys[slot] = key
+            values[slot] = made
             elements.append(made)
         }
         return Segment(view.id, elements)

@@ -53,7 +53,7 @@ struct MappingBenchmark: ParsableCommand {
         let generateSeconds = now() - t
 
         // The mapping alone, without JSON: X12 → model values, and those values → X12 in memory.
-        t = now()
+        t = now(); c = cpu()
         let mapOnly = X12ModelReader(reader: try X12Reader(path: x12))
         var models: [ModelTransaction] = []
         var mapped = 0
