@@ -31,7 +31,7 @@ enum EligibilitySegments {
         var eq = Segment("EQ", [])
         if !e.serviceTypeCodes.isEmpty { eq[1] = Element(repetitions: e.serviceTypeCodes.map { [$0] }) }
         if let p = e.procedure { eq[2] = CommonSegments.composite(p) }
-        if let l = e.coverageLevel { eq[3] = Element(X12Codes.coverageLevel.code(l)) }
+        if let l = e.coverageLevel { eq[3] = SharedElements.element(X12Codes.coverageLevel.code(l)) }
         if !e.diagnosisPointers.isEmpty { eq[5] = CommonSegments.pointerElement(e.diagnosisPointers) }
         var out = [eq]
         if let a = e.spendDownAmount { out.append(.make("AMT", ["R", X12Values.string(a)])) }
@@ -86,7 +86,7 @@ enum EligibilitySegments {
                                b.quantityKind.map { X12Codes.benefitQuantity.code($0) }, b.quantity.map { X12Values.string($0) },
                                b.authorizationRequired.map { X12Codes.yesNoUnknown.code($0) },
                                b.inPlanNetwork.map { X12Codes.network.code($0) }]
-        for (i, v) in rest.enumerated() where v != nil { eb[4 + i] = Element(v!) }
+        for (i, v) in rest.enumerated() where v != nil { eb[4 + i] = SharedElements.element(v!) }
         if let p = b.procedure { eb[13] = CommonSegments.composite(p) }
         if !b.diagnosisPointers.isEmpty { eb[14] = CommonSegments.pointerElement(b.diagnosisPointers) }
         var out = [eb]

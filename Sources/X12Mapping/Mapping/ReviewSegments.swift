@@ -46,9 +46,9 @@ enum ReviewSegments {
             s[5] = Element(components: Array(c.causeCodes.prefix(3)) + Array(repeating: "", count: 3 - min(3, c.causeCodes.count))
                 + [c.state ?? "", c.country ?? ""])
         }
-        if let l = u.level { s[6] = Element(X12Codes.levelOfService.code(l)) }
+        if let l = u.level { s[6] = SharedElements.element(X12Codes.levelOfService.code(l)) }
         if !response {
-            for (i, v) in [u.condition, u.prognosis, u.release, u.delay].enumerated() where v != nil { s[7 + i] = Element(v!) }
+            for (i, v) in [u.condition, u.prognosis, u.release, u.delay].enumerated() where v != nil { s[7 + i] = SharedElements.element(v!) }
         }
         return s
     }
@@ -69,7 +69,7 @@ enum ReviewSegments {
     static func hcr(_ o: ReviewOutcome) -> Segment {
         var s = Segment.make("HCR", [X12Codes.action.code(o.action), o.authorizationNumber])
         if !o.reasonCodes.isEmpty { s[3] = Element(repetitions: o.reasonCodes.map { [$0] }) }
-        if let b = o.secondSurgicalOpinionRequired { s[4] = Element(b ? "Y" : "N") }
+        if let b = o.secondSurgicalOpinionRequired { s[4] = SharedElements.element(b ? "Y" : "N") }
         return s
     }
 
@@ -116,7 +116,7 @@ enum ReviewSegments {
             var s = Segment.make("SV1", [nil, amount, unit, qty])
             if let p = l.procedure { s[1] = CommonSegments.composite(p) }
             if !l.diagnosisPointers.isEmpty { s[7] = CommonSegments.pointerElement(l.diagnosisPointers) }
-            if let e = l.epsdt { s[11] = Element(e ? "Y" : "N") }
+            if let e = l.epsdt { s[11] = SharedElements.element(e ? "Y" : "N") }
             if let n = l.nursingHomeLevelOfCare { s[20] = Element(n) }
             return s
         case .institutional:

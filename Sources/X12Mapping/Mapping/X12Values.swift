@@ -90,9 +90,6 @@ extension Segment {
 
     /// Builds a segment from optional strings (trailing empties are dropped by the writer).
     static func make(_ id: String, _ values: [String?]) -> Segment {
-        Segment(id, values.map { v in
-            guard let v, !v.isEmpty else { return .empty }   // shared storage: no allocation
-            return Element(v)
-        })
+        Segment(id, values.map { v in v.map(SharedElements.element) ?? .empty })   // short codes: shared, no allocation
     }
 }

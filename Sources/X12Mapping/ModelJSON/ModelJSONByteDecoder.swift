@@ -34,9 +34,7 @@ final class ModelJSONByteDecoder: Decoder {
     var codingPath: [CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init() {
-        nodes.reserveCapacity(256)
-    }
+    init() {}
 
     /// Parses `input` and decodes a `T`.
     func decode<T: Decodable>(_ type: T.Type, from input: some Collection<UInt8>) throws -> T {
@@ -51,20 +49,43 @@ final class ModelJSONByteDecoder: Decoder {
         return try withReader { (r) throws(Failure) in try ModelTransaction.readJSON(r, 0) }
     }
 
-    /// Copies `input` and parses it into the node table.
+    /// Copies `input` and parses it into the node table (grown, never shrunk: a node takes at least one byte,
+    /// so `bytes.count` slots always suffice and parsing writes them without per-node checks).
     private func parse(_ input: some Collection<UInt8>) throws(Failure) {
         bytes.removeAll(keepingCapacity: true)
         bytes.append(contentsOf: input)
-        nodes.removeAll(keepingCapacity: true)
         hintObject.removeAll(keepingCapacity: true)
         hintNext.removeAll(keepingCapacity: true)
         depth = 0
-        try bytes.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(Failure) in
-            var parser = Parser(p: p)
-            parser.skipSpace()
-            try parser.value(into: &nodes, depth: 0)
-            parser.skipSpace()
-            if parser.i != p.count { throw Failure() }
+        let needed = bytes.count + 2
+        if nodes.count < needed {
+            nodes = [Node](repeating: Node(kind: .null, start: 0, end: 0, count: 0), count: max(needed, nodes.count * 2))
+        }
+        try nodes.withUnsafeMutableBufferPointer { (np: inout UnsafeMutableBufferPointer<Node>) throws(Failure) in
+            var table = NodeBuffer(p: np.baseAddress!)
+            try bytes.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(Failure) in
+                var parser = Parser(p: p)
+                parser.skipSpace()
+                try parser.value(into: &table, depth: 0)
+                parser.skipSpace()
+                if parser.i != p.count { throw Failure() }
+            }
+        }
+    }
+
+    /// The node slots being filled by the parser.
+    struct NodeBuffer {
+        let p: UnsafeMutablePointer<Node>
+        var count = 0
+
+        @inline(__always) mutating func append(_ n: Node) {
+            p[count] = n
+            count += 1
+        }
+
+        @inline(__always) subscript(i: Int) -> Node {
+            get { p[i] }
+            nonmutating set { p[i] = newValue }
         }
     }
 
@@ -89,7 +110,7 @@ final class ModelJSONByteDecoder: Decoder {
             i += n
         }
 
-        mutating func value(into nodes: inout [Node], depth: Int) throws(Failure) {
+        mutating func value(into nodes: inout NodeBuffer, depth: Int) throws(Failure) {
             guard i < p.count, depth < 512 else { throw Failure() }
             switch p[i] {
             case 0x22: try string(into: &nodes)
@@ -155,7 +176,7 @@ final class ModelJSONByteDecoder: Decoder {
             }
         }
 
-        mutating func string(into nodes: inout [Node]) throws(Failure) {
+        mutating func string(into nodes: inout NodeBuffer) throws(Failure) {
             i += 1
             let start = i
             var escaped = false
@@ -175,7 +196,7 @@ final class ModelJSONByteDecoder: Decoder {
             i += 1
         }
 
-        mutating func number(into nodes: inout [Node]) throws(Failure) {
+        mutating func number(into nodes: inout NodeBuffer) throws(Failure) {
             let start = i
             @inline(__always) func digits(_ s: inout Parser) -> Int {
                 let b = s.i
