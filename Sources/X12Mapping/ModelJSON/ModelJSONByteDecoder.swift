@@ -23,7 +23,9 @@ final class ModelJSONByteDecoder: Decoder {
     }
 
     var bytes: [UInt8] = []
-    var nodes: [Node] = []
+    /// The node table: allocated once and grown, never initialized as a whole (only the slots the parser
+    /// fills are read), so a decoder made for one line costs no more than a reused one.
+    private(set) var nodes = UnsafeMutableBufferPointer<Node>(start: nil, count: 0)
     /// The node being decoded.
     var current = 0
     /// Per object depth: the object last searched and the child index after the last key found.
@@ -35,6 +37,8 @@ final class ModelJSONByteDecoder: Decoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     init() {}
+
+    deinit { nodes.deallocate() }
 
     /// Parses `input` and decodes a `T`.
     func decode<T: Decodable>(_ type: T.Type, from input: some Collection<UInt8>) throws -> T {
@@ -59,17 +63,16 @@ final class ModelJSONByteDecoder: Decoder {
         depth = 0
         let needed = bytes.count + 2
         if nodes.count < needed {
-            nodes = [Node](repeating: Node(kind: .null, start: 0, end: 0, count: 0), count: max(needed, nodes.count * 2))
+            nodes.deallocate()
+            nodes = .allocate(capacity: max(needed, nodes.count * 2, 1024))
         }
-        try nodes.withUnsafeMutableBufferPointer { (np: inout UnsafeMutableBufferPointer<Node>) throws(Failure) in
-            var table = NodeBuffer(p: np.baseAddress!)
-            try bytes.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(Failure) in
-                var parser = Parser(p: p)
-                parser.skipSpace()
-                try parser.value(into: &table, depth: 0)
-                parser.skipSpace()
-                if parser.i != p.count { throw Failure() }
-            }
+        var table = NodeBuffer(p: nodes.baseAddress!)
+        try bytes.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(Failure) in
+            var parser = Parser(p: p)
+            parser.skipSpace()
+            try parser.value(into: &table, depth: 0)
+            parser.skipSpace()
+            if parser.i != p.count { throw Failure() }
         }
     }
 
@@ -229,9 +232,7 @@ final class ModelJSONByteDecoder: Decoder {
     /// Runs `body` with a ``ModelJSONReader`` over the parsed line.
     @inline(__always) private func withReader<T>(_ body: (ModelJSONReader) throws(Failure) -> T) throws(Failure) -> T {
         try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(Failure) -> T in
-            try nodes.withUnsafeBufferPointer { (n: UnsafeBufferPointer<Node>) throws(Failure) -> T in
-                try body(ModelJSONReader(bytes: b, nodes: n))
-            }
+            try body(ModelJSONReader(bytes: b, nodes: UnsafeBufferPointer(nodes)))
         }
     }
 
