@@ -25,7 +25,7 @@ def strip_comment(line):
 
 def parse():
     structs = {}   # qualified name -> dict(props, init)
-    enums = set()
+    enums = {}     # qualified name -> [(case, raw value)]
     nested = {}    # parent -> set of nested names
     for dirpath, _, files in os.walk(SRC):
         for f in sorted(files):
@@ -48,10 +48,15 @@ def parse():
                         if kind == "enum":
                             if not conf.strip().startswith("String"):
                                 sys.exit("enum %s is not a String enum" % q)
-                            enums.add(q)
+                            enums[q] = []
                         else:
                             structs[q] = {"props": [], "init": None}
                     stack.append((q, depth + 1))
+                elif stack and depth == stack[-1][1] and stack[-1][0] in enums:
+                    cm = re.match(r"^\s*case (`?\w+`?)\s*(?:=\s*\"([^\"]*)\")?\s*$", line)
+                    if cm:
+                        name = cm.group(1)
+                        enums[stack[-1][0]].append((name, cm.group(2) if cm.group(2) is not None else name.strip("`")))
                 elif stack and depth == stack[-1][1] and stack[-1][0] in structs:
                     s = structs[stack[-1][0]]
                     pm = PROP.match(line)
@@ -110,7 +115,19 @@ def main():
     w.append("import Foundation")
     w.append("")
     for e in sorted(enums):
-        w.append("extension %s: ModelJSONCodable {}" % e)
+        cases = enums[e]
+        if not cases:
+            sys.exit("no cases found in " + e)
+        w.append("extension %s: ModelJSONEnum {" % e)
+        w.append("    static let jsonCases = ModelJSONKeys([%s])" % ", ".join('"%s"' % raw for _, raw in cases))
+        w.append("    static let jsonValues: [%s] = [%s]" % (e, ", ".join("." + n for n, _ in cases)))
+        w.append("}")
+        w.append("/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).")
+    w.append("let modelJSONEnumChecks: [(name: String, ok: Bool)] = [")
+    for e in sorted(enums):
+        w.append("    (\"%s\", %s.jsonValues.map(\\.rawValue) == [%s] && Set(%s.allCases) == Set(%s.jsonValues)" % (
+            e, e, ", ".join('"%s"' % raw for _, raw in enums[e]), e, e) + " && %s.jsonValues.count == %s.allCases.count)," % (e, e))
+    w.append("]")
     w.append("")
     for q in sorted(structs):
         if q in HAND_WRITTEN:
@@ -178,7 +195,7 @@ def main():
         w.append("}")
         w.append("")
     open(OUT, "w").write("\n".join(w))
-    print("wrote %s: %d structs, %d enums" % (OUT, len(structs) - len(HAND_WRITTEN & set(structs)), len(enums)))
+    print("wrote %s: %d structs, %d enums (%d cases)" % (OUT, len(structs) - len(HAND_WRITTEN & set(structs)), len(enums), sum(len(c) for c in enums.values())))
 
 
 main()

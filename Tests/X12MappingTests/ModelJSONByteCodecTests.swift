@@ -56,6 +56,24 @@ import X12
         for i in 0..<300 { try Self.check(gen.transaction(type, index: i)) }
     }
 
+    @Test func enumTablesMatchTheEnumerations() {
+        #expect(modelJSONEnumChecks.count >= 35)
+        for check in modelJSONEnumChecks { #expect(check.ok, "\(check.name)") }
+    }
+
+    /// Escaped strings (keys, enumeration values, text) are read on the fast path or by `JSONDecoder`, with the
+    /// same result.
+    @Test func escapedEnumerationValuesAndKeys() throws {
+        let m = TestDataGenerator(seed: 29).transaction(.eligibilityResponse, index: 0)
+        let text = String(decoding: try ModelJSON.encode(m), as: UTF8.self)
+        #expect(text.contains(#""kind":"activeCoverage""#))
+        let escapedValue = text.replacingOccurrences(of: #""kind":"activeCoverage""#, with: #""kind":"\u0061ctiveCoverage""#)
+        #expect(try ModelJSONByteDecoder().decodeTransaction(from: Array(escapedValue.utf8)) == m)
+        let escapedKey = text.replacingOccurrences(of: #""kind":"activeCoverage""#, with: #""\u006bind":"activeCoverage""#)
+        #expect(throws: ModelJSONByteDecoder.Failure.self) { try ModelJSONByteDecoder().decodeTransaction(from: Array(escapedKey.utf8)) }
+        #expect(try ModelJSON.decode(Array(escapedKey.utf8)) == m)
+    }
+
     struct Strings: Codable, Equatable {
         var a: String
         var b: [String]

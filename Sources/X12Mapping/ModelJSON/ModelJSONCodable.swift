@@ -15,10 +15,26 @@ protocol ModelJSONCodable {
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Self
 }
 
-extension ModelJSONCodable where Self: RawRepresentable, RawValue == String {
+/// A `String` enumeration: written as its raw value, read by matching the JSON string's bytes against the
+/// raw values (no `String` built, no `init(rawValue:)` scan).
+protocol ModelJSONEnum: ModelJSONCodable, RawRepresentable, CaseIterable, Hashable where RawValue == String {
+    /// The raw values, in ``jsonValues`` order.
+    static var jsonCases: ModelJSONKeys { get }
+    /// The cases.
+    static var jsonValues: [Self] { get }
+}
+
+extension ModelJSONEnum {
     func writeJSON(to w: inout ModelJSONWriter) { w.string(rawValue) }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Self {
+        guard r.nodes[node].kind == .string else { return try slowRead(r, node) }   // escaped: unescape first
+        let i = try jsonCases.index(r, node, hint: 0)
+        guard i >= 0 else { throw ModelJSONReader.Failure() }
+        return jsonValues[i]
+    }
+
+    private static func slowRead(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Self {
         guard let v = Self(rawValue: try r.string(node)) else { throw ModelJSONReader.Failure() }
         return v
     }

@@ -3,41 +3,218 @@
 import AuthModel
 import Foundation
 
-extension Attachment.Transmission: ModelJSONCodable {}
-extension AuthorizationStatus: ModelJSONCodable {}
-extension BenefitKind: ModelJSONCodable {}
-extension BenefitNote.Kind: ModelJSONCodable {}
-extension BenefitQuantityKind: ModelJSONCodable {}
-extension CertificationType: ModelJSONCodable {}
-extension ContactMethod.Kind: ModelJSONCodable {}
-extension CoverageLevel: ModelJSONCodable {}
-extension CoverageStatus: ModelJSONCodable {}
-extension DecisionAction: ModelJSONCodable {}
-extension Diagnosis.CodeSystem: ModelJSONCodable {}
-extension Diagnosis.Role: ModelJSONCodable {}
-extension EligibilityDate.Kind: ModelJSONCodable {}
-extension EntityRole: ModelJSONCodable {}
-extension EntityType: ModelJSONCodable {}
-extension FollowUpAction: ModelJSONCodable {}
-extension Gender: ModelJSONCodable {}
-extension LevelOfService: ModelJSONCodable {}
-extension NetworkIndicator: ModelJSONCodable {}
-extension PartyIdentifier.Kind: ModelJSONCodable {}
-extension Priority: ModelJSONCodable {}
-extension Procedure.CodeSystem: ModelJSONCodable {}
-extension ProviderFunction: ModelJSONCodable {}
-extension Relationship: ModelJSONCodable {}
-extension RequestKind: ModelJSONCodable {}
-extension ResponseStatus: ModelJSONCodable {}
-extension ServiceDelivery.QuantityKind: ModelJSONCodable {}
-extension ServiceDelivery.Unit: ModelJSONCodable {}
-extension ServiceLine.Kind: ModelJSONCodable {}
-extension ServiceLine.Unit: ModelJSONCodable {}
-extension ServiceLocation.Kind: ModelJSONCodable {}
-extension TimePeriod: ModelJSONCodable {}
-extension TraceNumber.Kind: ModelJSONCodable {}
-extension TransactionPurpose: ModelJSONCodable {}
-extension YesNoUnknown: ModelJSONCodable {}
+extension Attachment.Transmission: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["availableOnRequest", "mail", "electronic", "email", "fax", "voice"])
+    static let jsonValues: [Attachment.Transmission] = [.availableOnRequest, .mail, .electronic, .email, .fax, .voice]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension AuthorizationStatus: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["REQUESTED", "SYSTEM HOLD", "APPROVED", "DENIED", "CANCELLED"])
+    static let jsonValues: [AuthorizationStatus] = [.requested, .systemHold, .approved, .denied, .cancelled]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension BenefitKind: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["activeCoverage", "activeFullRiskCapitation", "activeServicesCapitated", "activeServicesCapitatedToPrimaryCarePhysician", "activePendingInvestigation", "inactive", "inactivePendingEligibilityUpdate", "inactivePendingInvestigation", "coInsurance", "coPayment", "deductible", "coverageBasis", "benefitDescription", "exclusions", "limitations", "outOfPocket", "unlimited", "nonCovered", "costContainment", "reserve", "primaryCareProvider", "preExistingCondition", "managedCareCoordinator", "servicesRestrictedToFollowingProvider", "notDeemedMedicalNecessity", "benefitDisclaimer", "secondSurgicalOpinionRequired", "otherOrAdditionalPayer", "priorYearsHistory", "cardsReportedLostStolen", "contactFollowingEntity", "cannotProcess", "otherSourceOfData", "healthCareFacility", "spendDown"])
+    static let jsonValues: [BenefitKind] = [.activeCoverage, .activeFullRiskCapitation, .activeServicesCapitated, .activeServicesCapitatedToPrimaryCarePhysician, .activePendingInvestigation, .inactive, .inactivePendingEligibilityUpdate, .inactivePendingInvestigation, .coInsurance, .coPayment, .deductible, .coverageBasis, .benefitDescription, .exclusions, .limitations, .outOfPocket, .unlimited, .nonCovered, .costContainment, .reserve, .primaryCareProvider, .preExistingCondition, .managedCareCoordinator, .servicesRestrictedToFollowingProvider, .notDeemedMedicalNecessity, .benefitDisclaimer, .secondSurgicalOpinionRequired, .otherOrAdditionalPayer, .priorYearsHistory, .cardsReportedLostStolen, .contactFollowingEntity, .cannotProcess, .otherSourceOfData, .healthCareFacility, .spendDown]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension BenefitNote.Kind: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["placeOfService", "natureOfInjury", "ncciNatureOfInjury", "text"])
+    static let jsonValues: [BenefitNote.Kind] = [.placeOfService, .natureOfInjury, .ncciNatureOfInjury, .text]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension BenefitQuantityKind: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["minimum", "quantityUsed", "coveredActual", "coveredEstimated", "coInsuranceDays", "deductibleBloodUnits", "days", "hours", "lifetimeReserveActual", "lifetimeReserveEstimated", "maximum", "months", "servicesOrProcedures", "quantityApproved", "ageHigh", "ageLow", "visits", "years"])
+    static let jsonValues: [BenefitQuantityKind] = [.minimum, .quantityUsed, .coveredActual, .coveredEstimated, .coInsuranceDays, .deductibleBloodUnits, .days, .hours, .lifetimeReserveActual, .lifetimeReserveEstimated, .maximum, .months, .servicesOrProcedures, .quantityApproved, .ageHigh, .ageLow, .visits, .years]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension CertificationType: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["initial", "renewal", "revised", "extension", "cancel", "appealImmediate", "appealStandard", "reconsideration"])
+    static let jsonValues: [CertificationType] = [.initial, .renewal, .revised, .`extension`, .cancel, .appealImmediate, .appealStandard, .reconsideration]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension ContactMethod.Kind: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["phone", "phoneExtension", "fax", "email", "url", "edi", "workPhone"])
+    static let jsonValues: [ContactMethod.Kind] = [.phone, .phoneExtension, .fax, .email, .url, .edi, .workPhone]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension CoverageLevel: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["childrenOnly", "dependentsOnly", "employeeAndChildren", "employeeOnly", "employeeAndSpouse", "family", "individual", "spouseAndChildren", "spouseOnly"])
+    static let jsonValues: [CoverageLevel] = [.childrenOnly, .dependentsOnly, .employeeAndChildren, .employeeOnly, .employeeAndSpouse, .family, .individual, .spouseAndChildren, .spouseOnly]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension CoverageStatus: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["active", "inactive", "unknown"])
+    static let jsonValues: [CoverageStatus] = [.active, .inactive, .unknown]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension DecisionAction: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["certifiedInTotal", "certifiedPartially", "notCertified", "pended", "modified", "cancelled", "contactPayer", "noActionRequired"])
+    static let jsonValues: [DecisionAction] = [.certifiedInTotal, .certifiedPartially, .notCertified, .pended, .modified, .cancelled, .contactPayer, .noActionRequired]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension Diagnosis.CodeSystem: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["icd10cm", "icd9cm", "drg", "loinc"])
+    static let jsonValues: [Diagnosis.CodeSystem] = [.icd10cm, .icd9cm, .drg, .loinc]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension Diagnosis.Role: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["principal", "other", "admitting", "reasonForVisit"])
+    static let jsonValues: [Diagnosis.Role] = [.principal, .other, .admitting, .reasonForVisit]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension EligibilityDate.Kind: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["discharge", "issue", "effectiveDateOfChange", "periodStart", "periodEnd", "completion", "coordinationOfBenefits", "plan", "benefit", "primaryCareProvider", "latestVisitOrConsultation", "eligibility", "added", "cobraBegin", "cobraEnd", "premiumPaidToDateBegin", "premiumPaidToDateEnd", "planBegin", "planEnd", "benefitBegin", "benefitEnd", "eligibilityBegin", "eligibilityEnd", "enrollment", "admission", "dateOfDeath", "certification", "service", "policyEffective", "policyExpiration", "lastUpdate", "status"])
+    static let jsonValues: [EligibilityDate.Kind] = [.discharge, .issue, .effectiveDateOfChange, .periodStart, .periodEnd, .completion, .coordinationOfBenefits, .plan, .benefit, .primaryCareProvider, .latestVisitOrConsultation, .eligibility, .added, .cobraBegin, .cobraEnd, .premiumPaidToDateBegin, .premiumPaidToDateEnd, .planBegin, .planEnd, .benefitBegin, .benefitEnd, .eligibilityBegin, .eligibilityEnd, .enrollment, .admission, .dateOfDeath, .certification, .service, .policyEffective, .policyExpiration, .lastUpdate, .status]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension EntityRole: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["payer", "utilizationManagementOrganization", "thirdPartyAdministrator", "employer", "gatewayProvider", "planSponsor", "primaryPayer", "secondaryPayer", "tertiaryPayer", "priorInsuranceCarrier", "originCarrier", "preferredProviderOrganization", "independentPhysiciansAssociation", "managedCareOrganization", "verifier", "vendor", "configurationChangeOrganization", "insured", "legalRepresentative", "contractedServiceProvider", "provider", "hospital", "facility", "attendingPhysician", "operatingPhysician", "otherPhysician", "serviceLocation", "admittingServices", "assistantSurgeon", "orderingPhysician", "referringProvider", "clinic", "primaryCareProvider", "purchaseServiceProvider", "groupPractice", "serviceProvider", "physicianClinicOrGroup", "supervisingPhysician", "documentationContact"])
+    static let jsonValues: [EntityRole] = [.payer, .utilizationManagementOrganization, .thirdPartyAdministrator, .employer, .gatewayProvider, .planSponsor, .primaryPayer, .secondaryPayer, .tertiaryPayer, .priorInsuranceCarrier, .originCarrier, .preferredProviderOrganization, .independentPhysiciansAssociation, .managedCareOrganization, .verifier, .vendor, .configurationChangeOrganization, .insured, .legalRepresentative, .contractedServiceProvider, .provider, .hospital, .facility, .attendingPhysician, .operatingPhysician, .otherPhysician, .serviceLocation, .admittingServices, .assistantSurgeon, .orderingPhysician, .referringProvider, .clinic, .primaryCareProvider, .purchaseServiceProvider, .groupPractice, .serviceProvider, .physicianClinicOrGroup, .supervisingPhysician, .documentationContact]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension EntityType: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["person", "organization"])
+    static let jsonValues: [EntityType] = [.person, .organization]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension FollowUpAction: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["correctAndResubmit", "resubmissionNotAllowed", "resubmitOriginal", "resubmissionAllowed", "doNotResubmitInquiryInitiated", "waitThirtyDaysAndResubmit", "waitTenDaysAndResubmit", "doNotResubmitWillRespond"])
+    static let jsonValues: [FollowUpAction] = [.correctAndResubmit, .resubmissionNotAllowed, .resubmitOriginal, .resubmissionAllowed, .doNotResubmitInquiryInitiated, .waitThirtyDaysAndResubmit, .waitTenDaysAndResubmit, .doNotResubmitWillRespond]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension Gender: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["female", "male", "unknown"])
+    static let jsonValues: [Gender] = [.female, .male, .unknown]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension LevelOfService: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["emergency", "elective", "urgent"])
+    static let jsonValues: [LevelOfService] = [.emergency, .elective, .urgent]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension NetworkIndicator: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["inNetwork", "outOfNetwork", "unknown", "notApplicable"])
+    static let jsonValues: [NetworkIndicator] = [.inNetwork, .outOfNetwork, .unknown, .notApplicable]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension PartyIdentifier.Kind: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["npi", "employerId", "ssn", "etin", "federalTaxId", "naicId", "payerId", "cmsPlanId", "memberId", "uniqueHealthId", "pharmacyProcessorNumber", "serviceProviderNumber", "facilityId"])
+    static let jsonValues: [PartyIdentifier.Kind] = [.npi, .employerId, .ssn, .etin, .federalTaxId, .naicId, .payerId, .cmsPlanId, .memberId, .uniqueHealthId, .pharmacyProcessorNumber, .serviceProviderNumber, .facilityId]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension Priority: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["standard", "expedited", "retrospective"])
+    static let jsonValues: [Priority] = [.standard, .expedited, .retrospective]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension Procedure.CodeSystem: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["hcpcs", "cpt", "ada", "icd9Procedure", "hiec", "ndc", "abc", "mutuallyDefined"])
+    static let jsonValues: [Procedure.CodeSystem] = [.hcpcs, .cpt, .ada, .icd9Procedure, .hiec, .ndc, .abc, .mutuallyDefined]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension ProviderFunction: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["admitting", "assistantSurgeon", "attending", "billing", "consulting", "covering", "hospital", "homeHealthCare", "laboratory", "operating", "ordering", "other", "pharmacist", "pharmacy", "primaryCare", "performing", "ruralHealthClinic", "referring", "submitting", "skilledNursingFacility", "supervising"])
+    static let jsonValues: [ProviderFunction] = [.admitting, .assistantSurgeon, .attending, .billing, .consulting, .covering, .hospital, .homeHealthCare, .laboratory, .operating, .ordering, .other, .pharmacist, .pharmacy, .primaryCare, .performing, .ruralHealthClinic, .referring, .submitting, .skilledNursingFacility, .supervising]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension Relationship: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["self", "spouse", "child", "employee", "unknown", "organDonor", "cadaverDonor", "lifePartner", "otherAdult", "other"])
+    static let jsonValues: [Relationship] = [.`self`, .spouse, .child, .employee, .unknown, .organDonor, .cadaverDonor, .lifePartner, .otherAdult, .other]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension RequestKind: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["admissionReview", "healthServicesReview", "specialtyReferral", "individual"])
+    static let jsonValues: [RequestKind] = [.admissionReview, .healthServicesReview, .specialtyReferral, .individual]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension ResponseStatus: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["final", "updatesToFollow", "servicesReservation"])
+    static let jsonValues: [ResponseStatus] = [.final, .updatesToFollow, .servicesReservation]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension ServiceDelivery.QuantityKind: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["days", "units", "hours", "months", "visits"])
+    static let jsonValues: [ServiceDelivery.QuantityKind] = [.days, .units, .hours, .months, .visits]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension ServiceDelivery.Unit: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["days", "months", "visits", "weeks", "years"])
+    static let jsonValues: [ServiceDelivery.Unit] = [.days, .months, .visits, .weeks, .years]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension ServiceLine.Kind: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["professional", "institutional", "dental"])
+    static let jsonValues: [ServiceLine.Kind] = [.professional, .institutional, .dental]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension ServiceLine.Unit: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["units", "minutes", "days"])
+    static let jsonValues: [ServiceLine.Unit] = [.units, .minutes, .days]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension ServiceLocation.Kind: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["placeOfService", "billType"])
+    static let jsonValues: [ServiceLocation.Kind] = [.placeOfService, .billType]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension TimePeriod: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["hour", "day", "twentyFourHours", "years", "serviceYear", "calendarYear", "yearToDate", "contract", "episode", "visit", "outlier", "remaining", "exceeded", "notExceeded", "lifetime", "lifetimeRemaining", "month", "week", "admission"])
+    static let jsonValues: [TimePeriod] = [.hour, .day, .twentyFourHours, .years, .serviceYear, .calendarYear, .yearToDate, .contract, .episode, .visit, .outlier, .remaining, .exceeded, .notExceeded, .lifetime, .lifetimeRemaining, .month, .week, .admission]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension TraceNumber.Kind: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["current", "referenced"])
+    static let jsonValues: [TraceNumber.Kind] = [.current, .referenced]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension TransactionPurpose: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["request", "cancellation", "authorityToDeduct", "response", "confirmation"])
+    static let jsonValues: [TransactionPurpose] = [.request, .cancellation, .authorityToDeduct, .response, .confirmation]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+extension YesNoUnknown: ModelJSONEnum {
+    static let jsonCases = ModelJSONKeys(["yes", "no", "unknown"])
+    static let jsonValues: [YesNoUnknown] = [.yes, .no, .unknown]
+}
+/// Each enumeration's case tables against its `rawValue` and `allCases` (checked by a test).
+let modelJSONEnumChecks: [(name: String, ok: Bool)] = [
+    ("Attachment.Transmission", Attachment.Transmission.jsonValues.map(\.rawValue) == ["availableOnRequest", "mail", "electronic", "email", "fax", "voice"] && Set(Attachment.Transmission.allCases) == Set(Attachment.Transmission.jsonValues) && Attachment.Transmission.jsonValues.count == Attachment.Transmission.allCases.count),
+    ("AuthorizationStatus", AuthorizationStatus.jsonValues.map(\.rawValue) == ["REQUESTED", "SYSTEM HOLD", "APPROVED", "DENIED", "CANCELLED"] && Set(AuthorizationStatus.allCases) == Set(AuthorizationStatus.jsonValues) && AuthorizationStatus.jsonValues.count == AuthorizationStatus.allCases.count),
+    ("BenefitKind", BenefitKind.jsonValues.map(\.rawValue) == ["activeCoverage", "activeFullRiskCapitation", "activeServicesCapitated", "activeServicesCapitatedToPrimaryCarePhysician", "activePendingInvestigation", "inactive", "inactivePendingEligibilityUpdate", "inactivePendingInvestigation", "coInsurance", "coPayment", "deductible", "coverageBasis", "benefitDescription", "exclusions", "limitations", "outOfPocket", "unlimited", "nonCovered", "costContainment", "reserve", "primaryCareProvider", "preExistingCondition", "managedCareCoordinator", "servicesRestrictedToFollowingProvider", "notDeemedMedicalNecessity", "benefitDisclaimer", "secondSurgicalOpinionRequired", "otherOrAdditionalPayer", "priorYearsHistory", "cardsReportedLostStolen", "contactFollowingEntity", "cannotProcess", "otherSourceOfData", "healthCareFacility", "spendDown"] && Set(BenefitKind.allCases) == Set(BenefitKind.jsonValues) && BenefitKind.jsonValues.count == BenefitKind.allCases.count),
+    ("BenefitNote.Kind", BenefitNote.Kind.jsonValues.map(\.rawValue) == ["placeOfService", "natureOfInjury", "ncciNatureOfInjury", "text"] && Set(BenefitNote.Kind.allCases) == Set(BenefitNote.Kind.jsonValues) && BenefitNote.Kind.jsonValues.count == BenefitNote.Kind.allCases.count),
+    ("BenefitQuantityKind", BenefitQuantityKind.jsonValues.map(\.rawValue) == ["minimum", "quantityUsed", "coveredActual", "coveredEstimated", "coInsuranceDays", "deductibleBloodUnits", "days", "hours", "lifetimeReserveActual", "lifetimeReserveEstimated", "maximum", "months", "servicesOrProcedures", "quantityApproved", "ageHigh", "ageLow", "visits", "years"] && Set(BenefitQuantityKind.allCases) == Set(BenefitQuantityKind.jsonValues) && BenefitQuantityKind.jsonValues.count == BenefitQuantityKind.allCases.count),
+    ("CertificationType", CertificationType.jsonValues.map(\.rawValue) == ["initial", "renewal", "revised", "extension", "cancel", "appealImmediate", "appealStandard", "reconsideration"] && Set(CertificationType.allCases) == Set(CertificationType.jsonValues) && CertificationType.jsonValues.count == CertificationType.allCases.count),
+    ("ContactMethod.Kind", ContactMethod.Kind.jsonValues.map(\.rawValue) == ["phone", "phoneExtension", "fax", "email", "url", "edi", "workPhone"] && Set(ContactMethod.Kind.allCases) == Set(ContactMethod.Kind.jsonValues) && ContactMethod.Kind.jsonValues.count == ContactMethod.Kind.allCases.count),
+    ("CoverageLevel", CoverageLevel.jsonValues.map(\.rawValue) == ["childrenOnly", "dependentsOnly", "employeeAndChildren", "employeeOnly", "employeeAndSpouse", "family", "individual", "spouseAndChildren", "spouseOnly"] && Set(CoverageLevel.allCases) == Set(CoverageLevel.jsonValues) && CoverageLevel.jsonValues.count == CoverageLevel.allCases.count),
+    ("CoverageStatus", CoverageStatus.jsonValues.map(\.rawValue) == ["active", "inactive", "unknown"] && Set(CoverageStatus.allCases) == Set(CoverageStatus.jsonValues) && CoverageStatus.jsonValues.count == CoverageStatus.allCases.count),
+    ("DecisionAction", DecisionAction.jsonValues.map(\.rawValue) == ["certifiedInTotal", "certifiedPartially", "notCertified", "pended", "modified", "cancelled", "contactPayer", "noActionRequired"] && Set(DecisionAction.allCases) == Set(DecisionAction.jsonValues) && DecisionAction.jsonValues.count == DecisionAction.allCases.count),
+    ("Diagnosis.CodeSystem", Diagnosis.CodeSystem.jsonValues.map(\.rawValue) == ["icd10cm", "icd9cm", "drg", "loinc"] && Set(Diagnosis.CodeSystem.allCases) == Set(Diagnosis.CodeSystem.jsonValues) && Diagnosis.CodeSystem.jsonValues.count == Diagnosis.CodeSystem.allCases.count),
+    ("Diagnosis.Role", Diagnosis.Role.jsonValues.map(\.rawValue) == ["principal", "other", "admitting", "reasonForVisit"] && Set(Diagnosis.Role.allCases) == Set(Diagnosis.Role.jsonValues) && Diagnosis.Role.jsonValues.count == Diagnosis.Role.allCases.count),
+    ("EligibilityDate.Kind", EligibilityDate.Kind.jsonValues.map(\.rawValue) == ["discharge", "issue", "effectiveDateOfChange", "periodStart", "periodEnd", "completion", "coordinationOfBenefits", "plan", "benefit", "primaryCareProvider", "latestVisitOrConsultation", "eligibility", "added", "cobraBegin", "cobraEnd", "premiumPaidToDateBegin", "premiumPaidToDateEnd", "planBegin", "planEnd", "benefitBegin", "benefitEnd", "eligibilityBegin", "eligibilityEnd", "enrollment", "admission", "dateOfDeath", "certification", "service", "policyEffective", "policyExpiration", "lastUpdate", "status"] && Set(EligibilityDate.Kind.allCases) == Set(EligibilityDate.Kind.jsonValues) && EligibilityDate.Kind.jsonValues.count == EligibilityDate.Kind.allCases.count),
+    ("EntityRole", EntityRole.jsonValues.map(\.rawValue) == ["payer", "utilizationManagementOrganization", "thirdPartyAdministrator", "employer", "gatewayProvider", "planSponsor", "primaryPayer", "secondaryPayer", "tertiaryPayer", "priorInsuranceCarrier", "originCarrier", "preferredProviderOrganization", "independentPhysiciansAssociation", "managedCareOrganization", "verifier", "vendor", "configurationChangeOrganization", "insured", "legalRepresentative", "contractedServiceProvider", "provider", "hospital", "facility", "attendingPhysician", "operatingPhysician", "otherPhysician", "serviceLocation", "admittingServices", "assistantSurgeon", "orderingPhysician", "referringProvider", "clinic", "primaryCareProvider", "purchaseServiceProvider", "groupPractice", "serviceProvider", "physicianClinicOrGroup", "supervisingPhysician", "documentationContact"] && Set(EntityRole.allCases) == Set(EntityRole.jsonValues) && EntityRole.jsonValues.count == EntityRole.allCases.count),
+    ("EntityType", EntityType.jsonValues.map(\.rawValue) == ["person", "organization"] && Set(EntityType.allCases) == Set(EntityType.jsonValues) && EntityType.jsonValues.count == EntityType.allCases.count),
+    ("FollowUpAction", FollowUpAction.jsonValues.map(\.rawValue) == ["correctAndResubmit", "resubmissionNotAllowed", "resubmitOriginal", "resubmissionAllowed", "doNotResubmitInquiryInitiated", "waitThirtyDaysAndResubmit", "waitTenDaysAndResubmit", "doNotResubmitWillRespond"] && Set(FollowUpAction.allCases) == Set(FollowUpAction.jsonValues) && FollowUpAction.jsonValues.count == FollowUpAction.allCases.count),
+    ("Gender", Gender.jsonValues.map(\.rawValue) == ["female", "male", "unknown"] && Set(Gender.allCases) == Set(Gender.jsonValues) && Gender.jsonValues.count == Gender.allCases.count),
+    ("LevelOfService", LevelOfService.jsonValues.map(\.rawValue) == ["emergency", "elective", "urgent"] && Set(LevelOfService.allCases) == Set(LevelOfService.jsonValues) && LevelOfService.jsonValues.count == LevelOfService.allCases.count),
+    ("NetworkIndicator", NetworkIndicator.jsonValues.map(\.rawValue) == ["inNetwork", "outOfNetwork", "unknown", "notApplicable"] && Set(NetworkIndicator.allCases) == Set(NetworkIndicator.jsonValues) && NetworkIndicator.jsonValues.count == NetworkIndicator.allCases.count),
+    ("PartyIdentifier.Kind", PartyIdentifier.Kind.jsonValues.map(\.rawValue) == ["npi", "employerId", "ssn", "etin", "federalTaxId", "naicId", "payerId", "cmsPlanId", "memberId", "uniqueHealthId", "pharmacyProcessorNumber", "serviceProviderNumber", "facilityId"] && Set(PartyIdentifier.Kind.allCases) == Set(PartyIdentifier.Kind.jsonValues) && PartyIdentifier.Kind.jsonValues.count == PartyIdentifier.Kind.allCases.count),
+    ("Priority", Priority.jsonValues.map(\.rawValue) == ["standard", "expedited", "retrospective"] && Set(Priority.allCases) == Set(Priority.jsonValues) && Priority.jsonValues.count == Priority.allCases.count),
+    ("Procedure.CodeSystem", Procedure.CodeSystem.jsonValues.map(\.rawValue) == ["hcpcs", "cpt", "ada", "icd9Procedure", "hiec", "ndc", "abc", "mutuallyDefined"] && Set(Procedure.CodeSystem.allCases) == Set(Procedure.CodeSystem.jsonValues) && Procedure.CodeSystem.jsonValues.count == Procedure.CodeSystem.allCases.count),
+    ("ProviderFunction", ProviderFunction.jsonValues.map(\.rawValue) == ["admitting", "assistantSurgeon", "attending", "billing", "consulting", "covering", "hospital", "homeHealthCare", "laboratory", "operating", "ordering", "other", "pharmacist", "pharmacy", "primaryCare", "performing", "ruralHealthClinic", "referring", "submitting", "skilledNursingFacility", "supervising"] && Set(ProviderFunction.allCases) == Set(ProviderFunction.jsonValues) && ProviderFunction.jsonValues.count == ProviderFunction.allCases.count),
+    ("Relationship", Relationship.jsonValues.map(\.rawValue) == ["self", "spouse", "child", "employee", "unknown", "organDonor", "cadaverDonor", "lifePartner", "otherAdult", "other"] && Set(Relationship.allCases) == Set(Relationship.jsonValues) && Relationship.jsonValues.count == Relationship.allCases.count),
+    ("RequestKind", RequestKind.jsonValues.map(\.rawValue) == ["admissionReview", "healthServicesReview", "specialtyReferral", "individual"] && Set(RequestKind.allCases) == Set(RequestKind.jsonValues) && RequestKind.jsonValues.count == RequestKind.allCases.count),
+    ("ResponseStatus", ResponseStatus.jsonValues.map(\.rawValue) == ["final", "updatesToFollow", "servicesReservation"] && Set(ResponseStatus.allCases) == Set(ResponseStatus.jsonValues) && ResponseStatus.jsonValues.count == ResponseStatus.allCases.count),
+    ("ServiceDelivery.QuantityKind", ServiceDelivery.QuantityKind.jsonValues.map(\.rawValue) == ["days", "units", "hours", "months", "visits"] && Set(ServiceDelivery.QuantityKind.allCases) == Set(ServiceDelivery.QuantityKind.jsonValues) && ServiceDelivery.QuantityKind.jsonValues.count == ServiceDelivery.QuantityKind.allCases.count),
+    ("ServiceDelivery.Unit", ServiceDelivery.Unit.jsonValues.map(\.rawValue) == ["days", "months", "visits", "weeks", "years"] && Set(ServiceDelivery.Unit.allCases) == Set(ServiceDelivery.Unit.jsonValues) && ServiceDelivery.Unit.jsonValues.count == ServiceDelivery.Unit.allCases.count),
+    ("ServiceLine.Kind", ServiceLine.Kind.jsonValues.map(\.rawValue) == ["professional", "institutional", "dental"] && Set(ServiceLine.Kind.allCases) == Set(ServiceLine.Kind.jsonValues) && ServiceLine.Kind.jsonValues.count == ServiceLine.Kind.allCases.count),
+    ("ServiceLine.Unit", ServiceLine.Unit.jsonValues.map(\.rawValue) == ["units", "minutes", "days"] && Set(ServiceLine.Unit.allCases) == Set(ServiceLine.Unit.jsonValues) && ServiceLine.Unit.jsonValues.count == ServiceLine.Unit.allCases.count),
+    ("ServiceLocation.Kind", ServiceLocation.Kind.jsonValues.map(\.rawValue) == ["placeOfService", "billType"] && Set(ServiceLocation.Kind.allCases) == Set(ServiceLocation.Kind.jsonValues) && ServiceLocation.Kind.jsonValues.count == ServiceLocation.Kind.allCases.count),
+    ("TimePeriod", TimePeriod.jsonValues.map(\.rawValue) == ["hour", "day", "twentyFourHours", "years", "serviceYear", "calendarYear", "yearToDate", "contract", "episode", "visit", "outlier", "remaining", "exceeded", "notExceeded", "lifetime", "lifetimeRemaining", "month", "week", "admission"] && Set(TimePeriod.allCases) == Set(TimePeriod.jsonValues) && TimePeriod.jsonValues.count == TimePeriod.allCases.count),
+    ("TraceNumber.Kind", TraceNumber.Kind.jsonValues.map(\.rawValue) == ["current", "referenced"] && Set(TraceNumber.Kind.allCases) == Set(TraceNumber.Kind.jsonValues) && TraceNumber.Kind.jsonValues.count == TraceNumber.Kind.allCases.count),
+    ("TransactionPurpose", TransactionPurpose.jsonValues.map(\.rawValue) == ["request", "cancellation", "authorityToDeduct", "response", "confirmation"] && Set(TransactionPurpose.allCases) == Set(TransactionPurpose.jsonValues) && TransactionPurpose.jsonValues.count == TransactionPurpose.allCases.count),
+    ("YesNoUnknown", YesNoUnknown.jsonValues.map(\.rawValue) == ["yes", "no", "unknown"] && Set(YesNoUnknown.allCases) == Set(YesNoUnknown.jsonValues) && YesNoUnknown.jsonValues.count == YesNoUnknown.allCases.count),
+]
 
 extension Address: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["address1", "address2", "city", "state", "postalCode", "countryCode", "countrySubdivisionCode"])
