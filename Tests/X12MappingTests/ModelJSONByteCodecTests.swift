@@ -56,6 +56,18 @@ import X12
         for i in 0..<300 { try Self.check(gen.transaction(type, index: i)) }
     }
 
+    /// A line far longer than the writer's first buffer, with escapes across the growth.
+    @Test func longLinesGrowTheBuffer() throws {
+        guard case .eligibilityResponse(var list) = TestDataGenerator(seed: 29).transaction(.eligibilityResponse, index: 0),
+              !list.isEmpty, !list[0].benefitsInformation.isEmpty else {
+            Issue.record("no benefits generated")
+            return
+        }
+        list[0].benefitsInformation[0].messages = [String(repeating: "a\"é\u{1}", count: 20_000), "x"]
+        list[0].benefitsInformation[0].amount = Decimal(string: "-12345678901234567890.125")
+        try Self.check(.eligibilityResponse(list))
+    }
+
     @Test func enumTablesMatchTheEnumerations() {
         #expect(modelJSONEnumChecks.count >= 35)
         for check in modelJSONEnumChecks { #expect(check.ok, "\(check.name)") }

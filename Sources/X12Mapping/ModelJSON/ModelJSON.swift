@@ -36,9 +36,9 @@ public enum ModelJSON {
         }
     }
 
-    /// Writes the JSON object of one transaction into `w.out` (cleared first).
+    /// Writes the JSON object of one transaction into `w` (reset first).
     static func encode(_ t: ModelTransaction, with w: inout ModelJSONWriter) {
-        w.out.removeAll(keepingCapacity: true)
+        w.reset()
         t.writeJSON(to: &w)
     }
 }

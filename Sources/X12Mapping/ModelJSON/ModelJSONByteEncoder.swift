@@ -81,10 +81,9 @@ final class ModelJSONByteEncoder: Encoder {
 
     /// Runs `body` with a ``ModelJSONWriter`` that appends to ``out``.
     @inline(__always) private func withWriter(_ body: (inout ModelJSONWriter) -> Void) {
-        var w = ModelJSONWriter(out: out)
-        out = []
+        var w = ModelJSONWriter(capacity: 64)
         body(&w)
-        out = w.out
+        out.append(contentsOf: w.bytes)
     }
 
     func writeBool(_ b: Bool) { withWriter { $0.bool(b) } }

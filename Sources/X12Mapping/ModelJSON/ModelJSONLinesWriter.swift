@@ -27,7 +27,7 @@ public final class ModelJSONLinesWriter {
     /// Writes one transaction as one line.
     public func write(_ t: ModelTransaction) throws {
         ModelJSON.encode(t, with: &json)
-        sink.append(contentsOf: json.out)
+        sink.append(raw: json.bytes)
         sink.append(0x0A)
         lineCount += 1
         try sink.maybeFlush()
