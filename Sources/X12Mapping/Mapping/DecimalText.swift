@@ -1,6 +1,6 @@
 import Foundation
 
-/// `Decimal.description` without Foundation's digit-by-digit text conversion (about 15 times faster): the
+/// `Decimal.description` without Foundation's digit-by-digit text conversion (~580 ns a value here): the
 /// significand is read as a 64-bit integer and its digits placed around the point. Values it does not cover
 /// (NaN, more than 18 digits, exponents beyond ±18) go through `description`.
 enum DecimalText {
