@@ -8,6 +8,8 @@ struct SegmentCopier {
     private static let slots = 1024
     private var keys = [UInt64](repeating: 0, count: slots)
     private var values = [Element](repeating: .empty, count: slots)
+    /// Segment IDs seen (2 or 3 bytes), by packed bytes: no `String` decoding per segment.
+    private var ids: [(key: UInt32, id: String)] = []
 
     init() {}
 
@@ -52,6 +54,17 @@ struct SegmentCopier {
             values[slot] = made
             elements.append(made)
         }
-        return Segment(view.id, elements)
+        return Segment(id(view), elements)
+    }
+
+    private mutating func id(_ view: SegmentView) -> String {
+        let b = view.idBytes
+        guard b.count <= 3 else { return view.id }
+        var key = UInt32(b.count) << 24
+        for (i, c) in b.enumerated() { key |= UInt32(c) << (UInt32(i) * 8) }
+        for e in ids where e.key == key { return e.id }
+        let id = view.id
+        if ids.count < 64 { ids.append((key, id)) }
+        return id
     }
 }

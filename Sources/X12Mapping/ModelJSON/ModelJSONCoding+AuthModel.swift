@@ -243,9 +243,10 @@ extension Address: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -296,9 +297,10 @@ extension Attachment: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -359,9 +361,10 @@ extension AuthorizationDecision: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -430,9 +433,10 @@ extension AuthorizationRequest: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -519,9 +523,10 @@ extension Benefit: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -600,9 +605,10 @@ extension BenefitNote: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -645,9 +651,10 @@ extension CertificationPeriod: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -685,9 +692,10 @@ extension Contact: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -724,9 +732,10 @@ extension ContactMethod: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -763,9 +772,10 @@ extension DateRange: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -806,9 +816,10 @@ extension Diagnosis: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -849,9 +860,10 @@ extension EligibilityDate: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -898,9 +910,10 @@ extension EligibilityInquiry: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -957,9 +970,10 @@ extension EligibilityResponse: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -1020,9 +1034,10 @@ extension Encounter: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -1077,9 +1092,10 @@ extension InstitutionalInformation: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -1153,9 +1169,10 @@ extension Member: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -1226,9 +1243,10 @@ extension PartyIdentifier: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -1313,9 +1331,10 @@ extension PatientEvent: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -1410,9 +1429,10 @@ extension Payer: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -1465,9 +1485,10 @@ extension Procedure: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -1540,9 +1561,10 @@ extension Provider: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -1611,9 +1633,10 @@ extension Reference: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -1654,9 +1677,10 @@ extension Rejection: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -1697,9 +1721,10 @@ extension RelatedCauses: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -1746,9 +1771,10 @@ extension ReviewOutcome: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -1805,9 +1831,10 @@ extension ServiceDelivery: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -1903,9 +1930,10 @@ extension ServiceLine: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -1996,9 +2024,10 @@ extension ServiceLineDecision: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -2041,9 +2070,10 @@ extension ServiceLocation: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -2080,9 +2110,10 @@ extension Tooth: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -2123,9 +2154,10 @@ extension TraceNumber: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
@@ -2170,9 +2202,10 @@ extension TransactionTrace: ModelJSONCodable {
         var hint = 0
         var i = try r.firstEntry(node)
         let stop = r.end(node)
+        let keys = Self.jsonKeys
         while i < stop {
             let v = i + 1
-            let f = try Self.jsonKeys.index(r, i, hint: hint)
+            let f = try keys.index(r, i, hint: hint)
             i = r.next(after: v)
             if f < 0 { continue }
             hint = f + 1
