@@ -2,7 +2,10 @@
 struct CodeTable<Value: Hashable & Sendable>: Sendable {
     let name: String
     private let byCode: [String: Value]
-    private let byValue: [Value: String]
+    /// Each value once with its first code, for ``code(_:)``: a short scan comparing values, where a dictionary
+    /// would hash a `String`-backed enumeration through its raw value.
+    private let values: [Value]
+    private let codes: [String]
     /// Codes of up to 7 bytes packed into integers (``pack(_:)``), sorted, with their values: found by binary
     /// search without hashing a `String`.
     private let packedCodes: [UInt64]
@@ -11,13 +14,18 @@ struct CodeTable<Value: Hashable & Sendable>: Sendable {
     init(_ name: String, _ pairs: KeyValuePairs<String, Value>) {
         self.name = name
         var c: [String: Value] = [:]
-        var v: [Value: String] = [:]
+        var values: [Value] = []
+        var codes: [String] = []
         for (code, value) in pairs {
             c[code] = value
-            if v[value] == nil { v[value] = code }
+            if !values.contains(value) {
+                values.append(value)
+                codes.append(code)
+            }
         }
         byCode = c
-        byValue = v
+        self.values = values
+        self.codes = codes
         let packed = c.compactMap { code, value in Self.pack(code).map { ($0, value) } }.sorted { $0.0 < $1.0 }
         packedCodes = packed.map(\.0)
         packedValues = packed.map(\.1)
@@ -60,5 +68,8 @@ struct CodeTable<Value: Hashable & Sendable>: Sendable {
     }
 
     /// The X12 code for a domain value.
-    func code(_ value: Value) -> String { byValue[value]! }
+    func code(_ value: Value) -> String {
+        for i in values.indices where values[i] == value { return codes[i] }
+        preconditionFailure("\(value) has no code in \(name)")
+    }
 }

@@ -29,6 +29,7 @@ enum EligibilitySegments {
 
     static func segments(_ e: Encounter) -> [Segment] {
         var eq = Segment("EQ", [])
+        eq.elements.reserveCapacity(5)   // set by position below: no regrowth
         if !e.serviceTypeCodes.isEmpty { eq[1] = Element(repetitions: e.serviceTypeCodes.map { [$0] }) }
         if let p = e.procedure { eq[2] = CommonSegments.composite(p) }
         if let l = e.coverageLevel { eq[3] = SharedElements.element(X12Codes.coverageLevel.code(l)) }
@@ -80,6 +81,7 @@ enum EligibilitySegments {
 
     static func segments(_ b: Benefit) -> [Segment] {
         var eb = Segment.make("EB", [X12Codes.benefitKind.code(b.kind), b.coverageLevel.map { X12Codes.coverageLevel.code($0) }])
+        eb.elements.reserveCapacity(14)   // set by position below: no regrowth
         if !b.serviceTypeCodes.isEmpty { eb[3] = Element(repetitions: b.serviceTypeCodes.map { [$0] }) }
         let rest: [String?] = [b.insuranceTypeCode, b.planCoverageDescription, b.timePeriod.map { X12Codes.timePeriod.code($0) },
                                b.amount.map { X12Values.string($0) }, b.percent.map { X12Values.string($0) },
