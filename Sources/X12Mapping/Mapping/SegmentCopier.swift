@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import X12
 
 /// Copies reader segments into owned ``Segment``s with fewer allocations than `SegmentView.copy()`: an empty
@@ -31,7 +36,10 @@ struct SegmentCopier {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325   // FNV-1a
         for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01B3 }
         let slot = Int(truncatingIfNeeded: h >> 55)   // 9 bits
-        if let hit = segments[slot], segmentBytes[slot].withUnsafeBytes({ $0.elementsEqual(b) }) { return hit }
+        if let hit = segments[slot],
+           segmentBytes[slot].withUnsafeBytes({ $0.count == b.count && memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 }) {
+            return hit
+        }
         let made = build(view)
         segments[slot] = made
         segmentBytes[slot] = Array(b)
