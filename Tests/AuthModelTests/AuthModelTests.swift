@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct CalendarDateTests {
     @Test(arguments: [("2026-02-28", true), ("2026-02-29", false), ("2024-02-29", true), ("20261125", true),
-                      ("2026-13-01", false), ("2026-1-01", false), ("", false)])
+                      ("2026-13-01", false), ("2026-1-01", false), ("", false), ("2026112", false), ("2026-11-2a", false),
+                      ("2026/11/25", false), ("20261a25", false), ("0000-01-01", true), ("19991231", true), ("2026-11-250", false)])
     func parses(_ text: String, _ valid: Bool) {
         #expect((CalendarDate(text) != nil) == valid)
     }
@@ -17,6 +18,18 @@ import Testing
         #expect(CalendarDate(daysSinceEpoch: 0).description == "1970-01-01")
         #expect(d.days(to: d.adding(days: 10)) == 10)
         #expect(d.compact == "20261125")
+    }
+
+    @Test func textBothWays() {
+        for (text, y, m, dd) in [("2026-11-25", 2026, 11, 25), ("0001-01-09", 1, 1, 9), ("1999-12-31", 1999, 12, 31)] {
+            let d = CalendarDate(year: y, month: m, day: dd)
+            #expect(CalendarDate(text) == d)
+            #expect(d.description == text)
+            #expect(d.compact == text.replacingOccurrences(of: "-", with: ""))
+            #expect(CalendarDate(d.compact) == d)
+        }
+        #expect(CalendarDate(year: 12345, month: 1, day: 2).description == "12345-01-02")
+        #expect(CalendarDate(year: 5, month: 100, day: 2).compact == "000510002")
     }
 
     @Test func codableAsISOString() throws {

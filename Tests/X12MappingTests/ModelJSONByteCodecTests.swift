@@ -32,6 +32,15 @@ import X12
         #expect(fast == m)
         #expect(fast == (try JSONDecoder().decode(ModelTransaction.self, from: Data(ref))))
         #expect(try ModelJSONByteDecoder().decode(ModelTransaction.self, from: ref) == m)
+        // The per-type functions (no fallback): our order, JSONEncoder's hash order, every object's keys
+        // reversed with unknown keys of every kind added.
+        let perType = ModelJSONByteDecoder()
+        #expect(try perType.decodeTransaction(from: ours) == m)
+        #expect(try perType.decodeTransaction(from: ref) == m)
+        let shuffled = try Canonical.reversedWithUnknownKeys(ours)
+        #expect(shuffled != ours)
+        #expect(try perType.decodeTransaction(from: shuffled) == m)
+        #expect(try JSONDecoder().decode(ModelTransaction.self, from: Data(shuffled)) == m)
     }
 
     @Test(arguments: files)
@@ -45,6 +54,36 @@ import X12
     func generatedData(_ type: GeneratedType) throws {
         let gen = TestDataGenerator(seed: 29)
         for i in 0..<300 { try Self.check(gen.transaction(type, index: i)) }
+    }
+
+    /// A line far longer than the writer's first buffer, with escapes across the growth.
+    @Test func longLinesGrowTheBuffer() throws {
+        guard case .eligibilityResponse(var list) = TestDataGenerator(seed: 29).transaction(.eligibilityResponse, index: 0),
+              !list.isEmpty, !list[0].benefitsInformation.isEmpty else {
+            Issue.record("no benefits generated")
+            return
+        }
+        list[0].benefitsInformation[0].messages = [String(repeating: "a\"é\u{1}", count: 20_000), "x"]
+        list[0].benefitsInformation[0].amount = Decimal(string: "-12345678901234567890.125")
+        try Self.check(.eligibilityResponse(list))
+    }
+
+    @Test func enumTablesMatchTheEnumerations() {
+        #expect(modelJSONEnumChecks.count >= 35)
+        for check in modelJSONEnumChecks { #expect(check.ok, "\(check.name)") }
+    }
+
+    /// Escaped strings (keys, enumeration values, text) are read on the fast path or by `JSONDecoder`, with the
+    /// same result.
+    @Test func escapedEnumerationValuesAndKeys() throws {
+        let m = TestDataGenerator(seed: 29).transaction(.eligibilityResponse, index: 0)
+        let text = String(decoding: try ModelJSON.encode(m), as: UTF8.self)
+        #expect(text.contains(#""kind":"activeCoverage""#))
+        let escapedValue = text.replacingOccurrences(of: #""kind":"activeCoverage""#, with: #""kind":"\u0061ctiveCoverage""#)
+        #expect(try ModelJSONByteDecoder().decodeTransaction(from: Array(escapedValue.utf8)) == m)
+        let escapedKey = text.replacingOccurrences(of: #""kind":"activeCoverage""#, with: #""\u006bind":"activeCoverage""#)
+        #expect(throws: ModelJSONByteDecoder.Failure.self) { try ModelJSONByteDecoder().decodeTransaction(from: Array(escapedKey.utf8)) }
+        #expect(try ModelJSON.decode(Array(escapedKey.utf8)) == m)
     }
 
     struct Strings: Codable, Equatable {
@@ -121,7 +160,19 @@ enum Canonical {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func value(_ b: [UInt8], _ i: inout Int) throws -> [UInt8] {
+    /// The same JSON with each object's entries in reverse order and unknown keys (of every JSON kind) added
+    /// first and last.
+    static func reversedWithUnknownKeys(_ bytes: [UInt8]) throws -> [UInt8] {
+        var i = 0
+        let out = try value(bytes, &i, reverse: true)
+        guard i == bytes.count else { throw Bad() }
+        return out
+    }
+
+    static let unknownFirst = Array(#""zzUnknown":{"type":"271","a":[1,-2.5e3,"x\"y",null,true,{}]}"#.utf8)
+    static let unknownLast = Array(#""kind_":null"#.utf8)
+
+    private static func value(_ b: [UInt8], _ i: inout Int, reverse: Bool = false) throws -> [UInt8] {
         guard i < b.count else { throw Bad() }
         switch b[i] {
         case 0x7B:
@@ -133,21 +184,27 @@ enum Canonical {
                 guard b[i] == 0x3A else { throw Bad() }
                 i += 1
                 entry.append(0x3A)
-                entry += try value(b, &i)
+                entry += try value(b, &i, reverse: reverse)
                 entries.append(entry)
                 if b[i] == 0x2C { i += 1; continue }
                 guard b[i] == 0x7D else { throw Bad() }
                 i += 1
                 break
             }
-            entries.sort { $0.lexicographicallyPrecedes($1) }
+            if reverse {
+                entries.reverse()
+                entries.insert(unknownFirst, at: 0)
+                entries.append(unknownLast)
+            } else {
+                entries.sort { $0.lexicographicallyPrecedes($1) }
+            }
             return [0x7B] + Array(entries.joined(separator: [0x2C])) + [0x7D]
         case 0x5B:
             i += 1
             var items: [[UInt8]] = []
             if b[i] == 0x5D { i += 1; return [0x5B, 0x5D] }
             while true {
-                items.append(try value(b, &i))
+                items.append(try value(b, &i, reverse: reverse))
                 if b[i] == 0x2C { i += 1; continue }
                 guard b[i] == 0x5D else { throw Bad() }
                 i += 1

@@ -30,22 +30,22 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Parses `YYYY-MM-DD` (ISO 8601) or `YYYYMMDD`.
     public init?(_ text: String) {
-        let b = Array(text.utf8)
-        let digits: [UInt8]
-        if b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") {
-            digits = Array(b[0..<4] + b[5..<7] + b[8..<10])
-        } else if b.count == 8 {
-            digits = b
-        } else {
-            return nil
+        var text = text
+        let parts = text.withUTF8 { b -> (Int, Int, Int)? in
+            let dashed = b.count == 10 && b[4] == UInt8(ascii: "-") && b[7] == UInt8(ascii: "-")
+            guard dashed || b.count == 8 else { return nil }
+            var v = 0
+            var year = 0, month = 0
+            for (i, c) in b.enumerated() {
+                if dashed && (i == 4 || i == 7) { continue }
+                guard c >= 0x30, c <= 0x39 else { return nil }
+                v = v * 10 + Int(c - 0x30)
+                if i == 3 { year = v; v = 0 } else if i == (dashed ? 6 : 5) { month = v; v = 0 }
+            }
+            return (year, month, v)
         }
-        var n = [Int]()
-        n.reserveCapacity(8)
-        for d in digits {
-            guard d >= 0x30, d <= 0x39 else { return nil }
-            n.append(Int(d - 0x30))
-        }
-        self.init(validYear: n[0] * 1000 + n[1] * 100 + n[2] * 10 + n[3], month: n[4] * 10 + n[5], day: n[6] * 10 + n[7])
+        guard let (y, m, d) = parts else { return nil }
+        self.init(validYear: y, month: m, day: d)
     }
 
     /// `true` when the parts name a real calendar day.
@@ -54,12 +54,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     /// `YYYY-MM-DD`.
-    public var description: String {
-        pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
-    }
+    public var description: String { text(separator: UInt8(ascii: "-")) }
 
     /// `YYYYMMDD`, the compact form.
-    public var compact: String { pad(year, 4) + pad(month, 2) + pad(day, 2) }
+    public var compact: String { text(separator: nil) }
 
     /// Days since 1970-01-01 (negative before).
     public var daysSinceEpoch: Int {
@@ -123,6 +121,25 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(description)
+    }
+
+    /// The digits of year (4), month and day (2 each), with `separator` between them; other years the long way.
+    private func text(separator: UInt8?) -> String {
+        guard year >= 0, year <= 9999, month >= 0, month <= 99, day >= 0, day <= 99 else {
+            let sep = separator.map { String(UnicodeScalar($0)) } ?? ""
+            return pad(year, 4) + sep + pad(month, 2) + sep + pad(day, 2)
+        }
+        let count = separator == nil ? 8 : 10
+        return String(unsafeUninitializedCapacity: count) { out in
+            var i = 0
+            func put(_ v: Int) { out[i] = 0x30 + UInt8(v); i += 1 }
+            put(year / 1000); put(year / 100 % 10); put(year / 10 % 10); put(year % 10)
+            if let separator { out[i] = separator; i += 1 }
+            put(month / 10); put(month % 10)
+            if let separator { out[i] = separator; i += 1 }
+            put(day / 10); put(day % 10)
+            return count
+        }
     }
 
     private func pad(_ v: Int, _ width: Int) -> String {

@@ -30,7 +30,7 @@ enum AuthorizationReader {
             switch hl[3].value {
             case "20":
                 for a in c.takeAll("AAA") { topRejections.append(try CommonSegments.rejection(a)) }
-                guard let loop = PartyLoop.read(&c, allowed: ["PER", "AAA"]) else { throw .missingSegment("NM1", loop: "2010A") }
+                guard let loop = PartyLoop.read(&c, allowed: PartyLoop.perAAA) else { throw .missingSegment("NM1", loop: "2010A") }
                 umo = try loop.payer()
             case "21":
                 guard let loop = PartyLoop.read(&c) else { throw .missingSegment("NM1", loop: "2010B") }
@@ -48,7 +48,7 @@ enum AuthorizationReader {
             default:
                 throw .unknownCode(segment: "HL", position: 3, code: hl[3].value, list: "278 hierarchical level (HL03)")
             }
-            c.skip(until: ["HL", "SE"])
+            c.skip(until: SegmentCursor.levelEnd)
         }
         guard let umo else { throw .missingSegment("HL*20", loop: "2000A") }
         if !response {

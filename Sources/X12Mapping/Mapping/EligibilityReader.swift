@@ -32,10 +32,10 @@ enum EligibilityReader {
             switch n.level {
             case "20":
                 for a in c.takeAll("AAA") { n.rejections.append(try CommonSegments.rejection(a)) }
-                guard let loop = PartyLoop.read(&c, allowed: ["PER", "AAA"]) else { throw .missingSegment("NM1", loop: "2100A") }
+                guard let loop = PartyLoop.read(&c, allowed: PartyLoop.perAAA) else { throw .missingSegment("NM1", loop: "2100A") }
                 n.payer = try loop.payer()
             case "21":
-                guard let loop = PartyLoop.read(&c, allowed: ["REF", "N3", "N4", "AAA", "PRV"]) else { throw .missingSegment("NM1", loop: "2100B") }
+                guard let loop = PartyLoop.read(&c, allowed: PartyLoop.receiverSegments) else { throw .missingSegment("NM1", loop: "2100B") }
                 n.provider = try loop.provider()
             case "22", "23":
                 var traces: [TraceNumber] = []
@@ -52,7 +52,7 @@ enum EligibilityReader {
             default:
                 throw .unknownCode(segment: "HL", position: 3, code: n.level, list: "eligibility hierarchical level (HL03)")
             }
-            c.skip(until: ["HL", "SE"])
+            c.skip(until: SegmentCursor.levelEnd)
             nodes.append(n)
         }
         if response {

@@ -4,13 +4,16 @@ import X12
 
 /// The 2110 loops of 270 (EQ) and 271 (EB with its 2115 and 2120 loops).
 enum EligibilitySegments {
+    static let encounterSegments: Set<String> = ["AMT", "III", "REF", "DTP"]
+    static let benefitSegments: Set<String> = ["HSD", "REF", "DTP", "AAA", "MSG", "III", "LS"]
+
     // MARK: 270 EQ loop
     static func readEncounter(_ c: inout SegmentCursor) throws(MappingError) -> Encounter? {
         guard let eq = c.take("EQ") else { return nil }
         var e = Encounter(serviceTypeCodes: eq.repeated(1), procedure: try CommonSegments.procedure(eq[2], "EQ", 2),
                           coverageLevel: try X12Codes.coverageLevel.optional(eq[3].value, "EQ", 3),
                           diagnosisPointers: try CommonSegments.pointers(eq[5], "EQ", 5))
-        while let s = c.peek, ["AMT", "III", "REF", "DTP"].contains(s.id) {
+        while let s = c.peek, encounterSegments.contains(s.id) {
             _ = c.next()
             switch s.id {
             case "AMT":
@@ -26,9 +29,10 @@ enum EligibilitySegments {
 
     static func segments(_ e: Encounter) -> [Segment] {
         var eq = Segment("EQ", [])
+        eq.elements.reserveCapacity(5)   // set by position below: no regrowth
         if !e.serviceTypeCodes.isEmpty { eq[1] = Element(repetitions: e.serviceTypeCodes.map { [$0] }) }
         if let p = e.procedure { eq[2] = CommonSegments.composite(p) }
-        if let l = e.coverageLevel { eq[3] = Element(X12Codes.coverageLevel.code(l)) }
+        if let l = e.coverageLevel { eq[3] = SharedElements.element(X12Codes.coverageLevel.code(l)) }
         if !e.diagnosisPointers.isEmpty { eq[5] = CommonSegments.pointerElement(e.diagnosisPointers) }
         var out = [eq]
         if let a = e.spendDownAmount { out.append(.make("AMT", ["R", X12Values.string(a)])) }
@@ -53,7 +57,7 @@ enum EligibilitySegments {
                         inPlanNetwork: try X12Codes.network.optional(eb[12].value, "EB", 12),
                         procedure: try CommonSegments.procedure(eb[13], "EB", 13),
                         diagnosisPointers: try CommonSegments.pointers(eb[14], "EB", 14))
-        while let s = c.peek, ["HSD", "REF", "DTP", "AAA", "MSG", "III", "LS"].contains(s.id) {
+        while let s = c.peek, benefitSegments.contains(s.id) {
             _ = c.next()
             switch s.id {
             case "HSD": b.deliveries.append(try CommonSegments.delivery(s))
@@ -66,7 +70,7 @@ enum EligibilitySegments {
                 let kind = s[1].value.isEmpty ? BenefitNote.Kind.text : try X12Codes.benefitNote.value(s[1].value, "III", 1)
                 b.additionalInformation.append(BenefitNote(kind: kind, code: s.opt(2), category: s.opt(3), text: s.opt(4)))
             default:   // LS*2120 … LE*2120
-                while let loop = PartyLoop.read(&c, allowed: ["N3", "N4", "PER", "PRV"]) {
+                while let loop = PartyLoop.read(&c, allowed: PartyLoop.relatedEntitySegments) {
                     b.relatedEntities.append(try loop.provider())
                 }
                 guard c.take("LE") != nil else { throw .missingSegment("LE", loop: "2110") }
@@ -77,13 +81,14 @@ enum EligibilitySegments {
 
     static func segments(_ b: Benefit) -> [Segment] {
         var eb = Segment.make("EB", [X12Codes.benefitKind.code(b.kind), b.coverageLevel.map { X12Codes.coverageLevel.code($0) }])
+        eb.elements.reserveCapacity(14)   // set by position below: no regrowth
         if !b.serviceTypeCodes.isEmpty { eb[3] = Element(repetitions: b.serviceTypeCodes.map { [$0] }) }
         let rest: [String?] = [b.insuranceTypeCode, b.planCoverageDescription, b.timePeriod.map { X12Codes.timePeriod.code($0) },
                                b.amount.map { X12Values.string($0) }, b.percent.map { X12Values.string($0) },
                                b.quantityKind.map { X12Codes.benefitQuantity.code($0) }, b.quantity.map { X12Values.string($0) },
                                b.authorizationRequired.map { X12Codes.yesNoUnknown.code($0) },
                                b.inPlanNetwork.map { X12Codes.network.code($0) }]
-        for (i, v) in rest.enumerated() where v != nil { eb[4 + i] = Element(v!) }
+        for (i, v) in rest.enumerated() where v != nil { eb[4 + i] = SharedElements.element(v!) }
         if let p = b.procedure { eb[13] = CommonSegments.composite(p) }
         if !b.diagnosisPointers.isEmpty { eb[14] = CommonSegments.pointerElement(b.diagnosisPointers) }
         var out = [eb]

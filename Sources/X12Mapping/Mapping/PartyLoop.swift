@@ -20,6 +20,10 @@ struct PartyLoop {
     var dtps: [Segment] = []
 
     static let nameSegments: Set<String> = ["REF", "N3", "N4", "PER", "PRV", "AAA", "DMG", "INS", "HI", "DTP", "MPI"]
+    /// What follows the NM1 of a payer / UMO (2100A, 2010A), a 270/271 receiver (2100B), a 2120 entity.
+    static let perAAA: Set<String> = ["PER", "AAA"]
+    static let receiverSegments: Set<String> = ["REF", "N3", "N4", "AAA", "PRV"]
+    static let relatedEntitySegments: Set<String> = ["N3", "N4", "PER", "PRV"]
 
     /// Reads an NM1 and what follows it while the IDs are in `allowed`.
     static func read(_ c: inout SegmentCursor, allowed: Set<String> = nameSegments) -> PartyLoop? {

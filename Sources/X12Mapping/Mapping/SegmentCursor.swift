@@ -4,6 +4,8 @@ import X12
 struct SegmentCursor {
     let segments: [Segment]
     var index = 0
+    /// Where an HL level ends.
+    static let levelEnd: Set<String> = ["HL", "SE"]
 
     init(_ segments: [Segment]) { self.segments = segments }
 

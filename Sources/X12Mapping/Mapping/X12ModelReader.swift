@@ -21,6 +21,7 @@ public final class X12ModelReader {
     private var interchange: InterchangeHeader?
     private var group: GroupHeader?
     private var segments: [Segment] = []
+    private var copier = SegmentCopier()
     private var findings: [Finding] = []
     /// Findings outside any transaction (envelope problems), in order.
     public private(set) var envelopeFindings: [Finding] = []
@@ -46,7 +47,7 @@ public final class X12ModelReader {
                 segments.removeAll(keepingCapacity: true)
                 findings.removeAll()
             case .segment:
-                if header != nil { segments.append(reader.segment.copy()) }
+                if header != nil { segments.append(copier.copy(reader.segment)) }
             case .finding(let f):
                 if header != nil { findings.append(f) } else { envelopeFindings.append(f) }
             case .transactionEnd:

@@ -34,10 +34,30 @@ enum X12Values {
 
     static func decimal(_ s: String, _ seg: String, _ pos: Int) throws(MappingError) -> Decimal? {
         if s.isEmpty { return nil }
+        if let d = plainDecimal(s) { return d }
         guard let d = Decimal(string: s, locale: posix), s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }) else {
             throw .badValue(segment: seg, position: pos, value: s, expected: "a number")
         }
         return d
+    }
+
+    /// `[-]digits[.digits]` with at most 18 digits, without Foundation's text parsing; `nil` otherwise.
+    static func plainDecimal(_ s: String) -> Decimal? {
+        var m: UInt64 = 0
+        var scale = 0
+        var digits = 0
+        var dot = false
+        var neg = false
+        for (i, c) in s.utf8.enumerated() {
+            if c == 0x2D && i == 0 { neg = true; continue }
+            if c == 0x2E && !dot { dot = true; continue }
+            guard c >= 0x30 && c <= 0x39, digits < 18 else { return nil }
+            m = m &* 10 &+ UInt64(c &- 0x30)
+            digits += 1
+            if dot { scale += 1 }
+        }
+        guard digits > 0 else { return nil }
+        return Decimal(sign: neg && m != 0 ? .minus : .plus, exponent: -scale, significand: Decimal(m))
     }
 
     static func int(_ s: String, _ seg: String, _ pos: Int) throws(MappingError) -> Int? {
@@ -47,11 +67,7 @@ enum X12Values {
     }
 
     /// A decimal as X12 writes it: no exponent, no trailing zeros, no leading zero before the point (`.2`).
-    static func string(_ d: Decimal) -> String {
-        var s = d.description
-        if s.hasPrefix("0.") { s.removeFirst() } else if s.hasPrefix("-0.") { s.remove(at: s.index(after: s.startIndex)) }
-        return s
-    }
+    static func string(_ d: Decimal) -> String { DecimalText.string(d, dropLeadingZero: true) }
 
     static func string(_ d: Decimal?) -> String { d.map { string($0) } ?? "" }
 
@@ -74,6 +90,6 @@ extension Segment {
 
     /// Builds a segment from optional strings (trailing empties are dropped by the writer).
     static func make(_ id: String, _ values: [String?]) -> Segment {
-        Segment(id, values.map { Element($0 ?? "") })
+        Segment(id, values.map { v in v.map(SharedElements.element) ?? .empty })   // short codes: shared, no allocation
     }
 }

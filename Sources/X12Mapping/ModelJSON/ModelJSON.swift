@@ -16,9 +16,9 @@ import Foundation
 public enum ModelJSON {
     /// The JSON object of one transaction (without a newline).
     public static func encode(_ t: ModelTransaction) throws -> [UInt8] {
-        let encoder = ModelJSONByteEncoder()
-        try encoder.encodeTop(t)
-        return encoder.out
+        var w = ModelJSONWriter()
+        t.writeJSON(to: &w)
+        return w.out
     }
 
     /// Reads one line.
@@ -30,15 +30,16 @@ public enum ModelJSON {
     /// handle), `JSONDecoder` decides, so values and error messages are the ones `JSONDecoder` gives.
     static func decode(_ line: some Collection<UInt8>, with decoder: ModelJSONByteDecoder) throws -> ModelTransaction {
         do {
-            return try decoder.decode(ModelTransaction.self, from: line)
+            return try decoder.decodeTransaction(from: line)
         } catch {
             return try JSONDecoder().decode(ModelTransaction.self, from: Data(line))
         }
     }
 
-    /// Appends the JSON object of one transaction to `encoder.out` (cleared first).
-    static func encode(_ t: ModelTransaction, with encoder: ModelJSONByteEncoder) throws {
-        try encoder.encodeTop(t)
+    /// Writes the JSON object of one transaction into `w` (reset first).
+    static func encode(_ t: ModelTransaction, with w: inout ModelJSONWriter) {
+        w.reset()
+        t.writeJSON(to: &w)
     }
 }
 

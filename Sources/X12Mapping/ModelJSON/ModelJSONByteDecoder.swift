@@ -23,7 +23,9 @@ final class ModelJSONByteDecoder: Decoder {
     }
 
     var bytes: [UInt8] = []
-    var nodes: [Node] = []
+    /// The node table: allocated once and grown, never initialized as a whole (only the slots the parser
+    /// fills are read), so a decoder made for one line costs no more than a reused one.
+    private(set) var nodes = UnsafeMutableBufferPointer<Node>(start: nil, count: 0)
     /// The node being decoded.
     var current = 0
     /// Per object depth: the object last searched and the child index after the last key found.
@@ -34,26 +36,60 @@ final class ModelJSONByteDecoder: Decoder {
     var codingPath: [CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init() {
-        nodes.reserveCapacity(256)
-    }
+    init() {}
+
+    deinit { nodes.deallocate() }
 
     /// Parses `input` and decodes a `T`.
     func decode<T: Decodable>(_ type: T.Type, from input: some Collection<UInt8>) throws -> T {
+        try parse(input)
+        return try decodeNode(type, 0)
+    }
+
+    /// Reads one transaction with the per-type functions of ``ModelJSONCodable`` (no `Codable` containers).
+    /// Throws ``Failure`` for anything they do not handle (the caller then asks `JSONDecoder`).
+    func decodeTransaction(from input: some Collection<UInt8>) throws(Failure) -> ModelTransaction {
+        try parse(input)
+        return try withReader { (r) throws(Failure) in try ModelTransaction.readJSON(r, 0) }
+    }
+
+    /// Copies `input` and parses it into the node table (grown, never shrunk: a node takes at least one byte,
+    /// so `bytes.count` slots always suffice and parsing writes them without per-node checks).
+    private func parse(_ input: some Collection<UInt8>) throws(Failure) {
         bytes.removeAll(keepingCapacity: true)
         bytes.append(contentsOf: input)
-        nodes.removeAll(keepingCapacity: true)
         hintObject.removeAll(keepingCapacity: true)
         hintNext.removeAll(keepingCapacity: true)
         depth = 0
-        try bytes.withUnsafeBufferPointer { p in
+        let needed = bytes.count + 2
+        if nodes.count < needed {
+            nodes.deallocate()
+            nodes = .allocate(capacity: max(needed, nodes.count * 2, 1024))
+        }
+        var table = NodeBuffer(p: nodes.baseAddress!)
+        try bytes.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(Failure) in
             var parser = Parser(p: p)
             parser.skipSpace()
-            try parser.value(into: &nodes, depth: 0)
+            try parser.value(into: &table, depth: 0)
             parser.skipSpace()
             if parser.i != p.count { throw Failure() }
         }
-        return try decodeNode(type, 0)
+    }
+
+    /// The node slots being filled by the parser.
+    struct NodeBuffer {
+        let p: UnsafeMutablePointer<Node>
+        var count = 0
+
+        @inline(__always) mutating func append(_ n: Node) {
+            p[count] = n
+            count += 1
+        }
+
+        @inline(__always) subscript(i: Int) -> Node {
+            get { p[i] }
+            nonmutating set { p[i] = newValue }
+        }
     }
 
     // MARK: Parsing
@@ -69,7 +105,7 @@ final class ModelJSONByteDecoder: Decoder {
             }
         }
 
-        @inline(__always) mutating func literal(_ s: StaticString) throws {
+        @inline(__always) mutating func literal(_ s: StaticString) throws(Failure) {
             let n = s.utf8CodeUnitCount
             guard i + n <= p.count else { throw Failure() }
             let u = s.utf8Start
@@ -77,7 +113,7 @@ final class ModelJSONByteDecoder: Decoder {
             i += n
         }
 
-        mutating func value(into nodes: inout [Node], depth: Int) throws {
+        mutating func value(into nodes: inout NodeBuffer, depth: Int) throws(Failure) {
             guard i < p.count, depth < 512 else { throw Failure() }
             switch p[i] {
             case 0x22: try string(into: &nodes)
@@ -143,7 +179,7 @@ final class ModelJSONByteDecoder: Decoder {
             }
         }
 
-        mutating func string(into nodes: inout [Node]) throws {
+        mutating func string(into nodes: inout NodeBuffer) throws(Failure) {
             i += 1
             let start = i
             var escaped = false
@@ -163,7 +199,7 @@ final class ModelJSONByteDecoder: Decoder {
             i += 1
         }
 
-        mutating func number(into nodes: inout [Node]) throws {
+        mutating func number(into nodes: inout NodeBuffer) throws(Failure) {
             let start = i
             @inline(__always) func digits(_ s: inout Parser) -> Int {
                 let b = s.i
@@ -193,20 +229,16 @@ final class ModelJSONByteDecoder: Decoder {
         return k == .object || k == .array ? Int(nodes[n].end) : n + 1
     }
 
-    func string(_ n: Int) throws -> String {
-        let node = nodes[n]
-        switch node.kind {
-        case .string:
-            return try bytes.withUnsafeBufferPointer { p in
-                guard let s = String(validating: UnsafeBufferPointer(rebasing: p[Int(node.start)..<Int(node.end)]), as: UTF8.self) else { throw Failure() }
-                return s
-            }
-        case .escapedString: return try unescape(Int(node.start), Int(node.end))
-        default: throw Failure()
+    /// Runs `body` with a ``ModelJSONReader`` over the parsed line.
+    @inline(__always) private func withReader<T>(_ body: (ModelJSONReader) throws(Failure) -> T) throws(Failure) -> T {
+        try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(Failure) -> T in
+            try body(ModelJSONReader(bytes: b, nodes: UnsafeBufferPointer(nodes)))
         }
     }
 
-    private func hexValue(_ c: UInt8) throws -> UInt32 {
+    func string(_ n: Int) throws -> String { try withReader { (r) throws(Failure) in try r.string(n) } }
+
+    private static func hexValue(_ c: UInt8) throws(Failure) -> UInt32 {
         switch c {
         case 0x30...0x39: return UInt32(c - 0x30)
         case 0x41...0x46: return UInt32(c - 0x41 + 10)
@@ -215,13 +247,13 @@ final class ModelJSONByteDecoder: Decoder {
         }
     }
 
-    private func unescape(_ start: Int, _ end: Int) throws -> String {
+    static func unescape(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws(Failure) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(end - start)
         var i = start
-        func u4(_ at: Int) throws -> UInt32 {
+        func u4(_ at: Int) throws(Failure) -> UInt32 {
             guard at + 4 <= end else { throw Failure() }
-            return try hexValue(bytes[at]) << 12 | hexValue(bytes[at + 1]) << 8 | hexValue(bytes[at + 2]) << 4 | hexValue(bytes[at + 3])
+            return try Self.hexValue(bytes[at]) << 12 | Self.hexValue(bytes[at + 1]) << 8 | Self.hexValue(bytes[at + 2]) << 4 | Self.hexValue(bytes[at + 3])
         }
         while i < end {
             let c = bytes[i]
@@ -259,57 +291,15 @@ final class ModelJSONByteDecoder: Decoder {
         return s
     }
 
-    func int(_ n: Int) throws -> Int {
-        let node = nodes[n]
-        guard node.kind == .number else { throw Failure() }
-        var i = Int(node.start)
-        let end = Int(node.end)
-        var neg = false
-        if bytes[i] == 0x2D { neg = true; i += 1 }
-        guard end - i <= 18 else { throw Failure() }
-        var v = 0
-        while i < end {
-            let c = bytes[i]
-            guard c >= 0x30 && c <= 0x39 else { throw Failure() }   // fraction or exponent: JSONDecoder decides
-            v = v * 10 + Int(c - 0x30)
-            i += 1
-        }
-        return neg ? -v : v
+    private func unescape(_ start: Int, _ end: Int) throws(Failure) -> String {
+        try bytes.withUnsafeBufferPointer { (p: UnsafeBufferPointer<UInt8>) throws(Failure) -> String in try Self.unescape(p, start, end) }
     }
 
-    func decimal(_ n: Int) throws -> Decimal {
-        let node = nodes[n]
-        guard node.kind == .number else { throw Failure() }
-        var i = Int(node.start)
-        let end = Int(node.end)
-        var neg = false
-        if bytes[i] == 0x2D { neg = true; i += 1 }
-        var m: UInt64 = 0
-        var scale = 0
-        var digits = 0
-        var dot = false
-        while i < end {
-            let c = bytes[i]
-            if c == 0x2E { dot = true; i += 1; continue }
-            guard c >= 0x30 && c <= 0x39, digits < 18 else { return try slowDecimal(node) }
-            m = m * 10 + UInt64(c - 0x30)
-            digits += 1
-            if dot { scale += 1 }
-            i += 1
-        }
-        return Decimal(sign: neg ? .minus : .plus, exponent: -scale, significand: Decimal(m))
-    }
+    func int(_ n: Int) throws -> Int { try withReader { (r) throws(Failure) in try r.int(n) } }
 
-    private func slowDecimal(_ node: Node) throws -> Decimal {
-        let text = String(decoding: bytes[Int(node.start)..<Int(node.end)], as: UTF8.self)
-        guard let d = Decimal(string: text) else { throw Failure() }
-        return d
-    }
+    func decimal(_ n: Int) throws -> Decimal { try withReader { (r) throws(Failure) in try r.decimal(n) } }
 
-    func bool(_ n: Int) throws -> Bool {
-        guard nodes[n].kind == .bool else { throw Failure() }
-        return nodes[n].start == 1
-    }
+    func bool(_ n: Int) throws -> Bool { try withReader { (r) throws(Failure) in try r.bool(n) } }
 
     func decodeNode<T: Decodable>(_ type: T.Type, _ n: Int) throws -> T {
         if T.self == String.self { return try string(n) as! T }

@@ -79,82 +79,20 @@ final class ModelJSONByteEncoder: Encoder {
         base = savedBase
     }
 
-    @inline(__always)
-    func writeBool(_ b: Bool) {
-        if b { out.append(contentsOf: [0x74, 0x72, 0x75, 0x65]) } else { out.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65]) }
+    /// Runs `body` with a ``ModelJSONWriter`` that appends to ``out``.
+    @inline(__always) private func withWriter(_ body: (inout ModelJSONWriter) -> Void) {
+        var w = ModelJSONWriter(capacity: 64)
+        body(&w)
+        out.append(contentsOf: w.bytes)
     }
 
+    func writeBool(_ b: Bool) { withWriter { $0.bool(b) } }
     func writeNull() { out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
-
-    func writeInt(_ v: Int) {
-        if v < 0 { out.append(0x2D) }
-        writeUInt(UInt64(v.magnitude))
-    }
-
-    func writeUInt(_ v: UInt64) {
-        var m = v
-        if m == 0 { out.append(0x30); return }
-        let start = out.count
-        while m > 0 {
-            out.append(0x30 &+ UInt8(truncatingIfNeeded: m % 10))
-            m /= 10
-        }
-        out[start...].reverse()
-    }
-
-    func writeDate(_ d: CalendarDate) {
-        if d.year >= 0 && d.year <= 9999 && d.month >= 1 && d.month <= 99 && d.day >= 1 && d.day <= 99 {
-            out.append(0x22)
-            let y = d.year
-            out.append(0x30 &+ UInt8(y / 1000)); out.append(0x30 &+ UInt8(y / 100 % 10))
-            out.append(0x30 &+ UInt8(y / 10 % 10)); out.append(0x30 &+ UInt8(y % 10))
-            out.append(0x2D)
-            out.append(0x30 &+ UInt8(d.month / 10)); out.append(0x30 &+ UInt8(d.month % 10))
-            out.append(0x2D)
-            out.append(0x30 &+ UInt8(d.day / 10)); out.append(0x30 &+ UInt8(d.day % 10))
-            out.append(0x22)
-        } else {
-            writeString(d.description)
-        }
-    }
-
-    func writeDecimal(_ d: Decimal) {
-        out.append(contentsOf: d.description.utf8)   // what JSONEncoder writes for a Decimal
-    }
-
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
-    func writeString(_ s: String) {
-        out.append(0x22)
-        var s = s
-        s.withUTF8 { p in
-            var runStart = 0
-            var i = 0
-            let n = p.count
-            while i < n {
-                let c = p[i]
-                if c >= 0x20 && c != 0x22 && c != 0x5C { i += 1; continue }
-                if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i])) }
-                out.append(0x5C)
-                switch c {
-                case 0x22: out.append(0x22)
-                case 0x5C: out.append(0x5C)
-                case 0x08: out.append(0x62)
-                case 0x0C: out.append(0x66)
-                case 0x0A: out.append(0x6E)
-                case 0x0D: out.append(0x72)
-                case 0x09: out.append(0x74)
-                default:
-                    out.append(0x75); out.append(0x30); out.append(0x30)
-                    out.append(Self.hex[Int(c >> 4)]); out.append(Self.hex[Int(c & 0xF)])
-                }
-                i += 1
-                runStart = i
-            }
-            if n > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<n])) }
-        }
-        out.append(0x22)
-    }
+    func writeInt(_ v: Int) { withWriter { $0.int(v) } }
+    func writeUInt(_ v: UInt64) { withWriter { $0.uint(v) } }
+    func writeDate(_ d: CalendarDate) { withWriter { $0.date(d) } }
+    func writeDecimal(_ d: Decimal) { withWriter { $0.decimal(d) } }
+    func writeString(_ s: String) { withWriter { $0.string(s) } }
 
     @inline(__always)
     func writeKey(_ key: some CodingKey) {

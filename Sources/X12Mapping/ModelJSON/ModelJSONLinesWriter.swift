@@ -11,7 +11,7 @@ import X12
 public final class ModelJSONLinesWriter {
     /// Where the lines go.
     public let sink: ByteSink
-    private let encoder = ModelJSONByteEncoder()
+    private var json = ModelJSONWriter()
     /// Lines written.
     public private(set) var lineCount = 0
 
@@ -26,8 +26,8 @@ public final class ModelJSONLinesWriter {
 
     /// Writes one transaction as one line.
     public func write(_ t: ModelTransaction) throws {
-        try ModelJSON.encode(t, with: encoder)
-        sink.append(contentsOf: encoder.out)
+        ModelJSON.encode(t, with: &json)
+        sink.append(raw: json.bytes)
         sink.append(0x0A)
         lineCount += 1
         try sink.maybeFlush()

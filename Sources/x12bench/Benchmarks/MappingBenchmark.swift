@@ -45,6 +45,7 @@ struct MappingBenchmark: ParsableCommand {
         defer { if !keep { for p in [x12, jsonl, back] { unlink(p) } } }
 
         var t = now()
+        var c = cpu()
         let writer = try X12Writer.toFile(x12)
         let count = try TestDataGenerator(seed: seed).write(type, count: 0, sizeBytes: Int(sizeMB * 1_048_576), to: writer)
         try writer.close()
@@ -52,15 +53,15 @@ struct MappingBenchmark: ParsableCommand {
         let generateSeconds = now() - t
 
         // The mapping alone, without JSON: X12 → model values, and those values → X12 in memory.
-        t = now()
+        t = now(); c = cpu()
         let mapOnly = X12ModelReader(reader: try X12Reader(path: x12))
         var models: [ModelTransaction] = []
         var mapped = 0
         while let m = try mapOnly.next() {
             if case .success(let v) = m.result { mapped += 1; if models.count < 2000 { models.append(v) } }
         }
-        let mapSeconds = now() - t
-        t = now()
+        let mapSeconds = now() - t, mapCPU = cpu() - c
+        t = now(); c = cpu()
         var written = 0
         let sinkWriter = X12Writer(sink: { (b: UnsafeRawBufferPointer) throws(X12IOError) in written += b.count })
         let sinkBuilder = ModelX12Builder(writer: sinkWriter, envelope: EnvelopeOptions(
@@ -73,18 +74,18 @@ struct MappingBenchmark: ParsableCommand {
         }
         try sinkBuilder.finish()
         try sinkWriter.flush()
-        let buildSeconds = now() - t
+        let buildSeconds = now() - t, buildCPU = cpu() - c
 
-        t = now()
+        t = now(); c = cpu()
         let reader = X12ModelReader(reader: try X12Reader(path: x12))
         let out = try ModelJSONLinesWriter(path: jsonl)
         let summary = try out.convert(reader)
         try out.close()
-        let toJSON = now() - t
+        let toJSON = now() - t, toJSONCPU = cpu() - c
         let jsonBytes = fileSize(jsonl)
         let segments = reader.reader.location.segmentIndex
 
-        t = now()
+        t = now(); c = cpu()
         let input = try ModelJSONLinesReader(path: jsonl)
         let x12Out = try X12Writer.toFile(back)
         let builder = ModelX12Builder(writer: x12Out, envelope: EnvelopeOptions(
@@ -92,19 +93,28 @@ struct MappingBenchmark: ParsableCommand {
         while let m = try input.next() { try builder.add(m) }
         try builder.finish()
         try x12Out.close()
-        let toX12 = now() - t
+        let toX12 = now() - t, toX12CPU = cpu() - c
         let backBytes = fileSize(back)
 
         func mb(_ b: Int) -> Double { Double(b) / 1_048_576 }
         print("\(type.rawValue): \(count) transactions, \(fmt(mb(x12Bytes))) MB X12, \(fmt(mb(jsonBytes))) MB JSON (generated in \(fmt(generateSeconds)) s)")
         print("  X12 → model (no JSON): \(fmt(mb(x12Bytes) / mapSeconds)) MB/s (\(mapped) transactions); model → X12 (no JSON): \(fmt(mb(written) / buildSeconds)) MB/s")
+        print("    by CPU time: \(fmt(mb(x12Bytes) / mapCPU)) MB/s; \(fmt(mb(written) / buildCPU)) MB/s")
         print("  X12 → model JSON: \(fmt(mb(x12Bytes) / toJSON)) MB/s of X12, \(fmt(Double(segments) / toJSON / 1000)) k segments/s, \(fmt(Double(summary.written) / toJSON)) transactions/s, \(summary.failed.count) failed")
         print("  model JSON → X12: \(fmt(mb(jsonBytes) / toX12)) MB/s of JSON (\(fmt(mb(backBytes) / toX12)) MB/s of X12 written), \(fmt(Double(builder.transactionCount) / toX12)) transactions/s")
+        print("  by CPU time (user + sys, this process; the wall clock is shared with other work): X12 → model JSON \(fmt(mb(x12Bytes) / toJSONCPU)) MB/s of X12 (\(fmt(mb(jsonBytes) / toJSONCPU)) MB/s of JSON); model JSON → X12 \(fmt(mb(jsonBytes) / toX12CPU)) MB/s of JSON (\(fmt(mb(backBytes) / toX12CPU)) MB/s of X12)")
     }
 
     func now() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    /// CPU seconds (user + sys) of this process so far.
+    func cpu() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 

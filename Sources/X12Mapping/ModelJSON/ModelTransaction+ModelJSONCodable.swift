@@ -1,0 +1,60 @@
+import AuthModel
+
+/// The line object: `type` then the payload, as `ModelTransaction`'s `Codable` conformance writes it.
+extension ModelTransaction: ModelJSONCodable {
+    static let jsonKeys = ModelJSONKeys(["type", "eligibilityInquiries", "eligibilityResponses", "authorizationRequest", "authorizationDecision"])
+
+    func writeJSON(to w: inout ModelJSONWriter) {
+        w.open()
+        w.key("\"type\":")
+        switch self {
+        case .eligibilityInquiry(let v):
+            w.string("270")
+            w.key("\"eligibilityInquiries\":")
+            v.writeJSON(to: &w)
+        case .eligibilityResponse(let v):
+            w.string("271")
+            w.key("\"eligibilityResponses\":")
+            v.writeJSON(to: &w)
+        case .authorizationRequest(let v):
+            w.string("278")
+            w.key("\"authorizationRequest\":")
+            v.writeJSON(to: &w)
+        case .authorizationDecision(let v):
+            w.string("278-response")
+            w.key("\"authorizationDecision\":")
+            v.writeJSON(to: &w)
+        }
+        w.close()
+    }
+
+    /// Finds `type`, then reads only the payload it names (other keys are skipped, as `JSONDecoder` does).
+    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ModelTransaction {
+        var values = [-1, -1, -1, -1, -1]
+        var i = try r.firstEntry(node)
+        let stop = r.end(node)
+        var hint = 0
+        while i < stop {
+            let f = try jsonKeys.index(r, i, hint: hint)
+            if f >= 0 {
+                guard values[f] < 0 else { throw ModelJSONReader.Failure() }
+                values[f] = i + 1
+                hint = f + 1
+            }
+            i = r.next(after: i + 1)
+        }
+        guard values[0] >= 0 else { throw ModelJSONReader.Failure() }
+        let type = try r.string(values[0])
+        func payload(_ k: Int) throws(ModelJSONReader.Failure) -> Int {
+            guard values[k] >= 0, !r.isNull(values[k]) else { throw ModelJSONReader.Failure() }
+            return values[k]
+        }
+        switch type {
+        case "270": return .eligibilityInquiry(try [EligibilityInquiry].readJSON(r, try payload(1)))
+        case "271": return .eligibilityResponse(try [EligibilityResponse].readJSON(r, try payload(2)))
+        case "278": return .authorizationRequest(try AuthorizationRequest.readJSON(r, try payload(3)))
+        case "278-response": return .authorizationDecision(try AuthorizationDecision.readJSON(r, try payload(4)))
+        default: throw ModelJSONReader.Failure()
+        }
+    }
+}
