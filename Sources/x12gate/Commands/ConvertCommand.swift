@@ -164,27 +164,18 @@ struct ConvertCommand: ParsableCommand {
             try sink.flush()
         }
         let builder = ModelX12Builder(writer: writer, envelope: envelope)
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 1)
-        defer { chunk.deallocate() }
-        var line: [UInt8] = []
-        var lineNumber = 0
-        func add() throws {
-            lineNumber += 1
-            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
-            do {
-                try builder.add(try ModelJSON.decode(line))
-            } catch {
-                throw StructuralError(input: source.name, line: lineNumber, message: "model JSON: \(error)")
-            }
-        }
+        let lines = ModelJSONLinesReader(byteSource: source)
         while true {
-            let n = try source.read(into: chunk)
-            if n == 0 { break }
-            for b in UnsafeRawBufferPointer(rebasing: chunk[0..<n]) {
-                if b == 0x0A { try add(); line.removeAll(keepingCapacity: true) } else { line.append(b) }
+            do {
+                guard let model = try lines.next() else { break }
+                try builder.add(model)
+            } catch let e as ModelJSONLinesReader.LineError {
+                throw StructuralError(input: source.name, line: e.line, message: "model JSON: \(e.message)")
+            } catch {
+                if error is X12IOError { throw error }
+                throw StructuralError(input: source.name, line: lines.lineNumber, message: "model JSON: \(error)")
             }
         }
-        try add()
         try builder.finish()
         try writer.flush()
     }
