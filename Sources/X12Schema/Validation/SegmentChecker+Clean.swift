@@ -15,17 +15,25 @@ extension SegmentChecker {
     }
 
     static func isClean(_ seg: SegmentView, spec: SegmentSpec, classes: UnsafePointer<UInt8>) -> Bool {
+        let bytes = seg.bytes
+        guard let base = bytes.baseAddress else { return false }
+        let sep = seg.delimiters.element
+        var i = 0
+        while i < bytes.count && base.load(fromByteOffset: i, as: UInt8.self) != sep { i += 1 }
+        return isClean(seg, spec: spec, classes: classes, idLength: i)
+    }
+
+    /// ``isClean(_:spec:classes:)`` when the length of the segment ID is known (the loop tracker found it).
+    static func isClean(_ seg: SegmentView, spec: SegmentSpec, classes: UnsafePointer<UInt8>, idLength: Int) -> Bool {
         let d = seg.delimiters
         let bytes = seg.bytes
         guard let base = bytes.baseAddress else { return false }
         let n = bytes.count
-        let sep = d.element
         let plans = UnsafePointer(spec.plans)
         let count = spec.elementCount
         var present: UInt64 = 0
         // Skip the segment ID.
-        var i = 0
-        while i < n && base.load(fromByteOffset: i, as: UInt8.self) != sep { i += 1 }
+        var i = idLength
         var p = 0
         while i < n {
             // `i` is at an element separator: the element runs from i + 1 to the next separator. One pass finds
