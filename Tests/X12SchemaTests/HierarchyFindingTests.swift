@@ -59,6 +59,21 @@ import X12
         ])
     }
 
+    /// HL02 = HL01 is found by comparing bytes; different bytes are the same text only through non-ASCII
+    /// spellings (`é` precomposed and `e` + combining accent), which still compare as Strings.
+    @Test func hlNamingItselfAsParentIsReportedForEqualBytesAndEqualText() throws {
+        let original = try String(contentsOfFile: Self.path, encoding: .utf8)
+        let validator = Validator(library: SchemaTestSupport.library)
+        func hl02Messages(_ text: String) -> [String] {
+            hlFindings(validator.validate(bytes: Array(text.utf8))).map(\.message).filter { $0.hasPrefix("HL02") }
+        }
+        #expect(hl02Messages(original) == ["HL02 9 does not name an earlier HL in this transaction set."])
+        let itself = "HL02 names the HL itself as its parent."
+        #expect(hl02Messages(original.replacingOccurrences(of: "HL*3*9*", with: "HL*3*3*")) == [itself])
+        #expect(hl02Messages(original.replacingOccurrences(of: "HL*3*9*", with: "HL*\u{E9}*e\u{301}*")) == [itself])
+        #expect(hl02Messages(original.replacingOccurrences(of: "HL*3*9*", with: "HL*3*2*")).isEmpty)
+    }
+
     @Test func repeatedHLIDAndChildlessParentAreReported() throws {
         var text = try String(contentsOfFile: Self.path, encoding: .utf8)
         // HL 4 becomes a second HL 3 (HL01 repeated); HL 5 then hangs under the first HL 3, whose HL04 says 0

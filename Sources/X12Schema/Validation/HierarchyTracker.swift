@@ -13,8 +13,9 @@ struct HierarchyTracker {
         var line: Int
         var segmentIndex: Int
         var segmentPosition: Int
-        /// The guide loop the HL opened (or the loop it was left in).
-        var loop: LoopSpec
+        /// The guide loop the HL opened (or the loop it was left in). Not retained: the guide owns its loops and
+        /// outlives every transaction-set validator that follows it (no reference counting per HL).
+        unowned(unsafe) var loop: LoopSpec
     }
 
     struct Problem {
@@ -111,38 +112,56 @@ struct HierarchyTracker {
         guard let base = b.baseAddress else { return f }
         let sep = seg.delimiters.element
         let n = b.count
-        var index = 0
-        var start = 0
-        var i = 0
-        while i <= n {
-            if i == n || base.load(fromByteOffset: i, as: UInt8.self) == sep {
-                let e = UnsafeRawBufferPointer(start: base + start, count: i - start)
-                switch index {
-                case 1: f.0 = e
-                case 2: f.1 = e
-                case 3: f.2 = e
-                case 4: f.3 = e; return f
-                default: break
-                }
-                index += 1
-                start = i + 1
+        /// The end of the field starting at `start` (the next separator, or `n`).
+        @inline(__always) func end(_ start: Int) -> Int {
+            var i = start
+            while i < n && base.load(fromByteOffset: i, as: UInt8.self) != sep { i &+= 1 }
+            return i
+        }
+        // Each field after the ID exists only when a separator ends the one before it.
+        var e = end(0)
+        var k = 0
+        while e < n && k < 4 {
+            let s = e &+ 1
+            e = end(s)
+            let field = UnsafeRawBufferPointer(start: base + s, count: e &- s)
+            switch k {
+            case 0: f.0 = field
+            case 1: f.1 = field
+            case 2: f.2 = field
+            default: f.3 = field
             }
-            i += 1
+            k &+= 1
         }
         return f
     }
 
-    /// `String` equality of two values, without a `String` when both are ASCII.
-    private static func sameText(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+    /// `true` when `a` and `b` hold the same bytes (then they are the same text).
+    @inline(__always)
+    private static func sameBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        guard a.count == b.count else { return false }
+        var i = 0
+        while i < a.count && a[i] == b[i] { i &+= 1 }
+        return i == a.count
+    }
+
+    /// `true` when no byte of `a` or `b` is above 0x7F.
+    @inline(__always)
+    private static func isASCII(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
         var high: UInt8 = 0
-        var same = a.count == b.count
         for c in a { high |= c }
         for c in b { high |= c }
-        if same {
-            var i = 0
-            while i < a.count { if a[i] != b[i] { same = false; break }; i += 1 }
-        }
-        if same || high < 0x80 { return same }
+        return high < 0x80
+    }
+
+    /// `String` equality of two values, without a `String` when both are ASCII.
+    private static func sameText(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        if sameBytes(a, b) { return true }
+        // Different bytes: the same text only when non-ASCII bytes make two spellings of it.
+        var high: UInt8 = 0
+        for c in a { high |= c }
+        for c in b { high |= c }
+        if high < 0x80 { return false }
         return String(decoding: a, as: UTF8.self) == String(decoding: b, as: UTF8.self)
     }
 
@@ -158,6 +177,7 @@ struct HierarchyTracker {
         return byName[String(decoding: b, as: UTF8.self)]
     }
 
+    @inline(__always)
     private func levelIndex(_ b: UnsafeRawBufferPointer) -> Int {
         // Codes longer than a packed key go the String way (a key would not tell them apart).
         if b.count > 7 {
@@ -183,7 +203,9 @@ struct HierarchyTracker {
             problems.append(Problem(code: "7", element: 1, place: place, value: id, message: "HL01 \(id) is used by an earlier HL in this transaction set."))
         }
         if !parentBytes.isEmpty {
-            if Self.sameText(parentBytes, idBytes) {
+            // Different ASCII bytes are different text: the String comparison only for non-ASCII values.
+            if Self.sameBytes(parentBytes, idBytes)
+                || (!Self.isASCII(parentBytes, idBytes) && Self.sameText(parentBytes, idBytes)) {
                 problems.append(Problem(code: "7", element: 2, place: place, value: String(decoding: parentBytes, as: UTF8.self),
                                         message: "HL02 names the HL itself as its parent."))
             } else if let pi = find(parentBytes) {
@@ -236,7 +258,9 @@ struct HierarchyTracker {
     }
 
     /// At the end of the set: every HL whose HL04 is `1` must have had a child.
-    func finish(problems: inout [Problem]) {
+    /// `mutating` only so that a caller holding the tracker in a class property does not copy it (and retain
+    /// every array in it) to call this; nothing is changed.
+    mutating func finish(problems: inout [Problem]) {
         for i in nodes.indices where nodes[i].childCode == 1 && !nodes[i].hasChild {
             problems.append(Problem(code: "7", element: 4, place: details[i].place, value: "1",
                                     message: "HL04 says HL \(details[i].id) has children, but no HL names it as parent."))

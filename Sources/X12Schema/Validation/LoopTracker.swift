@@ -78,6 +78,8 @@ public final class LoopTracker {
     public var descentLimit = 2 {
         didSet { searchCache.clear() }
     }
+    /// The length of the segment ID of the last segment ``place(_:position:)`` was given.
+    @exclusivity(unchecked) private(set) var idLength = 0
     /// Search results by (loop, position in it, tag) for tags that no discriminator had to look at.
     @exclusivity(unchecked) private var searchCache = SearchCache()
     /// Set by ``leadMatches(_:key:segment:)`` when a child with the segment's tag has a discriminator: the
@@ -283,7 +285,15 @@ public final class LoopTracker {
     func place(_ segment: SegmentView, position: Int) -> Int {
         openedCount = 0
         closedCount = 0
-        let key = SegmentSpec.key(segment.idBytes)
+        // `segment.idBytes`, inlined; the element check starts after it (``idLength``).
+        let bytes = segment.bytes
+        let sep = segment.delimiters.element
+        var n = 0
+        if let base = bytes.baseAddress {
+            while n < bytes.count && base.load(fromByteOffset: n, as: UInt8.self) != sep { n &+= 1 }
+        }
+        idLength = n
+        let key = SegmentSpec.key(UnsafeRawBufferPointer(start: bytes.baseAddress, count: n))
         var fallback: Match?
         var found: Match?
         var k = depth - 1

@@ -15,17 +15,25 @@ extension SegmentChecker {
     }
 
     static func isClean(_ seg: SegmentView, spec: SegmentSpec, classes: UnsafePointer<UInt8>) -> Bool {
+        let bytes = seg.bytes
+        guard let base = bytes.baseAddress else { return false }
+        let sep = seg.delimiters.element
+        var i = 0
+        while i < bytes.count && base.load(fromByteOffset: i, as: UInt8.self) != sep { i += 1 }
+        return isClean(seg, spec: spec, classes: classes, idLength: i)
+    }
+
+    /// ``isClean(_:spec:classes:)`` when the length of the segment ID is known (the loop tracker found it).
+    static func isClean(_ seg: SegmentView, spec: SegmentSpec, classes: UnsafePointer<UInt8>, idLength: Int) -> Bool {
         let d = seg.delimiters
         let bytes = seg.bytes
         guard let base = bytes.baseAddress else { return false }
         let n = bytes.count
-        let sep = d.element
         let plans = UnsafePointer(spec.plans)
         let count = spec.elementCount
         var present: UInt64 = 0
         // Skip the segment ID.
-        var i = 0
-        while i < n && base.load(fromByteOffset: i, as: UInt8.self) != sep { i += 1 }
+        var i = idLength
         var p = 0
         while i < n {
             // `i` is at an element separator: the element runs from i + 1 to the next separator. One pass finds
@@ -34,11 +42,30 @@ extension SegmentChecker {
             let start = i + 1
             var j = start
             var flags: UInt8 = 0
-            while j < n {
-                let c = classes[Int(base.load(fromByteOffset: j, as: UInt8.self))]
-                if c == 1 { break }
-                flags |= c
-                j += 1
+            // Two bytes a step (classes are 0, 1, 2 or 4: only the separator has bit 0), then the last one.
+            while true {
+                if j &+ 2 <= n {
+                    let c0 = classes[Int(base.load(fromByteOffset: j, as: UInt8.self))]
+                    let c1 = classes[Int(base.load(fromByteOffset: j &+ 1, as: UInt8.self))]
+                    if (c0 | c1) & 1 == 0 {
+                        flags |= c0 | c1
+                        j &+= 2
+                        continue
+                    }
+                    if c0 != 1 {
+                        flags |= c0
+                        j &+= 1
+                    }
+                    break
+                }
+                if j < n {
+                    let c = classes[Int(base.load(fromByteOffset: j, as: UInt8.self))]
+                    if c != 1 {
+                        flags |= c
+                        j &+= 1
+                    }
+                }
+                break
             }
             let odd = flags != 0
             let len = j - start

@@ -68,7 +68,7 @@ public final class TransactionValidator {
         guard index >= 0 else { return nil }
         let ref = tracker.table.segmentRefs[index]
         ref._withUnsafeGuaranteedRef { spec in
-            if !isClean(seg, spec) {
+            if !isClean(seg, spec, idLength: tracker.idLength) {
                 checkElements(seg, spec: spec, location: location(), loop: tracker.currentLoop)
             }
             if hasLevels, spec.tagKey == hlKey {
@@ -106,7 +106,7 @@ public final class TransactionValidator {
 
     /// `true` when the element check would find nothing (the byte class table follows the segment's delimiters).
     @inline(__always)
-    private func isClean(_ seg: SegmentView, _ spec: SegmentSpec) -> Bool {
+    private func isClean(_ seg: SegmentView, _ spec: SegmentSpec, idLength: Int? = nil) -> Bool {
         let d = seg.delimiters
         if d.element != classDelimiters.element || d.component != classDelimiters.component || d.repetition != classDelimiters.repetition
             || !classesFilled {
@@ -114,6 +114,7 @@ public final class TransactionValidator {
             classDelimiters = d
             classesFilled = true
         }
+        if let idLength { return SegmentChecker.isClean(seg, spec: spec, classes: classes, idLength: idLength) }
         return SegmentChecker.isClean(seg, spec: spec, classes: classes)
     }
 
