@@ -78,6 +78,26 @@ import X12Schema
         #expect(try store.read { try $0.authorizations(AuthorizationFilter()) }.count == 2)
     }
 
+    @Test func aResendOfARejectedInterchangeIsProcessedNotADuplicate() throws {
+        let sample = GatewayTestSupport.dataDirectory.appendingPathComponent("sample/inbox/referrals-20261125.x12")
+        let good = try String(contentsOf: sample, encoding: .utf8)
+        let broken = good.replacingOccurrences(of: "IEA*1*000000502~", with: "IEA*1*000000599~")
+        try #require(broken != good)
+        try FileManager.default.createDirectory(atPath: folders.inbox, withIntermediateDirectories: true)
+        try broken.write(toFile: folders.inbox + "/referrals-broken.x12", atomically: true, encoding: .utf8)
+        let processor = try BatchProcessor(folders: folders, store: store, options: options)
+        let first = try processor.runOnce()
+        #expect(first.files.map(\.outcome) == ["rejected"])
+        #expect(try output("referrals-broken.x12.ta1").contains("TA1*000000502*261125*0930*R*001~"))
+        // The partner fixes the trailer and sends the same interchange (same ISA13) again: it is processed.
+        try drop("sample/inbox/referrals-20261125.x12", as: "referrals-fixed.x12")
+        let second = try processor.runOnce()
+        #expect(second.files.map(\.outcome) == ["accepted"])
+        #expect(try output("referrals-fixed.x12.999").contains("TA1*000000502*261125*0930*A*000~"))
+        #expect(FileManager.default.fileExists(atPath: folders.outbox + "/referrals-fixed.x12.278"))
+        #expect(try store.read { try $0.authorizations(AuthorizationFilter()) }.count == 2)
+    }
+
     @Test func aFileStillBeingWrittenIsNotClaimed() throws {
         try FileManager.default.createDirectory(atPath: folders.inbox, withIntermediateDirectories: true)
         let path = folders.inbox + "/growing.x12"
@@ -120,7 +140,8 @@ import X12Schema
         #expect(!FileManager.default.fileExists(atPath: folders.outbox + "/bad-trailer.x12.278"))
         #expect(try store.read { try $0.authorizations(AuthorizationFilter()) }.isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folders.outbox).filter { $0.hasPrefix(".") }.isEmpty)
-        #expect(try store.read { try $0.interchange(senderQualifier: "ZZ", senderID: "CLINICSUBMIT01", controlNumber: "000000502") } != nil)
+        // Not recorded as received: a corrected resend with the same ISA13 is not a duplicate.
+        #expect(try store.read { try $0.interchange(senderQualifier: "ZZ", senderID: "CLINICSUBMIT01", controlNumber: "000000502") } == nil)
     }
 
     @Test func aSetAcceptedIn999OfAGroupWhoseGS06RepeatsIsAnswered() throws {

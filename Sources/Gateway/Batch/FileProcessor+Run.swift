@@ -148,7 +148,9 @@ extension FileProcessor {
             }
             let refused = InterchangeAcknowledgmentBuilder.build(for: summary)?.code == "R"
             if state.savepoint { try session.endSavepoint(Self.savepoint, keep: !refused) }
-            if !state.duplicate && !summary.isAcknowledgmentOnly {
+            // A refused interchange (TA1 R) is not recorded as received: the partner resends it, corrected,
+            // usually with the same ISA13, and that resend is not a duplicate.
+            if !state.duplicate && !summary.isAcknowledgmentOnly && !refused {
                 _ = try session.partner(qualifier: h.senderQualifier, senderID: h.senderID, at: processor.clock.timestamp)
                 var row = InterchangeRecord(fileID: fileID, senderQualifier: h.senderQualifier, senderID: h.senderID,
                                             receiverID: h.receiverID, controlNumber: h.controlNumber, receivedAt: processor.clock.timestamp)
