@@ -56,6 +56,26 @@ import X12
         for i in 0..<300 { try Self.check(gen.transaction(type, index: i)) }
     }
 
+    /// The request and decision objects alone (what the gateway stores): `JSONEncoder`'s text, read back by
+    /// `JSONDecoder`.
+    @Test(arguments: files.filter { $0.contains("278") })
+    func requestAndDecisionObjects(_ file: String) throws {
+        for m in try MappingTestSupport.models(file) {
+            switch m {
+            case .authorizationRequest(let r):
+                let ours = ModelJSON.encode(request: r)
+                #expect(try Canonical.text(ours) == (try Canonical.text(try Self.reference(r))))
+                #expect(try JSONDecoder().decode(AuthorizationRequest.self, from: Data(ours)) == r)
+            case .authorizationDecision(let d):
+                let ours = ModelJSON.encode(decision: d)
+                #expect(try Canonical.text(ours) == (try Canonical.text(try Self.reference(d))))
+                #expect(try JSONDecoder().decode(AuthorizationDecision.self, from: Data(ours)) == d)
+            default:
+                Issue.record("\(file) holds a \(m.typeName)")
+            }
+        }
+    }
+
     /// A line far longer than the writer's first buffer, with escapes across the growth.
     @Test func longLinesGrowTheBuffer() throws {
         guard case .eligibilityResponse(var list) = TestDataGenerator(seed: 29).transaction(.eligibilityResponse, index: 0),

@@ -13,7 +13,7 @@ extension AuthorizationRecord {
             serviceFrom = e.start.description
             serviceTo = (outcome.period.expires ?? e.last).description
         }
-        decisionJSON = try AuthorizationResponder.json(decision)
+        decisionJSON = AuthorizationResponder.json(decision)
         try session.update(self)
         var h = AuthorizationStatusRecord(authorizationID: id!, status: status, action: action, at: clock.timestamp,
                                           actor: actor, reasons: reasons, note: note)

@@ -1,5 +1,6 @@
 import AuthModel
 import Foundation
+import X12Mapping
 
 /// Answers 278 requests for review from the store and the referral rules, storing every accepted request with a
 /// tracking number and its status history.
@@ -81,7 +82,7 @@ public struct AuthorizationResponder: Sendable {
             reasons: "", diagnosis: request.diagnoses.first?.code, procedure: request.serviceLines.lazy.compactMap(\.procedure).first?.code,
             requestedAt: clock.timestamp, actionDate: nil, serviceFrom: serviceDate?.description,
             serviceTo: serviceDate.map { _ in lastServiceDate(request)!.description }, certifiedQuantity: nil,
-            requestJSON: try Self.json(request), decisionJSON: "{}")
+            requestJSON: Self.json(request), decisionJSON: "{}")
         try session.insert(&record)
         var history = AuthorizationStatusRecord(authorizationID: record.id!, status: AuthorizationStatus.requested.rawValue,
                                                 action: nil, at: clock.timestamp, actor: "system", reasons: "", note: nil)
@@ -165,8 +166,14 @@ public struct AuthorizationResponder: Sendable {
         return dates.compactMap { $0 }.max()
     }
 
-    static func json<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+    /// The stored JSON of a request (model JSON, read back with `JSONDecoder`).
+    static func json(_ request: AuthorizationRequest) -> String {
+        String(decoding: ModelJSON.encode(request: request), as: UTF8.self)
+    }
+
+    /// The stored JSON of a decision (model JSON, read back with `JSONDecoder`).
+    static func json(_ decision: AuthorizationDecision) -> String {
+        String(decoding: ModelJSON.encode(decision: decision), as: UTF8.self)
     }
 
     private static func pad(_ v: Int, _ n: Int) -> String {

@@ -21,6 +21,21 @@ public enum ModelJSON {
         return w.out
     }
 
+    /// The JSON object of one authorization request, as in a `278` line's `authorizationRequest` (the gateway
+    /// stores it). Same text as `JSONEncoder` gives, except that `/` is not escaped; `JSONDecoder` reads it back.
+    public static func encode(request: AuthorizationRequest) -> [UInt8] {
+        var w = ModelJSONWriter()
+        request.writeJSON(to: &w)
+        return w.out
+    }
+
+    /// The JSON object of one authorization decision, as in a `278-response` line's `authorizationDecision`.
+    public static func encode(decision: AuthorizationDecision) -> [UInt8] {
+        var w = ModelJSONWriter()
+        decision.writeJSON(to: &w)
+        return w.out
+    }
+
     /// Reads one line.
     public static func decode(_ line: some Collection<UInt8>) throws -> ModelTransaction {
         try decode(line, with: ModelJSONByteDecoder())
