@@ -35,6 +35,24 @@ import X12
         #expect(x12.contains("ST*278*0002*005010X217~"))
     }
 
+    /// Found by fuzzing `x12gate convert FILE.jsonl --to x12`: a 150 MB line took 48 s of CPU, as every chunk read
+    /// made the reader search the whole line again for its newline. Now each byte is searched once.
+    @Test(.timeLimit(.minutes(1))) func aLongLineReadInSmallChunksIsScannedOnce() throws {
+        let long = Array(#"{"type":"999","x":""#.utf8) + [UInt8](repeating: 0x41, count: 2 << 20) + Array("\"}\n{\"type\":\"999\"}\n".utf8)
+        var offset = 0
+        let input = ModelJSONLinesReader { (buffer: inout [UInt8]) -> Bool in
+            guard offset < long.count else { return false }
+            let end = min(offset + 16, long.count)
+            buffer.append(contentsOf: long[offset..<end])
+            offset = end
+            return true
+        }
+        #expect { _ = try input.next() } throws: { ($0 as? ModelJSONLinesReader.LineError)?.line == 1 }
+        #expect { _ = try input.next() } throws: { ($0 as? ModelJSONLinesReader.LineError)?.line == 2 }
+        #expect(try input.next() == nil)
+        #expect(input.bytesRead == long.count)
+    }
+
     @Test func badLineIsReportedWithItsNumber() throws {
         let input = ModelJSONLinesReader(bytes: Array("\n{\"type\":\"999\"}\n".utf8))
         #expect { _ = try input.next() } throws: { ($0 as? ModelJSONLinesReader.LineError)?.line == 2 }

@@ -132,6 +132,34 @@ import X12
         #expect(tx.traceNumber(forSegmentAt: 16) == "EVENT1")
     }
 
+    /// Found by fuzzing `x12gate ack`: 2,300 HLs each the parent of the next, each with an error, took minutes (every
+    /// error walked up the chain, every hop searching the levels again). Now one pass resolves the trace numbers.
+    @Test(.timeLimit(.minutes(1))) func aDeepChainOfLevelsEachWithAnErrorNamesTheTopTrace() {
+        let depth = 5000
+        var levels = [HierarchicalLevel(position: 3, id: "1", levelCode: "20", traceNumber: "TOP")]
+        var findings: [Finding] = []
+        for k in 2...depth {
+            levels.append(HierarchicalLevel(position: 2 * k, id: String(k), parentID: String(k - 1), levelCode: "22"))
+            findings.append(Self.finding(.ik304, "3", Self.at(2 * k + 1, "NM1", loop: "2010C")))
+        }
+        let tx = TransactionSummary(header: Self.header, findings: findings, levels: levels)
+        let body = Self.body([tx])
+        #expect(body.filter { $0 == "CTX*TRN02:TOP" }.count == depth - 1)
+        #expect(tx.traceNumber(forSegmentAt: 2 * depth + 1) == "TOP")
+        #expect(tx.levelTraceNumbers().allSatisfy { $0 == "TOP" })
+    }
+
+    @Test func levelTraceNumbersTakeTheNearestAncestorsTRNAndNoneForAnUnknownParent() {
+        let tx = TransactionSummary(header: Self.header, levels: [
+            HierarchicalLevel(position: 3, id: "1", levelCode: "20", traceNumber: "A"),
+            HierarchicalLevel(position: 5, id: "2", parentID: "1", levelCode: "21", traceNumber: "B"),
+            HierarchicalLevel(position: 7, id: "3", parentID: "2", levelCode: "22"),
+            HierarchicalLevel(position: 9, id: "4", parentID: "9", levelCode: "22"),
+            HierarchicalLevel(position: 11, id: "5", parentID: "5", levelCode: "22"),
+        ])
+        #expect(tx.levelTraceNumbers() == ["A", "B", "B", nil, nil])
+    }
+
     static func interchange(ack: String, findings: [Finding], groups: [GroupSummary] = [], ta1: Bool = false) -> InterchangeSummary {
         var fields = ["00", "          ", "00", "          ", "ZZ", "SUBMITTER01    ", "ZZ", "PAYER01        ", "261124", "0930",
                       "^", "00501", "000000101", ack, "T", ":"]

@@ -22,6 +22,9 @@ public final class ModelJSONLinesReader {
     private let decoder = ModelJSONByteDecoder()
     private var buffer: [UInt8] = []
     private var start = 0
+    /// Where the search for the next newline goes on: the bytes before it (from `start`) hold none, so a long line
+    /// read in many chunks is scanned once, not once per chunk.
+    private var scanned = 0
     private var done = false
     private let source: (inout [UInt8]) throws -> Bool
     /// The number of the last line read.
@@ -53,7 +56,7 @@ public final class ModelJSONLinesReader {
     /// with the following line) and `X12IOError` when reading fails.
     public func next() throws -> ModelTransaction? {
         while true {
-            if let nl = buffer[start...].firstIndex(of: 0x0A) {
+            if let nl = buffer[max(start, scanned)...].firstIndex(of: 0x0A) {
                 let line = buffer[start..<nl]
                 start = nl + 1
                 lineNumber += 1
@@ -61,6 +64,7 @@ public final class ModelJSONLinesReader {
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
                 return try decode(line)
             }
+            scanned = buffer.count
             if done {
                 guard start < buffer.count else { return nil }
                 let line = buffer[start...]
@@ -72,6 +76,7 @@ public final class ModelJSONLinesReader {
             }
             if start > 0 {
                 buffer.removeSubrange(0..<start)
+                scanned -= start
                 start = 0
             }
             done = !(try source(&buffer))

@@ -111,16 +111,37 @@ public final class EnvelopeCollector {
     /// the unit they go to when `unlessKnown` (a validator sees the reader's envelope findings too).
     public func add(_ findings: [Finding], unlessKnown: Bool) {
         flushPending()
+        guard unlessKnown else {
+            for f in findings { route(f) }
+            return
+        }
+        // Each unit's findings as a set, made once per call: thousands of findings (a flood of bad HLs) would
+        // otherwise each be compared with all those before them.
+        var known: [Unit: Set<Finding>] = [:]
         for f in findings {
-            if unlessKnown {
-                switch f.code.family {
-                case .ta105: if interchange?.findings.contains(f) == true { continue }
-                case .ak905: if (group?.findings ?? interchange?.findings)?.contains(f) == true { continue }
-                case .ik502, .ik304, .ik403, .note:
-                    if (transaction?.findings ?? group?.findings ?? interchange?.findings)?.contains(f) == true { continue }
-                }
+            let unit: Unit?
+            switch f.code.family {
+            case .ta105: unit = interchange != nil ? .interchange : nil
+            case .ak905: unit = group != nil ? .group : interchange != nil ? .interchange : nil
+            case .ik502, .ik304, .ik403, .note:
+                unit = transaction != nil ? .transaction : group != nil ? .group : interchange != nil ? .interchange : nil
+            }
+            if let unit {
+                if known[unit] == nil { known[unit] = Set(knownFindings(unit)) }
+                guard known[unit]!.insert(f).inserted else { continue }
             }
             route(f)
+        }
+    }
+
+    /// The open unit a finding goes to.
+    private enum Unit { case interchange, group, transaction }
+
+    private func knownFindings(_ unit: Unit) -> [Finding] {
+        switch unit {
+        case .interchange: interchange?.findings ?? []
+        case .group: group?.findings ?? []
+        case .transaction: transaction?.findings ?? []
         }
     }
 

@@ -134,13 +134,17 @@ public struct FunctionalAcknowledgmentBuilder: Sendable {
             a.element.position != b.element.position ? a.element.position < b.element.position : a.offset < b.offset
         }.map(\.element)
 
+        // The keys come in position order: one cursor over the levels, their trace numbers resolved once.
+        let traces = tx.levelTraceNumbers()
+        var level = -1
         var out: [Segment] = []
         for key in sorted where !key.id.isEmpty {
+            while level + 1 < tx.levels.count && tx.levels[level + 1].position <= key.position { level += 1 }
             let list = byKey[key]!
             let loop = list.lazy.compactMap { $0.location.standardLoopID ?? Self.standardLoopID($0.location.loopID) }.first
             // ST and SE belong to no business unit.
             // C998-2 is AN 1/35: a longer trace number is not cut (it would name another unit), the CTX is left out.
-            let businessUnit = (key.id == "ST" || key.id == "SE" ? nil : tx.traceNumber(forSegmentAt: key.position))
+            let businessUnit = (key.id == "ST" || key.id == "SE" ? nil : (level >= 0 ? traces[level] : nil))
                 .flatMap { $0.utf8.count <= 35 ? Segment("CTX", [Element(components: ["TRN02", $0])]) : nil }
             func ik3(_ code: String) -> Segment {
                 Segment("IK3", [.init(key.id), .init(String(key.position)), .init(loop ?? ""), .init(code)])

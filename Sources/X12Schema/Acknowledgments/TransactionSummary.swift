@@ -29,14 +29,22 @@ public struct TransactionSummary: Sendable, Hashable {
     /// or the nearest parent level that has a TRN.
     public func traceNumber(forSegmentAt position: Int) -> String? {
         guard let index = levels.lastIndex(where: { $0.position <= position }) else { return nil }
-        var level: HierarchicalLevel? = levels[index]
-        var hops = 0
-        while let l = level, hops < levels.count {
-            if let t = l.traceNumber { return t }
-            guard let parent = l.parentID else { return nil }
-            level = levels[..<index].last { $0.id == parent }
-            hops += 1
+        return levelTraceNumbers()[index]
+    }
+
+    /// For each of ``levels``, the TRN02 of its business unit: its own, or its nearest parent's that has one
+    /// (a parent is the last level before it with its HL02 as HL01). One pass, so a hostile chain of thousands of
+    /// nested levels costs linear time, not a walk up the chain per error.
+    public func levelTraceNumbers() -> [String?] {
+        var traces: [String?] = []
+        traces.reserveCapacity(levels.count)
+        var lastIndex: [String: Int] = [:]
+        for (i, level) in levels.enumerated() {
+            var trace = level.traceNumber
+            if trace == nil, let parent = level.parentID, let p = lastIndex[parent] { trace = traces[p] }
+            traces.append(trace)
+            lastIndex[level.id] = i
         }
-        return nil
+        return traces
     }
 }
