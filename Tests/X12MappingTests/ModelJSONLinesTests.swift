@@ -53,6 +53,32 @@ import X12
         #expect(input.bytesRead == long.count)
     }
 
+    /// A line longer than `maxLineLength` is never held: it is skipped up to its newline and reported, and the
+    /// lines after it are read (a 150 MB line made the fast decoder's node table fail to allocate).
+    @Test(arguments: [true, false])
+    func anOverLongLineIsSkippedAndReported(_ newlineAfter: Bool) throws {
+        let good = try ModelJSON.encode(TestDataGenerator(seed: 3).transaction(.eligibilityInquiry, index: 0))
+        var text = good + [0x0A] + [UInt8](repeating: 0x41, count: 5_000)
+        if newlineAfter { text += [0x0A] + good + [0x0A] }
+        var offset = 0
+        let input = ModelJSONLinesReader { (buffer: inout [UInt8]) -> Bool in
+            guard offset < text.count else { return false }
+            let end = min(offset + 700, text.count)
+            buffer.append(contentsOf: text[offset..<end])
+            offset = end
+            return true
+        }
+        input.maxLineLength = 2_000
+        #expect(try input.next() != nil)
+        #expect { _ = try input.next() } throws: { error in
+            guard let e = error as? ModelJSONLinesReader.LineError else { return false }
+            return e.line == 2 && e.message.contains("5000 bytes")
+        }
+        if newlineAfter { #expect(try input.next() != nil) }
+        #expect(try input.next() == nil)
+        #expect(input.bytesRead == text.count)
+    }
+
     @Test func badLineIsReportedWithItsNumber() throws {
         let input = ModelJSONLinesReader(bytes: Array("\n{\"type\":\"999\"}\n".utf8))
         #expect { _ = try input.next() } throws: { ($0 as? ModelJSONLinesReader.LineError)?.line == 2 }

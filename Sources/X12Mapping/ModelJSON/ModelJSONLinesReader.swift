@@ -26,11 +26,17 @@ public final class ModelJSONLinesReader {
     /// read in many chunks is scanned once, not once per chunk.
     private var scanned = 0
     private var done = false
+    /// Bytes of an over-long line dropped so far (the rest of it is skipped up to its newline).
+    private var skipped = 0
+    private var skipping = false
     private let source: (inout [UInt8]) throws -> Bool
     /// The number of the last line read.
     public private(set) var lineNumber = 0
     /// Bytes consumed so far.
     public private(set) var bytesRead = 0
+    /// The longest line read (bytes, newline excluded); a longer line is skipped, never held, and reported as a
+    /// ``LineError``. One transaction set is far shorter: the default is 64 MiB.
+    public var maxLineLength = 64 << 20
 
     /// Reads chunks from `source`, which appends bytes and returns `false` at the end.
     public init(source: @escaping (inout [UInt8]) throws -> Bool) { self.source = source }
@@ -57,6 +63,7 @@ public final class ModelJSONLinesReader {
     public func next() throws -> ModelTransaction? {
         while true {
             if let nl = buffer[max(start, scanned)...].firstIndex(of: 0x0A) {
+                if skipping { try endSkipping(at: nl + 1) }
                 let line = buffer[start..<nl]
                 start = nl + 1
                 lineNumber += 1
@@ -65,7 +72,15 @@ public final class ModelJSONLinesReader {
                 return try decode(line)
             }
             scanned = buffer.count
+            if skipping || buffer.count - start > maxLineLength {
+                skipping = true
+                skipped += buffer.count - start
+                buffer.removeAll(keepingCapacity: true)
+                start = 0
+                scanned = 0
+            }
             if done {
+                if skipping { try endSkipping(at: buffer.count) }
                 guard start < buffer.count else { return nil }
                 let line = buffer[start...]
                 start = buffer.count
@@ -81,6 +96,17 @@ public final class ModelJSONLinesReader {
             }
             done = !(try source(&buffer))
         }
+    }
+
+    /// Ends an over-long line whose last byte (its newline, or the end of the input) is just before `end`.
+    private func endSkipping(at end: Int) throws -> Never {
+        skipping = false
+        lineNumber += 1
+        bytesRead += skipped + (end - start)
+        let length = skipped + (end - start) - (end > start && buffer[end - 1] == 0x0A ? 1 : 0)
+        skipped = 0
+        start = end
+        throw LineError(line: lineNumber, message: "the line has \(length) bytes, more than the \(maxLineLength) a model JSON line may have; it was skipped")
     }
 
     private func decode(_ line: ArraySlice<UInt8>) throws -> ModelTransaction {
