@@ -56,6 +56,8 @@ final class ModelJSONByteDecoder: Decoder {
     /// Copies `input` and parses it into the node table (grown, never shrunk: a node takes at least one byte,
     /// so `bytes.count` slots always suffice and parsing writes them without per-node checks).
     private func parse(_ input: some Collection<UInt8>) throws(Failure) {
+        // Node positions are `Int32`: a larger input is left to `JSONDecoder` (model JSON lines are capped far below).
+        guard input.count < Int(Int32.max) - 2 else { throw Failure() }
         bytes.removeAll(keepingCapacity: true)
         bytes.append(contentsOf: input)
         hintObject.removeAll(keepingCapacity: true)
