@@ -126,12 +126,20 @@ import X12
             Strings(a: "", b: [], c: "x", d: 0, e: [], f: 0, g: true, h: nil),
         ]
         for v in values {
-            let enc = ModelJSONByteEncoder()
-            try enc.encodeTop(v)
+            // The writer the per-type functions use: each value as JSONEncoder writes it.
+            var w = ModelJSONWriter()
+            w.string(v.a)
+            #expect(w.out == (try Self.reference(v.a)))
+            for d in [v.d] + v.e {
+                w.reset()
+                w.decimal(d)
+                #expect(w.out == (try Self.reference(d)), "\(d)")
+            }
+            w.reset()
+            w.int(v.f)
+            #expect(w.out == (try Self.reference(v.f)))
             let ref = try Self.reference(v)
-            #expect(try Canonical.text(enc.out) == (try Canonical.text(ref)))
             #expect(try ModelJSONByteDecoder().decode(Strings.self, from: ref) == v)
-            #expect(try ModelJSONByteDecoder().decode(Strings.self, from: enc.out) == v)
         }
         // Escapes JSONEncoder does not write but any JSON may carry.
         let text = #"{"a":"\/\u00e9\ud834\udd1e\u0041","b":[],"d":1.5E2,"e":[-0,10],"f":7,"g":true}"#
