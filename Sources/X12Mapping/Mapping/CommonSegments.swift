@@ -16,26 +16,16 @@ enum CommonSegments {
         return TraceNumber(kind: kind, number: s[2].value, originatorId: s[3].value, originatorSupplementalId: s.opt(4))
     }
 
-    static func trn(_ t: TraceNumber) -> Segment {
-        .make("TRN", [t.kind == .current ? "1" : "2", t.number, t.originatorId, t.originatorSupplementalId])
-    }
-
     // MARK: AAA
     static func rejection(_ s: Segment) throws(MappingError) -> Rejection {
         Rejection(validRequest: s[1].value == "Y", reasonCode: s[3].value,
                   followUpAction: try X12Codes.followUp.optional(s[4].value, "AAA", 4))
     }
 
-    static func aaa(_ r: Rejection) -> Segment {
-        .make("AAA", [r.validRequest ? "Y" : "N", nil, r.reasonCode, r.followUpAction.map { X12Codes.followUp.code($0) }])
-    }
-
     // MARK: REF
     static func reference(_ s: Segment) -> Reference {
         Reference(kind: s[1].value, value: s[2].value, description: s.opt(3))
     }
-
-    static func ref(_ r: Reference) -> Segment { .make("REF", [r.kind, r.value, r.description]) }
 
     // MARK: PER
     static func contact(_ s: Segment) throws(MappingError) -> Contact {
@@ -46,26 +36,11 @@ enum CommonSegments {
         return Contact(name: s.opt(2), methods: methods)
     }
 
-    static func per(_ c: Contact) -> Segment {
-        var v: [String?] = ["IC", c.name]
-        for m in c.methods.prefix(3) { v += [X12Codes.contact.code(m.kind), m.value] }
-        return .make("PER", v)
-    }
-
     // MARK: N3/N4
     static func address(_ n3: Segment?, _ n4: Segment?) -> Address? {
         guard n3 != nil || n4 != nil else { return nil }
         return Address(address1: n3?[1].value ?? "", address2: n3?.opt(2), city: n4?.opt(1), state: n4?.opt(2),
                        postalCode: n4?.opt(3), countryCode: n4?.opt(4), countrySubdivisionCode: n4?.opt(7))
-    }
-
-    static func n3n4(_ a: Address) -> [Segment] {
-        var out: [Segment] = []
-        if !a.address1.isEmpty { out.append(.make("N3", [a.address1, a.address2])) }
-        if a.city != nil || a.state != nil || a.postalCode != nil || a.countryCode != nil {
-            out.append(.make("N4", [a.city, a.state, a.postalCode, a.countryCode, nil, nil, a.countrySubdivisionCode]))
-        }
-        return out
     }
 
     // MARK: HI
@@ -82,14 +57,6 @@ enum CommonSegments {
         return out
     }
 
-    static func hi(_ ds: some Collection<Diagnosis>) -> Segment {
-        Segment("HI", ds.map { d in
-            var c = [X12Codes.diagnosisQualifier(d), d.code]
-            if let date = d.date { c += ["D8", date.compact] }
-            return Element(components: c)
-        })
-    }
-
     // MARK: HSD
     static func delivery(_ s: Segment) throws(MappingError) -> ServiceDelivery {
         ServiceDelivery(quantityKind: try X12Codes.deliveryQuantity.optional(s[1].value, "HSD", 1),
@@ -101,22 +68,10 @@ enum CommonSegments {
                         frequencyCode: s.opt(7), timeCode: s.opt(8))
     }
 
-    static func hsd(_ d: ServiceDelivery) -> Segment {
-        .make("HSD", [d.quantityKind.map { X12Codes.deliveryQuantity.code($0) }, d.quantity.map { X12Values.string($0) },
-                      d.unit.map { X12Codes.deliveryUnit.code($0) }, d.sampleSelectionModulus.map { X12Values.string($0) },
-                      d.timePeriod.map { X12Codes.timePeriod.code($0) }, d.periodCount.map { X12Values.string($0) },
-                      d.frequencyCode, d.timeCode])
-    }
-
     // MARK: PWK
     static func attachment(_ s: Segment) throws(MappingError) -> Attachment {
         Attachment(reportType: s[1].value, transmission: try X12Codes.transmission.value(s[2].value, "PWK", 2),
                    controlNumber: s.opt(6), description: s.opt(7))
-    }
-
-    static func pwk(_ a: Attachment) -> Segment {
-        .make("PWK", [a.reportType, X12Codes.transmission.code(a.transmission), nil, nil,
-                      a.controlNumber == nil ? nil : "AC", a.controlNumber, a.description])
     }
 
     // MARK: Procedure composite (C003 / EQ02 / EB13)
@@ -131,16 +86,6 @@ enum CommonSegments {
                          modifiers: Array(mods[0..<last]), description: d.isEmpty ? nil : d, rangeEnd: r.isEmpty ? nil : r)
     }
 
-    static func composite(_ p: Procedure) -> Element {
-        var c = [X12Codes.procedureSystem.code(p.codeSystem), p.code]
-        let mods = Array(p.modifiers.prefix(4))
-        if !mods.isEmpty || p.description != nil || p.rangeEnd != nil {
-            c += mods + Array(repeating: "", count: 4 - mods.count)
-            c += [p.description ?? "", p.rangeEnd ?? ""]
-        }
-        return Element(components: c)
-    }
-
     /// Diagnosis pointers of a C004 composite.
     static func pointers(_ e: Element, _ seg: String, _ pos: Int) throws(MappingError) -> [Int] {
         if e.isEmpty { return [] }
@@ -152,17 +97,7 @@ enum CommonSegments {
         return out
     }
 
-    static func pointerElement(_ p: [Int]) -> Element {
-        p.isEmpty ? .empty : Element(components: p.map(String.init))
-    }
-
     // MARK: DTP
-    static func dtp(_ qualifier: String, _ r: DateRange) -> Segment {
-        let (f, v) = X12Values.format(r)
-        return .make("DTP", [qualifier, f, v])
-    }
-
-    static func dtp(_ qualifier: String, _ d: CalendarDate) -> Segment { .make("DTP", [qualifier, "D8", d.compact]) }
 
     static func dtpRange(_ s: Segment) throws(MappingError) -> DateRange {
         try X12Values.range(format: s[2].value, s[3].value, "DTP", 3)
