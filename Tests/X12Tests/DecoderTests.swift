@@ -104,4 +104,30 @@ extension String {
         let second = ["0001", "1", "0001"].map { u.insert($0) }
         #expect(second == [true, true, false])
     }
+
+    /// Runs that outgrow their width (`9999` → `10000`, `9` → `10`) stay runs; strays do not end them.
+    @Test(arguments: [
+        (["9998", "9999", "10000", "10001", "10000", "09999", "9999"], [true, true, true, true, false, true, false]),
+        (["8", "9", "10", "11", "010", "10", "9"], [true, true, true, true, true, false, false]),
+        (["0001", "0005", "0002", "0003", "0004", "0005", "0006"], [true, true, true, true, true, false, true]),
+        (["0001", "X1", "0002", "X1", "0001"], [true, true, true, false, false]),
+    ])
+    func runsGrowPastTheirWidth(values: [String], expected: [Bool]) {
+        var u = X12Decoder.UniqueControlNumbers()
+        #expect(values.map { u.insert($0) } == expected)
+    }
+
+    /// 200,000 sets numbered `0001` … `200000` keep no strings (the old check kept every one after `9999`).
+    @Test func longRunsStoreNothing() {
+        var u = X12Decoder.UniqueControlNumbers()
+        var refused: [Int] = []
+        for n in 1...200_000 {
+            let d = String(n)
+            if !u.insert(String(repeating: "0", count: max(0, 4 - d.count)) + d) { refused.append(n) }
+        }
+        #expect(refused.isEmpty)
+        #expect(u.storedCount == 0)
+        let again = [u.insert("150000"), u.insert("0001"), u.insert("200001")]
+        #expect(again == [false, false, true])
+    }
 }
