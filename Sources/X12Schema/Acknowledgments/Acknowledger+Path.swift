@@ -5,9 +5,10 @@ extension Acknowledger {
     /// acknowledgments to `writer` as it goes: the same bytes as ``acknowledge(_:validator:to:)``, in a memory that
     /// does not grow with the file.
     ///
-    /// The first reading keeps only the sets that have findings (``Validator/Options/keepTransactions`` off), the
-    /// groups' and interchanges' findings, and each interchange's line ending; the second writes, set by set, an
-    /// `AK2 … IK5` for each (the HL levels that name a business unit are recorded for the sets with findings only).
+    /// The first reading writes the sets that have findings to a ``FindingSpool`` on disk as they close and keeps
+    /// the groups' and interchanges' findings and counts, and each interchange's line ending; the second reads the
+    /// spool alongside and writes, set by set, an `AK2 … IK5` for each (the HL levels that name a business unit are
+    /// recorded for the sets with findings only): one set's findings are in memory at a time.
     /// ISA13 and GS06 are drawn in the same order. A file whose report holds a group outside any interchange is
     /// acknowledged the in-memory way (its interchanges cannot be paired with the second reading's).
     public func acknowledge(path: String, validator: Validator, to writer: X12Writer) throws(X12IOError) -> AcknowledgmentRun {
@@ -16,20 +17,20 @@ extension Acknowledger {
         let first = try X12Reader(path: path, options: validator.options.readerOptions)
         var suffixes: [String: SegmentSuffix] = [:]
         var firstSuffix: SegmentSuffix?
-        let report = try lean.validate(reader: first) { _, location, _, _ in
+        let spool = try FindingSpool()
+        let report = try lean.validate(reader: first, onSegment: { _, location, _, _ in
             // The line ending the ``HierarchyRecorder`` would record.
             if let ic = location.interchangeControlNumber, suffixes[ic] == nil {
                 suffixes[ic] = first.suffix
                 if firstSuffix == nil { firstSuffix = first.suffix }
             }
-        }
+        }, onTransaction: { tx in
+            if !tx.findings.isEmpty { spool.appendLater(tx) }
+        })
         if report.interchanges.contains(where: { $0.header.fields.isEmpty }) {
             return try acknowledge(X12Reader(path: path, options: validator.options.readerOptions), validator: validator, to: writer)
         }
-        var withFindings: [Int: TransactionReport] = [:]
-        for ic in report.interchanges {
-            for g in ic.groups { for t in g.transactions { withFindings[t.location.segmentIndex] = t } }
-        }
+        try spool.rewind()
         let builder = FunctionalAcknowledgmentBuilder(options: options)
         var run = AcknowledgmentRun(unattached: report.findings)
         let reader = try X12Reader(path: path, options: validator.options.readerOptions)
@@ -97,7 +98,7 @@ extension Acknowledger {
                 }
                 group = (summary, 0, 0, false, writes)
             case .transactionStart(let st):
-                let found = withFindings[reader.location.segmentIndex]
+                let found = try spool.take(at: reader.location.segmentIndex)
                 set = (st, found, found == nil ? nil : HierarchyRecorder(reader: reader))
             case .segment:
                 if let levels = set?.levels, reader.segment.hasID("HL") || reader.segment.hasID("TRN") {

@@ -5,6 +5,7 @@ import X12
 struct ValidationRun {
     let validator: Validator
     let onSegment: Validator.SegmentHandler?
+    let onTransaction: Validator.TransactionHandler?
     var report: ValidationReport
 
     private var interchange: InterchangeReport?
@@ -35,9 +36,10 @@ struct ValidationRun {
     /// The same for a set whose guide depends on BHT02.
     private var lastBHT02Choice: (st01: String, version: String, bht02: String?, guide: GuideSpec?)?
 
-    init(validator: Validator, source: String, onSegment: Validator.SegmentHandler?) {
+    init(validator: Validator, source: String, onSegment: Validator.SegmentHandler?, onTransaction: Validator.TransactionHandler? = nil) {
         self.validator = validator
         self.onSegment = onSegment
+        self.onTransaction = onTransaction
         report = ValidationReport(source: source)
     }
 
@@ -115,7 +117,13 @@ struct ValidationRun {
             if tx.findings.count > 1 { tx.findings = stableSorted(tx.findings) }
             inTransaction = false
             current = nil
-            let keep = validator.options.keepTransactions || !tx.findings.isEmpty
+            let keep: Bool
+            if let onTransaction {
+                onTransaction(tx)
+                keep = validator.options.keepTransactions
+            } else {
+                keep = validator.options.keepTransactions || !tx.findings.isEmpty
+            }
             if group == nil { openOrphanGroup(at: tx.location) }
             group!.add(tx, keep: keep)
             if orphanGroup { closeGroup() }

@@ -32,6 +32,12 @@ public final class Validator {
     /// ``LoopTracker/currentLoop``, ``LoopTracker/loopPath``, ``LoopTracker/opened`` and ``LoopTracker/closed`` tell the loops.
     public typealias SegmentHandler = (_ segment: SegmentView, _ location: Location, _ spec: SegmentSpec?, _ tracker: LoopTracker?) -> Void
 
+    /// Called for every transaction set as it closes (its SE, or the end of its group or interchange), in input
+    /// order, with its report and findings. A set handed to this handler is kept in the ``ValidationReport`` only
+    /// when ``Options/keepTransactions`` is on: the caller keeps what it needs (a ``FindingSpool``), and the
+    /// report's memory does not grow with the findings.
+    public typealias TransactionHandler = (_ transaction: TransactionReport) -> Void
+
     /// The guides.
     public let library: SpecLibrary
     /// The options.
@@ -65,9 +71,10 @@ public final class Validator {
         return v
     }
 
-    /// Validates everything `reader` yields.
-    public func validate(reader: X12Reader, onSegment: SegmentHandler? = nil) throws(X12IOError) -> ValidationReport {
-        var run = ValidationRun(validator: self, source: reader.name, onSegment: onSegment)
+    /// Validates everything `reader` yields; each set goes to `onTransaction` as it closes, when given.
+    public func validate(reader: X12Reader, onSegment: SegmentHandler? = nil,
+                         onTransaction: TransactionHandler? = nil) throws(X12IOError) -> ValidationReport {
+        var run = ValidationRun(validator: self, source: reader.name, onSegment: onSegment, onTransaction: onTransaction)
         while let event = try reader.next() {
             run.handle(event, reader: reader)
         }
