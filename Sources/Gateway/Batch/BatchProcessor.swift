@@ -150,7 +150,7 @@ public final class BatchProcessor: @unchecked Sendable {
         // The file is read from the disk in chunks, twice: the guide validation, then the one pass that acknowledges
         // and answers it (it is never held whole).
         var input = try ReceivedInput(name: name, path: path, contentHash: hash)
-        if let validator { try input.validate(with: validator) }
+        if let validator { try input.validate(with: validator, spoolDirectory: folders.work) }
         let processor = FileProcessor(options: options, codec: codec)
         let (result, row) = try store.write { session in
             let (result, row) = try processor.process(input, in: session, temporaryOutbox: folders.outbox)

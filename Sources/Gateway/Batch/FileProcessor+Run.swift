@@ -14,7 +14,8 @@ extension FileProcessor {
             /// A store savepoint was opened (a 278 was answered): undone when the TA1 rejects the interchange.
             var savepoint = false
             var sets = 0, accepted = 0, rejected = 0, answeredWithRejection = 0
-            var report: [String] = []
+            /// The lines of the sets it rejected (dropped when the TA1 rejects the interchange).
+            var report: ReportLines
         }
 
         let processor: FileProcessor
@@ -28,11 +29,13 @@ extension FileProcessor {
         let acks: StreamedOutput
         let answers271: StreamedOutput
         let answers278: StreamedOutput
+        /// Where report lines spill (the system's temporary folder when `nil`).
+        let spoolDirectory: String?
 
         var interchanges = 0, rejectedInterchanges = 0
         var transactions = 0, accepted = 0, rejected = 0, answeredWithRejection = 0
         var any999 = false, anyTA1Only = false, any271 = false, any278 = false, duplicate = false
-        var report: [String] = []
+        var report: ReportLines
         /// The interchange being read.
         var open: Open?
 
@@ -69,7 +72,7 @@ extension FileProcessor {
                                                          message: "The transaction set cannot be read as a \(st?.id ?? ""): \(error)")])
                         }
                     }
-                    if let found = validation?.transactions[setIndex] { acknowledgments.add(found, unlessKnown: true) }
+                    if let found = try validation?.transaction(at: setIndex) { acknowledgments.add(found, unlessKnown: true) }
                     collecting = false
                 case .groupStart(let header):
                     group = header
@@ -95,7 +98,7 @@ extension FileProcessor {
         private mutating func begin(_ h: InterchangeHeader, suffix: SegmentSuffix) throws {
             interchanges += 1
             let seen = try session.interchange(senderQualifier: h.senderQualifier, senderID: h.senderID, controlNumber: h.controlNumber)
-            open = Open(header: h, duplicate: seen != nil)
+            open = Open(header: h, duplicate: seen != nil, report: ReportLines(directory: spoolDirectory))
             let delimiters = AcknowledgmentWriter.outputDelimiters(h.delimiters)
             try eligibilityAnswers.begin(delimiters: delimiters, suffix: suffix)
             try authorizationAnswers.begin(delimiters: delimiters, suffix: suffix)
@@ -106,8 +109,8 @@ extension FileProcessor {
             open!.sets += 1
             guard code == "A" || code == "E" else {
                 open!.rejected += 1
-                open!.report.append("interchange \(open!.header.controlNumber) group \(group.controlNumber) set \(tx.header.controlNumber) (\(tx.header.id)): rejected in the 999")
-                for f in tx.findings { open!.report.append("  \(f)") }
+                try open!.report.append("interchange \(open!.header.controlNumber) group \(group.controlNumber) set \(tx.header.controlNumber) (\(tx.header.id)): rejected in the 999")
+                for f in tx.findings { try open!.report.append("  \(f)") }
                 return
             }
             open!.accepted += 1
@@ -137,7 +140,7 @@ extension FileProcessor {
         private mutating func finish(_ closed: InterchangeSummary) throws {
             var summary = closed
             let h = summary.header
-            let state = open ?? Open(header: h, duplicate: false)
+            let state = open ?? Open(header: h, duplicate: false, report: ReportLines(directory: spoolDirectory))
             open = nil
             if state.duplicate {
                 duplicate = true
@@ -164,8 +167,8 @@ extension FileProcessor {
                 try processor.note(kind: "TA1", outcome, result: ta1.code, in: session, fileID: fileID)
                 if ta1.code == "R" {
                     rejectedInterchanges += 1
-                    report.append("interchange \(h.controlNumber): rejected, TA1 \(ta1.note)")
-                    for f in summary.findings { report.append("  \(f)") }
+                    try report.append("interchange \(h.controlNumber): rejected, TA1 \(ta1.note)")
+                    for f in summary.findings { try report.append("  \(f)") }
                 }
             }
             if !outcome.functionalAcknowledgments.isEmpty {
@@ -183,7 +186,7 @@ extension FileProcessor {
             accepted += state.accepted
             rejected += state.rejected
             answeredWithRejection += state.answeredWithRejection
-            report += state.report
+            try report.append(contentsOf: state.report)
             let envelope = processor.envelope(answering: h)
             if let control = try eligibilityAnswers.finish(into: answers271.writer, envelope: envelope, numbers: numbers) {
                 try numbers.check()

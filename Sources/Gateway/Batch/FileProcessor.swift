@@ -42,9 +42,12 @@ public struct FileProcessor {
     /// acknowledgment and answer interchanges get their control numbers, in the order of a writer that held
     /// everything, and are appended to the outputs. With `temporaryOutbox`, the outputs and spools are hidden
     /// files in that folder (outputs fsynced before this returns; the returned outputs then carry no bytes, only
-    /// ``FileOutput/fileSize``), else they are kept in memory. The memory does not grow with the file.
+    /// ``FileOutput/fileSize``), else they are kept in memory. The memory does not grow with the file: the
+    /// validation's findings wait in a spool file (``ReceivedInput/validate(with:spoolDirectory:)``) and the report
+    /// lines beyond the first ``FileResult/problems`` in another; give `reportPath` to get them all, one per line, in
+    /// that file.
     public func process(_ input: ReceivedInput, in session: any GatewaySession,
-                        temporaryOutbox: String? = nil) throws -> (FileResult, ReceivedFileRecord) {
+                        temporaryOutbox: String? = nil, reportPath: String? = nil) throws -> (FileResult, ReceivedFileRecord) {
         var record = ReceivedFileRecord(name: input.name, contentHash: input.contentHash, size: Int64(input.size), state: "processed",
                                         outcome: "", outputs: "", destination: "", transactions: 0, accepted: 0, rejected: 0,
                                         processedAt: clock.timestamp)
@@ -60,7 +63,9 @@ public struct FileProcessor {
                                                                date: acknowledgmentOptions.date, time: acknowledgmentOptions.time),
                       eligibility: EligibilityResponder(clock: clock, requireKnownProvider: requireKnownProvider),
                       acks: StreamedOutput(path: temporary(".ack")), answers271: StreamedOutput(path: temporary(".271")),
-                      answers278: StreamedOutput(path: temporary(".278")))
+                      answers278: StreamedOutput(path: temporary(".278")), spoolDirectory: temporaryOutbox,
+                      report: ReportLines(directory: temporaryOutbox))
+        try input.validation?.rewind()
         try run.read(try input.reader(), validation: input.validation)
 
         var outputs: [FileOutput] = []
@@ -72,23 +77,27 @@ public struct FileProcessor {
         }
         if run.any271 { outputs.append(try run.answers271.finish(folder: .outbox, name: input.name + ".271")) }
         if run.any278 { outputs.append(try run.answers278.finish(folder: .outbox, name: input.name + ".278")) }
-        var report = run.acknowledgments.unattached.map { "outside any interchange: \($0)" } + run.report
+        let report = ReportLines(directory: temporaryOutbox)
         let unreadable = run.interchanges == 0
         let allRefused = unreadable || run.rejectedInterchanges == run.interchanges
         let outcome = unreadable ? "unreadable" : run.duplicate && allRefused ? "duplicate"
             : run.accepted == run.transactions ? "accepted" : run.accepted == 0 ? "rejected" : "partial"
         if unreadable {
-            report.insert(input.size == 0 ? "the file is empty: no interchange to read"
-                          : "no interchange found: the file is not X12 or its ISA is broken", at: 0)
+            try report.append(input.size == 0 ? "the file is empty: no interchange to read"
+                              : "no interchange found: the file is not X12 or its ISA is broken")
         }
+        for f in run.acknowledgments.unattached { try report.append("outside any interchange: \(f)") }
+        try report.append(contentsOf: run.report)
         if allRefused {
-            let text = (["x12gate report for \(input.name) (\(input.size) bytes, SHA-256 \(input.contentHash))",
-                         "processed \(clock.timestamp); outcome: \(outcome)", ""] + report).joined(separator: "\n") + "\n"
-            outputs.append(FileOutput(folder: .errors, name: input.name + ".report.txt", bytes: Array(text.utf8)))
+            // Every interchange was refused: its sets' lines were dropped, what is left is a few lines per interchange.
+            var text = Array("x12gate report for \(input.name) (\(input.size) bytes, SHA-256 \(input.contentHash))\nprocessed \(clock.timestamp); outcome: \(outcome)\n\n".utf8)
+            try report.text { text += $0 }
+            outputs.append(FileOutput(folder: .errors, name: input.name + ".report.txt", bytes: text))
         }
+        if let reportPath { try report.save(to: reportPath) }
         let result = FileResult(name: input.name, outputs: outputs, outcome: outcome, destination: allRefused ? .errors : .outbox,
                                 transactions: run.transactions, accepted: run.accepted, rejected: run.rejected,
-                                answeredWithRejection: run.answeredWithRejection, problems: report)
+                                answeredWithRejection: run.answeredWithRejection, problems: report.first, problemCount: report.count)
         record.outcome = outcome
         record.outputs = outputs.map(\.journalEntry).joined(separator: "|")
         record.destination = allRefused ? "errors" : "archive"

@@ -17,8 +17,11 @@ public struct FileResult: Sendable, Equatable {
     public var rejected: Int
     /// Answers that were rejections (AAA) rather than decisions or benefits.
     public var answeredWithRejection: Int
-    /// What was refused and why, one line each (may quote input values: for people, not for logs).
+    /// What was refused and why, one line each (may quote input values: for people, not for logs): the first
+    /// 1,000 lines (all of them go to the `reportPath` of ``FileProcessor/process(_:in:temporaryOutbox:reportPath:)``).
     public var problems: [String] = []
+    /// The number of report lines (``problems`` holds the first 1,000).
+    public var problemCount = 0
 
     /// Accepted sets as a fraction of all sets (1 when there are none).
     public var acceptanceRate: Double { transactions == 0 ? 1 : Double(accepted) / Double(transactions) }

@@ -3,8 +3,9 @@ import X12
 import X12Schema
 
 /// A received file to process: where its bytes are (a path, read in chunks, or bytes in memory), its size and
-/// SHA-256, and what the guide validation found in it.
-public struct ReceivedInput: Sendable {
+/// SHA-256, and what the guide validation found in it (in a spool file read by one thread: the input is not
+/// `Sendable`).
+public struct ReceivedInput {
     /// Where the bytes are.
     public enum Source: Sendable {
         /// A file, read from the disk in chunks each time the input is read.
@@ -49,11 +50,12 @@ public struct ReceivedInput: Sendable {
         }
     }
 
-    /// Validates the content against the guides (a first reading) and keeps the findings of the sets that have
-    /// some; give a validator made with ``Validator/Options/keepTransactions`` off (``validator(for:)``) so that
-    /// its report does not grow with the clean sets.
-    public mutating func validate(with validator: Validator) throws {
-        validation = ValidationFindings(try validator.validate(reader: reader()))
+    /// Validates the content against the guides (a first reading) and writes the findings of the sets that have
+    /// some to a spool file in `spoolDirectory` (default: the system's temporary folder; the file is unlinked at
+    /// once), read back set by set when the input is processed; give a validator made with
+    /// ``Validator/Options/keepTransactions`` off (``validator(for:)``) so that its report keeps counts only.
+    public mutating func validate(with validator: Validator, spoolDirectory: String? = nil) throws {
+        validation = try ValidationFindings(validating: reader(), with: validator, spoolDirectory: spoolDirectory)
     }
 
     /// A validator for ``validate(with:)``: it keeps only the sets that have findings.

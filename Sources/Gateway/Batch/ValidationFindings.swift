@@ -1,22 +1,40 @@
 import X12
 import X12Schema
 
-/// What the guide validation found in a file, by the segment index of the ST (or GS) of the set (or group) it is
-/// about: the batch processor validates a file first, keeping only the sets with findings (the memory does not
-/// grow with clean sets), then adds these findings to the 999 as it reads the file again.
-struct ValidationFindings: Sendable {
-    /// Findings of each transaction set that has some, by the segment index of its ST.
-    var transactions: [Int: [Finding]] = [:]
+/// What the guide validation found in a file: the batch processor validates a file first, writing the findings of
+/// each transaction set that has some to a ``FindingSpool`` on disk as the set closes (in file order), then adds them
+/// to the 999 as it reads the file again, taking them from the spool set by set. Memory: the findings of one set,
+/// and those of the functional groups that have some.
+struct ValidationFindings {
+    /// Findings of each transaction set that has some, in file order, taken with ``FindingSpool/take(at:)`` by the
+    /// segment index of its ST.
+    let transactions: FindingSpool
     /// Findings of each functional group that has some, by the segment index of its GS.
     var groups: [Int: [Finding]] = [:]
 
-    /// The findings of a report made with ``Validator/Options/keepTransactions`` off.
-    init(_ report: ValidationReport) {
+    /// Validates everything `reader` yields with `validator` (made with ``Validator/Options/keepTransactions`` off),
+    /// the sets' findings going to a spool file in `spoolDirectory` (default: the system's temporary folder).
+    init(validating reader: X12Reader, with validator: Validator, spoolDirectory: String? = nil) throws {
+        let spool = try FindingSpool(directory: spoolDirectory)
+        let report = try validator.validate(reader: reader, onTransaction: { tx in
+            if !tx.findings.isEmpty { spool.appendLater(tx) }
+        })
+        try spool.rewind()
+        transactions = spool
         for interchange in report.interchanges {
-            for group in interchange.groups {
-                if group.header != nil, !group.findings.isEmpty { groups[group.location.segmentIndex] = group.findings }
-                for tx in group.transactions where !tx.findings.isEmpty { transactions[tx.location.segmentIndex] = tx.findings }
+            for group in interchange.groups where group.header != nil && !group.findings.isEmpty {
+                groups[group.location.segmentIndex] = group.findings
             }
         }
+    }
+
+    /// The findings of the set whose ST is segment `segmentIndex` (`nil` when it has none).
+    func transaction(at segmentIndex: Int) throws -> [Finding]? {
+        try transactions.take(at: segmentIndex)?.findings
+    }
+
+    /// Goes back to the first set, for another reading of the file.
+    func rewind() throws {
+        try transactions.rewind()
     }
 }
