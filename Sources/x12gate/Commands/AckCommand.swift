@@ -61,11 +61,11 @@ struct AckCommand: ParsableCommand {
         do {
             let writer = try X12Writer.toFile(out ?? "-")
             let acknowledger = Acknowledger(options: options, controlNumbers: SequentialControlNumbers(start: senderControlStart))
-            // A file is read twice (validation, then the acknowledgments written as they go: flat memory); standard
-            // input once, its report held in memory.
-            run = file == "-"
-                ? try acknowledger.acknowledge(X12Reader(path: file), validator: Validator(library: library), to: writer)
-                : try acknowledger.acknowledge(path: file, validator: Validator(library: library), to: writer)
+            // A file is read twice (validation, its findings spooled to disk, then the acknowledgments written as
+            // they go: flat memory); standard input is copied to a temporary file first.
+            let input = file == "-" ? try StandardInputFile() : nil
+            defer { input?.remove() }
+            run = try acknowledger.acknowledge(path: input?.path ?? file, validator: Validator(library: library), to: writer)
             try writer.close()
         } catch {
             FileHandle.standardError.write(Data("x12gate ack: \(error)\n".utf8))

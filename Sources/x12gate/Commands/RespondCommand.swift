@@ -24,34 +24,61 @@ struct RespondCommand: ParsableCommand {
     @Flag(help: "Answer eligibility inquiries from providers that are not on file.") var allowUnknownProviders = false
 
     func run() throws {
-        let bytes: [UInt8]
+        let options = try BatchOptions(site: site, rules: loadRules(rules), requireKnownProvider: !allowUnknownProviders,
+                                       specs: noValidate ? nil : loadSpecs(specs))
+        let name = file == "-" ? "stdin" : URL(fileURLWithPath: file).lastPathComponent
+        // The file is read from the disk in chunks (standard input is copied to a temporary file first); the outputs
+        // and the report wait in a temporary folder and are copied out at the end: the memory does not grow with it.
+        let input: StandardInputFile?
+        let folder: String
         do {
-            bytes = file == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile())
-                : Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+            input = file == "-" ? try StandardInputFile() : nil
+            folder = try FileManager.default.url(for: .itemReplacementDirectory, in: .userDomainMask,
+                                                 appropriateFor: URL(fileURLWithPath: NSTemporaryDirectory()), create: true).path
         } catch {
             FileHandle.standardError.write(Data("x12gate respond: cannot read \(file): \(error.localizedDescription)\n".utf8))
             throw ExitCode(2)
         }
-        let options = try BatchOptions(site: site, rules: loadRules(rules), requireKnownProvider: !allowUnknownProviders,
-                                       specs: noValidate ? nil : loadSpecs(specs))
-        let name = file == "-" ? "stdin" : URL(fileURLWithPath: file).lastPathComponent
+        defer {
+            input?.remove()
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        if file != "-" {
+            do { try FileHandle(forReadingFrom: URL(fileURLWithPath: file)).close() } catch {
+                FileHandle.standardError.write(Data("x12gate respond: cannot read \(file): \(error.localizedDescription)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+        let reportPath = folder + "/.report"
         let result: FileResult
         do {
-            result = try FileProcessor.respond(name: name, bytes: bytes, store: store.open(), options: options)
+            result = try FileProcessor.respond(name: name, path: input?.path ?? file, store: store.open(), options: options,
+                                               outbox: folder, reportPath: reportPath)
+            for output in result.outputs where output.folder == .outbox {
+                if responsesOnly && !(output.name.hasSuffix(".271") || output.name.hasSuffix(".278")) { continue }
+                if output.fileSize == nil {
+                    FileHandle.standardOutput.write(Data(output.bytes))
+                } else {
+                    try Self.copy(folder + "/" + FileOutput.temporaryName(output.name), to: .standardOutput)
+                }
+            }
         } catch let e as ExitCode {
             throw e
         } catch {
             FileHandle.standardError.write(Data("x12gate respond: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        for output in result.outputs where output.folder == .outbox {
-            if responsesOnly && !(output.name.hasSuffix(".271") || output.name.hasSuffix(".278")) { continue }
-            FileHandle.standardOutput.write(Data(output.bytes))
-        }
         var summary = BatchSummary()
         summary.files = [result]
         FileHandle.standardError.write(Data((summary.text.split(separator: "\n").first.map(String.init) ?? "").utf8 + Data("\n".utf8)))
-        if !result.problems.isEmpty { FileHandle.standardError.write(Data((result.problems.joined(separator: "\n") + "\n").utf8)) }
+        if result.problemCount > 0 { try? Self.copy(reportPath, to: .standardError) }
         if result.rejected > 0 || result.destination == .errors { throw ExitCode(1) }
+    }
+
+    /// Copies the file at `path` to `handle` in 1 MB chunks.
+    private static func copy(_ path: String, to handle: FileHandle) throws {
+        let source = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        defer { try? source.close() }
+        while let chunk = try source.read(upToCount: 1 << 20), !chunk.isEmpty { handle.write(chunk) }
     }
 }
