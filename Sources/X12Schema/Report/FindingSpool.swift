@@ -16,7 +16,7 @@ import X12
 /// ```swift
 /// let spool = try FindingSpool()
 /// let report = try validator.validate(reader: first, onTransaction: { tx in
-///     if !tx.findings.isEmpty { try? spool.append(tx) }
+///     if !tx.findings.isEmpty { spool.appendLater(tx) }   // a write error is thrown by rewind()
 /// })
 /// try spool.rewind()
 /// while let event = try second.next() {

@@ -10,7 +10,8 @@ import X12
 /// print(FindingTextRenderer().render(report))
 /// ```
 /// Memory: one transaction set's state at a time (bounded by loop depth and HLs per set); with
-/// ``Options/keepTransactions`` off, a report keeps only counts and the findings of rejected sets.
+/// ``Options/keepTransactions`` off, a report keeps only counts and the sets that have findings (none when a
+/// ``TransactionHandler`` takes each set as it closes: see ``FindingSpool``).
 /// To see each segment with its guide loop while validating (for mapping or conversion), pass `onSegment`.
 public final class Validator {
     /// Policy knobs.
