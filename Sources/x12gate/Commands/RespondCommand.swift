@@ -33,8 +33,7 @@ struct RespondCommand: ParsableCommand {
         let folder: String
         do {
             input = file == "-" ? try StandardInputFile() : nil
-            folder = try FileManager.default.url(for: .itemReplacementDirectory, in: .userDomainMask,
-                                                 appropriateFor: URL(fileURLWithPath: NSTemporaryDirectory()), create: true).path
+            folder = try Self.temporaryFolder()
         } catch {
             FileHandle.standardError.write(Data("x12gate respond: cannot read \(file): \(error.localizedDescription)\n".utf8))
             throw ExitCode(2)
@@ -73,6 +72,17 @@ struct RespondCommand: ParsableCommand {
         FileHandle.standardError.write(Data((summary.text.split(separator: "\n").first.map(String.init) ?? "").utf8 + Data("\n".utf8)))
         if result.problemCount > 0 { try? Self.copy(reportPath, to: .standardError) }
         if result.rejected > 0 || result.destination == .errors { throw ExitCode(1) }
+    }
+
+    /// A new private folder in the temporary folder (`TMPDIR`, else `/tmp`).
+    private static func temporaryFolder() throws -> String {
+        let parent = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array((parent + "/.x12gate-respond-XXXXXX").utf8) + [0]
+        let made = template.withUnsafeMutableBufferPointer { p in p.withMemoryRebound(to: CChar.self) { mkdtemp($0.baseAddress!) } }
+        guard made != nil else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot create a folder in \(parent)"])
+        }
+        return String(decoding: template.dropLast(), as: UTF8.self)
     }
 
     /// Copies the file at `path` to `handle` in 1 MB chunks.
