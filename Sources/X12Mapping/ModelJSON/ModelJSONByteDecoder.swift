@@ -181,15 +181,27 @@ final class ModelJSONByteDecoder: Decoder {
             }
         }
 
+        /// A string; its node's `count` is 1 when every byte is ASCII (``ModelJSONReader/string(_:)`` then
+        /// skips UTF-8 validation), 0 otherwise.
         mutating func string(into nodes: inout NodeBuffer) throws(Failure) {
             i += 1
             let start = i
             var escaped = false
+            var high: UInt64 = 0
+            let base = UnsafeRawPointer(p.baseAddress!)
             while true {
+                // Eight bytes at a time while none is a quote, a backslash or a control character.
+                while i + 8 <= p.count {
+                    let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if Self.special(w) { break }
+                    high |= w
+                    i += 8
+                }
                 guard i < p.count else { throw Failure() }
                 let c = p[i]
                 if c == 0x22 { break }
                 if c < 0x20 { throw Failure() }
+                high |= UInt64(c)
                 if c == 0x5C {
                     escaped = true
                     i += 1
@@ -197,8 +209,20 @@ final class ModelJSONByteDecoder: Decoder {
                 }
                 i += 1
             }
-            nodes.append(Node(kind: escaped ? .escapedString : .string, start: Int32(start), end: Int32(i), count: 0))
+            let ascii: Int32 = high & 0x8080_8080_8080_8080 == 0 ? 1 : 0
+            nodes.append(Node(kind: escaped ? .escapedString : .string, start: Int32(start), end: Int32(i), count: ascii))
             i += 1
+        }
+
+        /// `true` when one of the eight bytes of `w` may be `"`, `\\` or below 0x20 (no false negatives).
+        @inline(__always) static func special(_ w: UInt64) -> Bool {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            @inline(__always) func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+            let quote = zeroByte(w ^ (ones &* 0x22))
+            let backslash = zeroByte(w ^ (ones &* 0x5C))
+            let control = (w &- ones &* 0x20) & ~w & highs
+            return quote | backslash | control != 0
         }
 
         mutating func number(into nodes: inout NodeBuffer) throws(Failure) {
