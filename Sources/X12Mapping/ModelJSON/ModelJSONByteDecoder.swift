@@ -192,9 +192,13 @@ final class ModelJSONByteDecoder: Decoder {
             while true {
                 // Eight bytes at a time while none is a quote, a backslash or a control character.
                 while i + 8 <= p.count {
-                    let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    if Self.special(w) { break }
+                    let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
                     high |= w
+                    let m = Self.special(w)
+                    if m != 0 {
+                        i += m.trailingZeroBitCount >> 3   // the first special byte
+                        break
+                    }
                     i += 8
                 }
                 guard i < p.count else { throw Failure() }
@@ -214,15 +218,14 @@ final class ModelJSONByteDecoder: Decoder {
             i += 1
         }
 
-        /// `true` when one of the eight bytes of `w` may be `"`, `\\` or below 0x20 (no false negatives).
-        @inline(__always) static func special(_ w: UInt64) -> Bool {
-            let ones: UInt64 = 0x0101_0101_0101_0101
+        /// The high bit of each of the eight bytes of `w` (first byte lowest) that is `"`, `\\` or below 0x20;
+        /// exact, no false positives.
+        @inline(__always) static func special(_ w: UInt64) -> UInt64 {
+            let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
             let highs: UInt64 = 0x8080_8080_8080_8080
-            @inline(__always) func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
-            let quote = zeroByte(w ^ (ones &* 0x22))
-            let backslash = zeroByte(w ^ (ones &* 0x5C))
-            let control = (w &- ones &* 0x20) & ~w & highs
-            return quote | backslash | control != 0
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            @inline(__always) func zeroBytes(_ v: UInt64) -> UInt64 { ~(((v & lows) &+ lows) | v) & highs }
+            return zeroBytes(w ^ (ones &* 0x22)) | zeroBytes(w ^ (ones &* 0x5C)) | zeroBytes(w & (ones &* 0xE0))
         }
 
         mutating func number(into nodes: inout NodeBuffer) throws(Failure) {
