@@ -57,12 +57,12 @@ extension SegmentSink {
     @inlinable public mutating func emptyElement() { emptyElements(1) }
 
     /// Appends an element of components (one repetition).
-    public mutating func composite(_ components: [String]) { parts(components, repeated: false) }
+    @inlinable public mutating func composite(_ components: [String]) { parts(components, repeated: false) }
 
     /// Appends an element of simple repetitions (`EB03`, `HCR03`, …).
-    public mutating func repeated(_ values: [String]) { parts(values, repeated: true) }
+    @inlinable public mutating func repeated(_ values: [String]) { parts(values, repeated: true) }
 
-    private mutating func parts(_ values: [String], repeated: Bool) {
+    @inlinable mutating func parts(_ values: [String], repeated: Bool) {
         beginElement()
         for (i, v) in values.enumerated() {
             if i > 0 { if repeated { nextRepetition() } else { nextComponent() } }

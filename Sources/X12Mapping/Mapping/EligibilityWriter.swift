@@ -44,7 +44,7 @@ enum EligibilityWriter {
         var hl = 0
         var i = 0
         while i < items.count {
-            var j = i
+            var j = i + 1   // an item is not compared with itself
             while j < items.count, items[j].source == items[i].source, items[j].sourceRejections == items[i].sourceRejections { j += 1 }
             hl += 1
             let sourceHL = hl
@@ -54,7 +54,7 @@ enum EligibilityWriter {
             var r = i
             while r < j {
                 guard let receiver = items[r].receiver else { r += 1; continue }
-                var rEnd = r
+                var rEnd = r + 1
                 while rEnd < j, items[rEnd].receiver == receiver { rEnd += 1 }
                 hl += 1
                 let receiverHL = hl
