@@ -47,9 +47,7 @@ extension SegmentSink {
         appendDate(e)
         endElement()
     }
-}
 
-extension SegmentSink {
     /// A decimal element; the empty element for `nil`.
     @inline(__always) mutating func element(_ d: Decimal?) {
         if let d { element(d) } else { emptyElements(1) }

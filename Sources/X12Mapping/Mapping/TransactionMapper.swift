@@ -22,26 +22,23 @@ public enum TransactionMapper {
 
     /// The segments of a transaction set for `model`, from BHT to the last segment before SE.
     public static func segments(for model: ModelTransaction) throws(MappingError) -> [Segment] {
+        try validate(model)
         var collector = SegmentCollector()
-        try write(model, to: &collector)
+        write(model, to: &collector)
         return collector.segments
     }
 
-    /// Writes the body of `model` (BHT to the last segment before SE) into `sink`.
-    static func write<S: SegmentSink>(_ model: ModelTransaction, to sink: inout S) throws(MappingError) {
+    /// Writes the body of a validated `model` (BHT to the last segment before SE) into `sink`.
+    static func write<S: SegmentSink>(_ model: ModelTransaction, to sink: inout S) {
         switch model {
-        case .eligibilityInquiry(let list):
-            guard !list.isEmpty else { throw .invalidModel("a 270 needs at least one inquiry") }
-            EligibilityWriter.write(list, to: &sink)
-        case .eligibilityResponse(let list):
-            guard !list.isEmpty else { throw .invalidModel("a 271 needs at least one response") }
-            EligibilityWriter.write(list, to: &sink)
+        case .eligibilityInquiry(let list): EligibilityWriter.write(list, to: &sink)
+        case .eligibilityResponse(let list): EligibilityWriter.write(list, to: &sink)
         case .authorizationRequest(let r): AuthorizationWriter.write(r, to: &sink)
         case .authorizationDecision(let d): AuthorizationWriter.write(d, to: &sink)
         }
     }
 
-    /// Checks what ``segments(for:)`` would refuse, before anything is written.
+    /// Throws for a model that cannot be written (a 270 or 271 without values), before anything is written.
     static func validate(_ model: ModelTransaction) throws(MappingError) {
         switch model {
         case .eligibilityInquiry(let list) where list.isEmpty: throw .invalidModel("a 270 needs at least one inquiry")
@@ -54,7 +51,7 @@ public enum TransactionMapper {
     /// counted for SE01.
     public static func writeBody(_ model: ModelTransaction, to writer: X12Writer) throws {
         try validate(model)
-        try writer.encodeSegments { e in try? write(model, to: &e) }
+        try writer.encodeSegments { e in write(model, to: &e) }
     }
 
     /// Writes `model` as one transaction set (ST, the body, SE with its count) into an open group of `writer`.
@@ -62,7 +59,7 @@ public enum TransactionMapper {
         try validate(model)
         try writer.beginTransaction(id: model.transactionSetID, controlNumber: controlNumber,
                                     implementationReference: model.implementationReference)
-        try writer.encodeSegments { e in try? write(model, to: &e) }
+        try writer.encodeSegments { e in write(model, to: &e) }
         try writer.endTransaction()
     }
 }
