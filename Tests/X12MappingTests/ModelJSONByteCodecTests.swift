@@ -147,6 +147,23 @@ import X12
         #expect(fast == (try JSONDecoder().decode(Strings.self, from: Data(text.utf8))))
     }
 
+    /// The string scanner reads eight bytes at a time: a quote, a backslash, a control character, a non-ASCII
+    /// or an invalid UTF-8 byte at every offset around those words is read as `JSONDecoder` reads it.
+    @Test func stringsWithSpecialBytesAtEveryOffset() throws {
+        let specials: [[UInt8]] = [Array("\\\"".utf8), Array("\\\\".utf8), Array("\\u0041".utf8), Array("é".utf8),
+                                   Array("😀".utf8), [0x01], [0x1F], [0xFF], [0xC3], [0x7F]]
+        for special in specials {
+            for offset in 0..<20 {
+                let value = Array(repeating: UInt8(ascii: "x"), count: offset) + special + Array("tail-of-the-text".utf8)
+                let text = Array(#"{"a":""#.utf8) + value + Array(#"","b":["#.utf8) + [0x22] + value + Array(#""],"d":1,"e":[],"f":1,"g":true}"#.utf8)
+                let ref = try? JSONDecoder().decode(Strings.self, from: Data(text))
+                let fast = try? ModelJSONByteDecoder().decode(Strings.self, from: text)
+                #expect(fast == ref, "\(special) at \(offset)")
+                if special.count > 1 || special[0] >= 0x20 && special[0] < 0x80 { #expect(ref != nil) }
+            }
+        }
+    }
+
     @Test(arguments: [
         #"{"type":"999"}"#, #"{"type":"278""#, #"{"type":"278","authorizationRequest":{}}"#, "[1]", "",
         #"{"type":"270","eligibilityInquiries":[{"x":01}]}"#, "{\"type\":\"270\u{1}\"}",

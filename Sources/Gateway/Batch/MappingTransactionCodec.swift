@@ -13,4 +13,9 @@ public struct MappingTransactionCodec: TransactionCodec {
     public func encode(_ transaction: ModelTransaction) throws -> [Segment] {
         try TransactionMapper.segments(for: transaction)
     }
+
+    /// Writes the bytes straight into `writer` (no ``Segment`` is built).
+    public func encode(_ transaction: ModelTransaction, to writer: X12Writer) throws {
+        try TransactionMapper.writeBody(transaction, to: writer)
+    }
 }

@@ -41,7 +41,7 @@ struct OutboundInterchange {
                 try writer.beginTransaction(id: answers[i].model.transactionSetID,
                                             controlNumber: String(repeating: "0", count: max(0, 4 - n.count)) + n,
                                             implementationReference: answers[i].model.implementationReference)
-                for segment in try codec.encode(answers[i].model) { try writer.write(segment) }
+                try codec.encode(answers[i].model, to: writer)
                 try writer.endTransaction()
                 i += 1
             }

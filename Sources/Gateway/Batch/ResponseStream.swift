@@ -68,7 +68,7 @@ final class ResponseStream {
         let n = String(sets)
         try spool.beginTransaction(id: model.transactionSetID, controlNumber: String(repeating: "0", count: max(0, 4 - n.count)) + n,
                                    implementationReference: model.implementationReference)
-        for segment in try codec.encode(model) { try spool.writer.write(segment) }
+        try codec.encode(model, to: spool.writer)
         try spool.writer.endTransaction()
     }
 

@@ -8,4 +8,13 @@ public protocol TransactionCodec: Sendable {
     func decode(_ segments: [Segment]) throws -> ModelTransaction
     /// The segments of one transaction set, without ST and SE.
     func encode(_ transaction: ModelTransaction) throws -> [Segment]
+    /// Writes the segments of one transaction set, without ST and SE, into an open transaction set of `writer`.
+    func encode(_ transaction: ModelTransaction, to writer: X12Writer) throws
+}
+
+extension TransactionCodec {
+    /// Writes ``encode(_:)``'s segments one by one.
+    public func encode(_ transaction: ModelTransaction, to writer: X12Writer) throws {
+        for segment in try encode(transaction) { try writer.write(segment) }
+    }
 }

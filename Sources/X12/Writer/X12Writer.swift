@@ -196,6 +196,25 @@ public final class X12Writer {
         try maybeFlush()
     }
 
+    /// Writes segments through a ``SegmentEncoder`` over this writer's buffer, with its delimiters and suffix:
+    /// no ``Segment`` is built. Inside a transaction set each segment is counted for SE01.
+    ///
+    /// ```swift
+    /// try writer.encodeSegments { e in
+    ///     e.begin("REF"); e.element("BB"); e.element(authorizationNumber); e.end()
+    /// }
+    /// ```
+    public func encodeSegments(_ body: (inout SegmentEncoder) -> Void) throws(X12IOError) {
+        let before = buffer.count
+        var encoder = SegmentEncoder(delimiters: delimiters, suffix: suffix)
+        swap(&buffer, &encoder.bytes)
+        body(&encoder)
+        swap(&buffer, &encoder.bytes)
+        if transactionControl != nil { segmentCount += encoder.segmentCount }
+        bytesWritten += buffer.count - before
+        try maybeFlush()
+    }
+
     /// Writes an ISA with every field padded to its width, and this writer's delimiters in ISA11 and ISA16.
     public func beginInterchange(_ isa: ISAFields) throws(X12IOError) {
         let before = buffer.count
@@ -226,9 +245,11 @@ public final class X12Writer {
         transactionCount += 1
         transactionControl = controlNumber
         segmentCount = 0
-        var els: [Element] = [.init(id), .init(controlNumber)]
-        if let r = implementationReference { els.append(.init(r)) }
-        try write(Segment("ST", els))
+        try encodeSegments { e in
+            e.begin("ST"); e.element(id); e.element(controlNumber)
+            if let r = implementationReference { e.element(r) }
+            e.end()
+        }
     }
 
     /// Writes the SE with the true segment count (ST and SE included) and ST02.
@@ -236,7 +257,7 @@ public final class X12Writer {
         let control = transactionControl ?? ""
         let count = segmentCount + 1
         transactionControl = nil
-        try write(Segment("SE", [.init(String(count)), .init(control)]))
+        try encodeSegments { e in e.begin("SE"); e.element(count); e.element(control); e.end() }
     }
 
     /// Writes the GE with the true transaction set count and GS06.

@@ -1,138 +1,142 @@
 import AuthModel
 import X12
 
-/// ``AuthorizationRequest`` / ``AuthorizationDecision`` → the segments of a 278 (without ST and SE).
+/// ``AuthorizationRequest`` / ``AuthorizationDecision`` → the segments of a 278 (without ST and SE), into any
+/// ``SegmentSink``: ``SegmentEncoder`` writes the bytes directly, ``SegmentCollector`` builds segments.
 ///
 /// Segments are written in the implementation guide's order; HL numbers are 1, 2, 3 … in order, HL04
 /// says whether children follow; a response writes only the UM and CL1 elements a response may carry.
 enum AuthorizationWriter {
-    static func segments(_ r: AuthorizationRequest) -> [Segment] {
-        var out = [Segment.make("BHT", ["0007", X12Codes.purpose.code(r.trace.purpose), r.trace.reference,
-                                        r.trace.creationDate.compact, r.trace.creationTime, r.servicesReservation ? "RU" : nil])]
-        out.append(.make("HL", ["1", nil, "20", "1"]))
-        out += PartyLoop.segments(r.umo)
-        out.append(.make("HL", ["2", "1", "21", "1"]))
-        out += PartyLoop.segments(r.requester)
-        out.append(.make("HL", ["3", "2", "22", "1"]))
-        out += PartyLoop.segments(r.subscriber, entityCode: "IL", insuranceIndicator: "Y")
+    static func write<S: SegmentSink>(_ r: AuthorizationRequest, to out: inout S) {
+        CommonSegments.bht("0007", r.trace, typeCode: r.servicesReservation ? "RU" : nil, to: &out)
+        hl(1, parent: nil, "20", children: true, to: &out)
+        PartyLoop.write(r.umo, to: &out)
+        hl(2, parent: 1, "21", children: true, to: &out)
+        PartyLoop.write(r.requester, to: &out)
+        hl(3, parent: 2, "22", children: true, to: &out)
+        PartyLoop.write(r.subscriber, entityCode: "IL", insuranceIndicator: "Y", to: &out)
         var parent = 3
         if let d = r.dependent {
-            out.append(.make("HL", ["4", "3", "23", "1"]))
-            out += PartyLoop.segments(d, entityCode: "QC", insuranceIndicator: "N")
+            hl(4, parent: 3, "23", children: true, to: &out)
+            PartyLoop.write(d, entityCode: "QC", insuranceIndicator: "N", to: &out)
             parent = 4
         }
         let ev = parent + 1
-        out.append(.make("HL", [String(ev), String(parent), "EV", r.serviceLines.isEmpty ? "0" : "1"]))
-        out += eventSegments(r.event, outcome: nil, rejections: [], response: false)
-        out += r.event.providers.flatMap(PartyLoop.segments)
+        hl(ev, parent: parent, "EV", children: !r.serviceLines.isEmpty, to: &out)
+        eventSegments(r.event, outcome: nil, rejections: [], response: false, to: &out)
+        for p in r.event.providers { PartyLoop.write(p, to: &out) }
         for (i, l) in r.serviceLines.enumerated() {
-            out.append(.make("HL", [String(ev + 1 + i), String(ev), "SS", "0"]))
-            out += lineSegments(l, outcome: nil, rejections: [], documentation: [], response: false)
-            out += l.providers.flatMap(PartyLoop.segments)
+            hl(ev + 1 + i, parent: ev, "SS", children: false, to: &out)
+            lineSegments(l, outcome: nil, rejections: [], documentation: [], response: false, to: &out)
+            for p in l.providers { PartyLoop.write(p, to: &out) }
         }
-        return out
     }
 
-    static func segments(_ d: AuthorizationDecision) -> [Segment] {
-        var out = [Segment.make("BHT", ["0007", X12Codes.purpose.code(d.trace.purpose), d.trace.reference,
-                                        d.trace.creationDate.compact, d.trace.creationTime,
-                                        d.responseStatus.map { X12Codes.responseStatus.code($0) }])]
-        let hasRequester = d.requester != nil
-        out.append(.make("HL", ["1", nil, "20", hasRequester ? "1" : "0"]))
-        out += d.rejections.map(CommonSegments.aaa)
-        out += PartyLoop.segments(d.umo)
-        guard let requester = d.requester else { return out }
-        out.append(.make("HL", ["2", "1", "21", d.subscriber != nil ? "1" : "0"]))
-        out += PartyLoop.segments(requester)
-        guard let subscriber = d.subscriber else { return out }
-        var hl = 3
-        out.append(.make("HL", ["3", "2", "22", d.dependent != nil || d.event != nil ? "1" : "0"]))
-        out += PartyLoop.segments(subscriber, entityCode: "IL", insuranceIndicator: "Y")
+    static func write<S: SegmentSink>(_ d: AuthorizationDecision, to out: inout S) {
+        CommonSegments.bht("0007", d.trace, typeCode: d.responseStatus.map { X12Codes.responseStatus.code($0) }, to: &out)
+        hl(1, parent: nil, "20", children: d.requester != nil, to: &out)
+        for r in d.rejections { CommonSegments.aaa(r, to: &out) }
+        PartyLoop.write(d.umo, to: &out)
+        guard let requester = d.requester else { return }
+        hl(2, parent: 1, "21", children: d.subscriber != nil, to: &out)
+        PartyLoop.write(requester, to: &out)
+        guard let subscriber = d.subscriber else { return }
+        var parent = 3
+        hl(3, parent: 2, "22", children: d.dependent != nil || d.event != nil, to: &out)
+        PartyLoop.write(subscriber, entityCode: "IL", insuranceIndicator: "Y", to: &out)
         if let dep = d.dependent {
-            hl = 4
-            out.append(.make("HL", ["4", "3", "23", d.event != nil ? "1" : "0"]))
-            out += PartyLoop.segments(dep, entityCode: "QC", insuranceIndicator: "N")
+            parent = 4
+            hl(4, parent: 3, "23", children: d.event != nil, to: &out)
+            PartyLoop.write(dep, entityCode: "QC", insuranceIndicator: "N", to: &out)
         }
-        guard let event = d.event else { return out }
-        let ev = hl + 1
-        out.append(.make("HL", [String(ev), String(hl), "EV", d.lines.isEmpty ? "0" : "1"]))
-        out += eventSegments(event, outcome: d.outcome, rejections: d.eventRejections, response: true)
-        out += event.providers.flatMap(PartyLoop.segments)
-        if let c = d.documentationContact { out += PartyLoop.segments(c) }
+        guard let event = d.event else { return }
+        let ev = parent + 1
+        hl(ev, parent: parent, "EV", children: !d.lines.isEmpty, to: &out)
+        eventSegments(event, outcome: d.outcome, rejections: d.eventRejections, response: true, to: &out)
+        for p in event.providers { PartyLoop.write(p, to: &out) }
+        if let c = d.documentationContact { PartyLoop.write(c, to: &out) }
         for (i, l) in d.lines.enumerated() {
-            out.append(.make("HL", [String(ev + 1 + i), String(ev), "SS", "0"]))
-            out += lineSegments(l.line, outcome: l.outcome, rejections: l.rejections, documentation: l.requestedDocumentation, response: true)
-            out += l.line.providers.flatMap(PartyLoop.segments)
-            if let c = l.documentationContact { out += PartyLoop.segments(c) }
+            hl(ev + 1 + i, parent: ev, "SS", children: false, to: &out)
+            lineSegments(l.line, outcome: l.outcome, rejections: l.rejections, documentation: l.requestedDocumentation,
+                         response: true, to: &out)
+            for p in l.line.providers { PartyLoop.write(p, to: &out) }
+            if let c = l.documentationContact { PartyLoop.write(c, to: &out) }
         }
-        return out
     }
 
-    static func eventSegments(_ e: PatientEvent, outcome: ReviewOutcome?, rejections: [Rejection], response: Bool) -> [Segment] {
-        var out = e.trackingNumbers.map(CommonSegments.trn)
-        out += rejections.map(CommonSegments.aaa)
-        out.append(ReviewSegments.umSegment(ReviewSegments.um(e), response: response))
-        out += references(previous: e.previousAuthorizationNumber, admin: e.previousAdministrativeReference, outcome: outcome, response: response)
-        if let d = e.accidentDate { out.append(CommonSegments.dtp("439", d)) }
-        if let d = e.lastMenstrualPeriodDate { out.append(CommonSegments.dtp("484", d)) }
-        if let d = e.estimatedBirthDate { out.append(CommonSegments.dtp("ABC", d)) }
-        if let d = e.onsetDate { out.append(CommonSegments.dtp("431", d)) }
-        if let d = e.eventDate { out.append(CommonSegments.dtp("AAH", d)) }
-        if let d = e.admissionDate { out.append(CommonSegments.dtp("435", d)) }
-        if let d = e.dischargeDate { out.append(CommonSegments.dtp("096", d)) }
-        if let o = outcome { out += periodSegments(o.period) }
-        if !e.diagnoses.isEmpty { out.append(CommonSegments.hi(e.diagnoses.prefix(12))) }
-        if let d = e.delivery { out.append(CommonSegments.hsd(d)) }
-        if let i = e.institutional { out.append(ReviewSegments.cl1(i, response: response)) }
-        out += e.attachments.prefix(10).map(CommonSegments.pwk)
-        if let n = e.note { out.append(.make("MSG", [n])) }
-        return out
+    /// `HL*<id>*<parent>*<level>*<1|0>`.
+    static func hl<S: SegmentSink>(_ id: Int, parent: Int?, _ level: String, children: Bool, to out: inout S) {
+        out.begin("HL")
+        out.element(id)
+        if let parent { out.element(parent) } else { out.emptyElement() }
+        out.element(level)
+        out.element(children ? "1" : "0")
+        out.end()
     }
 
-    static func lineSegments(_ l: ServiceLine, outcome: ReviewOutcome?, rejections: [Rejection], documentation: [String],
-                             response: Bool) -> [Segment] {
-        var out = l.trackingNumbers.map(CommonSegments.trn)
-        out += rejections.map(CommonSegments.aaa)
+    static func eventSegments<S: SegmentSink>(_ e: PatientEvent, outcome: ReviewOutcome?, rejections: [Rejection], response: Bool,
+                                              to out: inout S) {
+        for t in e.trackingNumbers { CommonSegments.trn(t, to: &out) }
+        for r in rejections { CommonSegments.aaa(r, to: &out) }
+        ReviewSegments.write(ReviewSegments.um(e), response: response, to: &out)
+        references(previous: e.previousAuthorizationNumber, admin: e.previousAdministrativeReference, outcome: outcome,
+                   response: response, to: &out)
+        if let d = e.accidentDate { CommonSegments.dtp("439", d, to: &out) }
+        if let d = e.lastMenstrualPeriodDate { CommonSegments.dtp("484", d, to: &out) }
+        if let d = e.estimatedBirthDate { CommonSegments.dtp("ABC", d, to: &out) }
+        if let d = e.onsetDate { CommonSegments.dtp("431", d, to: &out) }
+        if let d = e.eventDate { CommonSegments.dtp("AAH", d, to: &out) }
+        if let d = e.admissionDate { CommonSegments.dtp("435", d, to: &out) }
+        if let d = e.dischargeDate { CommonSegments.dtp("096", d, to: &out) }
+        if let o = outcome { periodSegments(o.period, to: &out) }
+        if !e.diagnoses.isEmpty { CommonSegments.hi(e.diagnoses.prefix(12), to: &out) }
+        if let d = e.delivery { CommonSegments.hsd(d, to: &out) }
+        if let i = e.institutional { ReviewSegments.cl1(i, response: response, to: &out) }
+        for a in e.attachments.prefix(10) { CommonSegments.pwk(a, to: &out) }
+        if let n = e.note { CommonSegments.msg(n, to: &out) }
+    }
+
+    static func lineSegments<S: SegmentSink>(_ l: ServiceLine, outcome: ReviewOutcome?, rejections: [Rejection],
+                                             documentation: [String], response: Bool, to out: inout S) {
+        for t in l.trackingNumbers { CommonSegments.trn(t, to: &out) }
+        for r in rejections { CommonSegments.aaa(r, to: &out) }
         if l.reviewKind != nil || l.certificationType != nil || l.serviceTypeCode != nil || l.location != nil {
-            out.append(ReviewSegments.umSegment(ReviewSegments.UM(kind: l.reviewKind, certificationType: l.certificationType,
-                                                                  serviceTypeCode: l.serviceTypeCode, location: l.location),
-                                                response: response))
+            ReviewSegments.write(ReviewSegments.UM(kind: l.reviewKind, certificationType: l.certificationType,
+                                                   serviceTypeCode: l.serviceTypeCode, location: l.location),
+                                 response: response, to: &out)
         }
-        out += references(previous: l.previousAuthorizationNumber, admin: l.previousAdministrativeReference, outcome: outcome, response: response)
-        if let d = l.serviceDate { out.append(CommonSegments.dtp("472", d)) }
-        if let o = outcome { out += periodSegments(o.period) }
+        references(previous: l.previousAuthorizationNumber, admin: l.previousAdministrativeReference, outcome: outcome,
+                   response: response, to: &out)
+        if let d = l.serviceDate { CommonSegments.dtp("472", d, to: &out) }
+        if let o = outcome { periodSegments(o.period, to: &out) }
         if !documentation.isEmpty {
-            out.append(CommonSegments.hi(documentation.prefix(12).map { Diagnosis(codeSystem: .loinc, code: $0) }))
+            CommonSegments.hi(documentation.prefix(12).map { Diagnosis(codeSystem: .loinc, code: $0) }, to: &out)
         }
-        if let sv = ReviewSegments.sv(l) { out.append(sv) }
-        out += l.teeth.map(ReviewSegments.too)
-        if let d = l.delivery { out.append(CommonSegments.hsd(d)) }
-        out += l.attachments.prefix(10).map(CommonSegments.pwk)
-        if let n = l.note { out.append(.make("MSG", [n])) }
-        return out
+        ReviewSegments.sv(l, to: &out)
+        for t in l.teeth { ReviewSegments.too(t, to: &out) }
+        if let d = l.delivery { CommonSegments.hsd(d, to: &out) }
+        for a in l.attachments.prefix(10) { CommonSegments.pwk(a, to: &out) }
+        if let n = l.note { CommonSegments.msg(n, to: &out) }
     }
 
     /// HCR and the REF segments: request `BB`, `NT` (previous); response HCR, `NT` (this review), `BB`.
-    static func references(previous: String?, admin: String?, outcome: ReviewOutcome?, response: Bool) -> [Segment] {
-        var out: [Segment] = []
+    static func references<S: SegmentSink>(previous: String?, admin: String?, outcome: ReviewOutcome?, response: Bool,
+                                           to out: inout S) {
         if response {
             if let o = outcome {
-                out.append(ReviewSegments.hcr(o))
-                if let n = o.administrativeReference { out.append(.make("REF", ["NT", n])) }
+                ReviewSegments.hcr(o, to: &out)
+                if let n = o.administrativeReference { CommonSegments.ref("NT", n, to: &out) }
             }
-            if let p = previous { out.append(.make("REF", ["BB", p])) }
+            if let p = previous { CommonSegments.ref("BB", p, to: &out) }
         } else {
-            if let p = previous { out.append(.make("REF", ["BB", p])) }
-            if let n = admin { out.append(.make("REF", ["NT", n])) }
+            if let p = previous { CommonSegments.ref("BB", p, to: &out) }
+            if let n = admin { CommonSegments.ref("NT", n, to: &out) }
         }
-        return out
     }
 
-    static func periodSegments(_ p: CertificationPeriod) -> [Segment] {
-        var out: [Segment] = []
-        if let d = p.issued { out.append(CommonSegments.dtp("102", d)) }
-        if let d = p.expires { out.append(CommonSegments.dtp("036", d)) }
-        if let d = p.effective { out.append(CommonSegments.dtp("007", d)) }
-        return out
+    static func periodSegments<S: SegmentSink>(_ p: CertificationPeriod, to out: inout S) {
+        if let d = p.issued { CommonSegments.dtp("102", d, to: &out) }
+        if let d = p.expires { CommonSegments.dtp("036", d, to: &out) }
+        if let d = p.effective { CommonSegments.dtp("007", d, to: &out) }
     }
 }

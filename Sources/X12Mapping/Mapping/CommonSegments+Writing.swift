@@ -2,71 +2,178 @@ import AuthModel
 import Foundation
 import X12
 
-/// Writing: the model values of ``CommonSegments`` back as segments.
+/// Writing: the model values of ``CommonSegments`` back as segments, into any ``SegmentSink``.
 extension CommonSegments {
-    static func trn(_ t: TraceNumber) -> Segment {
-        .make("TRN", [t.kind == .current ? "1" : "2", t.number, t.originatorId, t.originatorSupplementalId])
+    /// BHT with the hierarchical structure code, the trace and BHT06 (transaction type code).
+    static func bht<S: SegmentSink>(_ structure: String, _ t: TransactionTrace, typeCode: String?, to out: inout S) {
+        out.begin("BHT")
+        out.element(structure)
+        out.element(X12Codes.purpose.code(t.purpose))
+        out.element(t.reference)
+        out.element(t.creationDate)
+        out.element(t.creationTime)
+        out.element(typeCode)
+        out.end()
     }
 
-    static func aaa(_ r: Rejection) -> Segment {
-        .make("AAA", [r.validRequest ? "Y" : "N", nil, r.reasonCode, r.followUpAction.map { X12Codes.followUp.code($0) }])
+    static func trn<S: SegmentSink>(_ t: TraceNumber, to out: inout S) {
+        out.begin("TRN")
+        out.element(t.kind == .current ? "1" : "2")
+        out.element(t.number)
+        out.element(t.originatorId)
+        out.element(t.originatorSupplementalId)
+        out.end()
     }
 
-    static func ref(_ r: Reference) -> Segment { .make("REF", [r.kind, r.value, r.description]) }
-
-    static func per(_ c: Contact) -> Segment {
-        var v: [String?] = ["IC", c.name]
-        for m in c.methods.prefix(3) { v += [X12Codes.contact.code(m.kind), m.value] }
-        return .make("PER", v)
+    static func aaa<S: SegmentSink>(_ r: Rejection, to out: inout S) {
+        out.begin("AAA")
+        out.element(r.validRequest ? "Y" : "N")
+        out.emptyElement()
+        out.element(r.reasonCode)
+        out.element(r.followUpAction, X12Codes.followUp)
+        out.end()
     }
 
-    static func n3n4(_ a: Address) -> [Segment] {
-        var out: [Segment] = []
-        if !a.address1.isEmpty { out.append(.make("N3", [a.address1, a.address2])) }
+    static func ref<S: SegmentSink>(_ r: Reference, to out: inout S) {
+        out.begin("REF")
+        out.element(r.kind)
+        out.element(r.value)
+        out.element(r.description)
+        out.end()
+    }
+
+    /// `REF*<kind>*<value>`.
+    static func ref<S: SegmentSink>(_ kind: String, _ value: String, to out: inout S) {
+        out.begin("REF")
+        out.element(kind)
+        out.element(value)
+        out.end()
+    }
+
+    static func per<S: SegmentSink>(_ c: Contact, to out: inout S) {
+        out.begin("PER")
+        out.element("IC")
+        out.element(c.name)
+        for m in c.methods.prefix(3) {
+            out.element(X12Codes.contact.code(m.kind))
+            out.element(m.value)
+        }
+        out.end()
+    }
+
+    static func n3n4<S: SegmentSink>(_ a: Address, to out: inout S) {
+        if !a.address1.isEmpty {
+            out.begin("N3")
+            out.element(a.address1)
+            out.element(a.address2)
+            out.end()
+        }
         if a.city != nil || a.state != nil || a.postalCode != nil || a.countryCode != nil {
-            out.append(.make("N4", [a.city, a.state, a.postalCode, a.countryCode, nil, nil, a.countrySubdivisionCode]))
+            out.begin("N4")
+            out.element(a.city)
+            out.element(a.state)
+            out.element(a.postalCode)
+            out.element(a.countryCode)
+            out.emptyElements(2)
+            out.element(a.countrySubdivisionCode)
+            out.end()
         }
-        return out
     }
 
-    static func hi(_ ds: some Collection<Diagnosis>) -> Segment {
-        Segment("HI", ds.map { d in
-            var c = [X12Codes.diagnosisQualifier(d), d.code]
-            if let date = d.date { c += ["D8", date.compact] }
-            return Element(components: c)
-        })
-    }
-
-    static func hsd(_ d: ServiceDelivery) -> Segment {
-        .make("HSD", [d.quantityKind.map { X12Codes.deliveryQuantity.code($0) }, d.quantity.map { X12Values.string($0) },
-                      d.unit.map { X12Codes.deliveryUnit.code($0) }, d.sampleSelectionModulus.map { X12Values.string($0) },
-                      d.timePeriod.map { X12Codes.timePeriod.code($0) }, d.periodCount.map { X12Values.string($0) },
-                      d.frequencyCode, d.timeCode])
-    }
-
-    static func pwk(_ a: Attachment) -> Segment {
-        .make("PWK", [a.reportType, X12Codes.transmission.code(a.transmission), nil, nil,
-                      a.controlNumber == nil ? nil : "AC", a.controlNumber, a.description])
-    }
-
-    static func composite(_ p: Procedure) -> Element {
-        var c = [X12Codes.procedureSystem.code(p.codeSystem), p.code]
-        let mods = Array(p.modifiers.prefix(4))
-        if !mods.isEmpty || p.description != nil || p.rangeEnd != nil {
-            c += mods + Array(repeating: "", count: 4 - mods.count)
-            c += [p.description ?? "", p.rangeEnd ?? ""]
+    static func hi<S: SegmentSink>(_ ds: some Collection<Diagnosis>, to out: inout S) {
+        out.begin("HI")
+        for d in ds {
+            out.beginElement()
+            out.append(X12Codes.diagnosisQualifier(d))
+            out.nextComponent()
+            out.append(d.code)
+            if let date = d.date {
+                out.nextComponent()
+                out.append("D8")
+                out.nextComponent()
+                out.appendDate(date)
+            }
+            out.endElement()
         }
-        return Element(components: c)
+        out.end()
     }
 
-    static func pointerElement(_ p: [Int]) -> Element {
-        p.isEmpty ? .empty : Element(components: p.map(String.init))
+    static func hsd<S: SegmentSink>(_ d: ServiceDelivery, to out: inout S) {
+        out.begin("HSD")
+        out.element(d.quantityKind, X12Codes.deliveryQuantity)
+        out.element(d.quantity)
+        out.element(d.unit, X12Codes.deliveryUnit)
+        out.element(d.sampleSelectionModulus)
+        out.element(d.timePeriod, X12Codes.timePeriod)
+        out.element(d.periodCount)
+        out.element(d.frequencyCode)
+        out.element(d.timeCode)
+        out.end()
     }
 
-    static func dtp(_ qualifier: String, _ r: DateRange) -> Segment {
-        let (f, v) = X12Values.format(r)
-        return .make("DTP", [qualifier, f, v])
+    static func pwk<S: SegmentSink>(_ a: Attachment, to out: inout S) {
+        out.begin("PWK")
+        out.element(a.reportType)
+        out.element(X12Codes.transmission.code(a.transmission))
+        out.emptyElements(2)
+        out.element(a.controlNumber == nil ? nil : "AC")
+        out.element(a.controlNumber)
+        out.element(a.description)
+        out.end()
     }
 
-    static func dtp(_ qualifier: String, _ d: CalendarDate) -> Segment { .make("DTP", [qualifier, "D8", d.compact]) }
+    /// The procedure composite (`SV101`, `EB13`, …): system, code, four modifiers, description, range end.
+    static func composite<S: SegmentSink>(_ p: Procedure, to out: inout S) {
+        out.beginElement()
+        out.append(X12Codes.procedureSystem.code(p.codeSystem))
+        out.nextComponent()
+        out.append(p.code)
+        if !p.modifiers.isEmpty || p.description != nil || p.rangeEnd != nil {
+            var n = 0
+            for m in p.modifiers.prefix(4) {
+                out.nextComponent()
+                out.append(m)
+                n += 1
+            }
+            while n < 4 { out.nextComponent(); n += 1 }
+            out.nextComponent()
+            if let d = p.description { out.append(d) }
+            out.nextComponent()
+            if let r = p.rangeEnd { out.append(r) }
+        }
+        out.endElement()
+    }
+
+    /// Diagnosis pointers as one composite (`1:2:3`); the empty element for none.
+    static func pointerElement<S: SegmentSink>(_ p: [Int], to out: inout S) {
+        if p.isEmpty { out.emptyElement(); return }
+        out.beginElement()
+        for (i, n) in p.enumerated() {
+            if i > 0 { out.nextComponent() }
+            out.append(n)
+        }
+        out.endElement()
+    }
+
+    static func dtp<S: SegmentSink>(_ qualifier: String, _ r: DateRange, to out: inout S) {
+        out.begin("DTP")
+        out.element(qualifier)
+        out.dateElements(r)
+        out.end()
+    }
+
+    static func dtp<S: SegmentSink>(_ qualifier: String, _ d: CalendarDate, to out: inout S) {
+        out.begin("DTP")
+        out.element(qualifier)
+        out.element("D8")
+        out.element(d)
+        out.end()
+    }
+
+    /// `MSG*<text>`.
+    static func msg<S: SegmentSink>(_ text: String, to out: inout S) {
+        out.begin("MSG")
+        out.element(text)
+        out.end()
+    }
 }

@@ -2,50 +2,75 @@ import AuthModel
 import Foundation
 import X12
 
-/// Writing: the model values of ``EligibilitySegments`` back as segments.
+/// Writing: the model values of ``EligibilitySegments`` back as segments, into any ``SegmentSink``.
 extension EligibilitySegments {
-    static func segments(_ e: Encounter) -> [Segment] {
-        var eq = Segment("EQ", [])
-        eq.elements.reserveCapacity(5)   // set by position below: no regrowth
-        if !e.serviceTypeCodes.isEmpty { eq[1] = Element(repetitions: e.serviceTypeCodes.map { [$0] }) }
-        if let p = e.procedure { eq[2] = CommonSegments.composite(p) }
-        if let l = e.coverageLevel { eq[3] = SharedElements.element(X12Codes.coverageLevel.code(l)) }
-        if !e.diagnosisPointers.isEmpty { eq[5] = CommonSegments.pointerElement(e.diagnosisPointers) }
-        var out = [eq]
-        if let a = e.spendDownAmount { out.append(.make("AMT", ["R", X12Values.string(a)])) }
-        if let a = e.spendDownTotalBilledAmount { out.append(.make("AMT", ["PB", X12Values.string(a)])) }
-        if let p = e.placeOfServiceCode { out.append(.make("III", ["ZZ", p])) }
-        out += e.references.map(CommonSegments.ref)
-        if let d = e.dateOfService { out.append(CommonSegments.dtp("291", d)) }
-        return out
+    /// The 2110C/D loop of one encounter: EQ, AMT, III, REF, DTP.
+    static func write<S: SegmentSink>(_ e: Encounter, to out: inout S) {
+        out.begin("EQ")
+        if e.serviceTypeCodes.isEmpty { out.emptyElement() } else { out.repeated(e.serviceTypeCodes) }
+        if let p = e.procedure { CommonSegments.composite(p, to: &out) } else { out.emptyElement() }
+        out.element(e.coverageLevel, X12Codes.coverageLevel)
+        out.emptyElement()
+        CommonSegments.pointerElement(e.diagnosisPointers, to: &out)
+        out.end()
+        if let a = e.spendDownAmount { amt("R", a, to: &out) }
+        if let a = e.spendDownTotalBilledAmount { amt("PB", a, to: &out) }
+        if let p = e.placeOfServiceCode {
+            out.begin("III")
+            out.element("ZZ")
+            out.element(p)
+            out.end()
+        }
+        for r in e.references { CommonSegments.ref(r, to: &out) }
+        if let d = e.dateOfService { CommonSegments.dtp("291", d, to: &out) }
     }
 
-    static func segments(_ b: Benefit) -> [Segment] {
-        var eb = Segment.make("EB", [X12Codes.benefitKind.code(b.kind), b.coverageLevel.map { X12Codes.coverageLevel.code($0) }])
-        eb.elements.reserveCapacity(14)   // set by position below: no regrowth
-        if !b.serviceTypeCodes.isEmpty { eb[3] = Element(repetitions: b.serviceTypeCodes.map { [$0] }) }
-        let rest: [String?] = [b.insuranceTypeCode, b.planCoverageDescription, b.timePeriod.map { X12Codes.timePeriod.code($0) },
-                               b.amount.map { X12Values.string($0) }, b.percent.map { X12Values.string($0) },
-                               b.quantityKind.map { X12Codes.benefitQuantity.code($0) }, b.quantity.map { X12Values.string($0) },
-                               b.authorizationRequired.map { X12Codes.yesNoUnknown.code($0) },
-                               b.inPlanNetwork.map { X12Codes.network.code($0) }]
-        for (i, v) in rest.enumerated() where v != nil { eb[4 + i] = SharedElements.element(v!) }
-        if let p = b.procedure { eb[13] = CommonSegments.composite(p) }
-        if !b.diagnosisPointers.isEmpty { eb[14] = CommonSegments.pointerElement(b.diagnosisPointers) }
-        var out = [eb]
-        out += b.deliveries.map(CommonSegments.hsd)
-        out += b.references.map(CommonSegments.ref)
-        out += b.dates.map { CommonSegments.dtp(X12Codes.eligibilityDate.code($0.kind), $0.period) }
-        out += b.rejections.map(CommonSegments.aaa)
-        out += b.messages.map { Segment.make("MSG", [$0]) }
-        out += b.additionalInformation.map {
-            Segment.make("III", [$0.kind == .text ? nil : X12Codes.benefitNote.code($0.kind), $0.code, $0.category, $0.text])
+    private static func amt<S: SegmentSink>(_ qualifier: String, _ amount: Decimal, to out: inout S) {
+        out.begin("AMT")
+        out.element(qualifier)
+        out.element(amount)
+        out.end()
+    }
+
+    /// The 2110C/D loop of one benefit: EB, HSD, REF, DTP, AAA, MSG, III and the 2120 loops inside LS/LE.
+    static func write<S: SegmentSink>(_ b: Benefit, to out: inout S) {
+        out.begin("EB")
+        out.element(X12Codes.benefitKind.code(b.kind))
+        out.element(b.coverageLevel, X12Codes.coverageLevel)
+        if b.serviceTypeCodes.isEmpty { out.emptyElement() } else { out.repeated(b.serviceTypeCodes) }
+        out.element(b.insuranceTypeCode)
+        out.element(b.planCoverageDescription)
+        out.element(b.timePeriod, X12Codes.timePeriod)
+        out.element(b.amount)
+        out.element(b.percent)
+        out.element(b.quantityKind, X12Codes.benefitQuantity)
+        out.element(b.quantity)
+        out.element(b.authorizationRequired, X12Codes.yesNoUnknown)
+        out.element(b.inPlanNetwork, X12Codes.network)
+        if let p = b.procedure { CommonSegments.composite(p, to: &out) } else { out.emptyElement() }
+        CommonSegments.pointerElement(b.diagnosisPointers, to: &out)
+        out.end()
+        for d in b.deliveries { CommonSegments.hsd(d, to: &out) }
+        for r in b.references { CommonSegments.ref(r, to: &out) }
+        for d in b.dates { CommonSegments.dtp(X12Codes.eligibilityDate.code(d.kind), d.period, to: &out) }
+        for r in b.rejections { CommonSegments.aaa(r, to: &out) }
+        for m in b.messages { CommonSegments.msg(m, to: &out) }
+        for i in b.additionalInformation {
+            out.begin("III")
+            if i.kind == .text { out.emptyElement() } else { out.element(X12Codes.benefitNote.code(i.kind)) }
+            out.element(i.code)
+            out.element(i.category)
+            out.element(i.text)
+            out.end()
         }
         if !b.relatedEntities.isEmpty {
-            out.append(.make("LS", ["2120"]))
-            out += b.relatedEntities.flatMap(PartyLoop.segments)
-            out.append(.make("LE", ["2120"]))
+            out.begin("LS")
+            out.element("2120")
+            out.end()
+            for p in b.relatedEntities { PartyLoop.write(p, to: &out) }
+            out.begin("LE")
+            out.element("2120")
+            out.end()
         }
-        return out
     }
 }

@@ -96,10 +96,10 @@ public final class ModelX12Builder {
             try writer.beginGroup(source.group)
             openGroup = source.group
         }
-        let body = try TransactionMapper.segments(for: model)
+        try TransactionMapper.validate(model)
         try writer.beginTransaction(id: source.header.id, controlNumber: source.header.controlNumber,
                                     implementationReference: source.header.implementationReference)
-        for s in body { try writer.write(s) }
+        try TransactionMapper.writeBody(model, to: writer)
         try writer.endTransaction()
         transactionCount += 1
     }

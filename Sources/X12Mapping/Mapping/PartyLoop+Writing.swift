@@ -1,57 +1,101 @@
 import AuthModel
 import X12
 
-/// Writing: the model values of ``PartyLoop`` back as segments.
+/// Writing: the model values of ``PartyLoop`` back as segments, into any ``SegmentSink``.
 extension PartyLoop {
-    static func segments(_ p: Provider) -> [Segment] {
-        let (q, id): (String?, String?) = p.npi != nil ? ("XX", p.npi)
-            : (p.otherIdentifier.map { X12Codes.identifier.code($0.kind) }, p.otherIdentifier?.value)
-        var out = [Segment.make("NM1", [X12Codes.entityRole.code(p.role), X12Codes.entityType.code(p.entityType),
-                                        p.entityType == .organization ? p.organizationName : p.lastName,
-                                        p.firstName, p.middleName, p.namePrefix, p.nameSuffix, q, id, p.relationshipCode])]
-        out += p.references.map(CommonSegments.ref)
-        if let a = p.address { out += CommonSegments.n3n4(a) }
-        out += p.contacts.map(CommonSegments.per)
-        out += p.rejections.map(CommonSegments.aaa)
-        if p.function != nil || p.taxonomyCode != nil {
-            out.append(.make("PRV", [p.function.map { X12Codes.providerFunction.code($0) }, p.taxonomyCode == nil ? nil : "PXC", p.taxonomyCode]))
+    /// NM1, REF, N3/N4, PER, AAA and PRV of a provider.
+    static func write<S: SegmentSink>(_ p: Provider, to out: inout S) {
+        out.begin("NM1")
+        out.element(X12Codes.entityRole.code(p.role))
+        out.element(X12Codes.entityType.code(p.entityType))
+        out.element(p.entityType == .organization ? p.organizationName : p.lastName)
+        out.element(p.firstName)
+        out.element(p.middleName)
+        out.element(p.namePrefix)
+        out.element(p.nameSuffix)
+        if let npi = p.npi {
+            out.element("XX")
+            out.element(npi)
+        } else if let o = p.otherIdentifier {
+            out.element(X12Codes.identifier.code(o.kind))
+            out.element(o.value)
+        } else {
+            out.emptyElements(2)
         }
-        return out
+        out.element(p.relationshipCode)
+        out.end()
+        for r in p.references { CommonSegments.ref(r, to: &out) }
+        if let a = p.address { CommonSegments.n3n4(a, to: &out) }
+        for c in p.contacts { CommonSegments.per(c, to: &out) }
+        for r in p.rejections { CommonSegments.aaa(r, to: &out) }
+        if p.function != nil || p.taxonomyCode != nil {
+            out.begin("PRV")
+            out.element(p.function, X12Codes.providerFunction)
+            out.element(p.taxonomyCode == nil ? nil : "PXC")
+            out.element(p.taxonomyCode)
+            out.end()
+        }
     }
 
     /// NM1, PER and AAA of a payer or UMO (AAA after PER, as in 2100A/2010A).
-    static func segments(_ p: Payer) -> [Segment] {
-        var out = [Segment.make("NM1", [X12Codes.entityRole.code(p.role), X12Codes.entityType.code(p.entityType), p.name,
-                                        p.firstName, nil, nil, nil, p.identifier.map { X12Codes.identifier.code($0.kind) },
-                                        p.identifier?.value])]
-        out += p.contacts.map(CommonSegments.per)
-        out += p.rejections.map(CommonSegments.aaa)
-        return out
+    static func write<S: SegmentSink>(_ p: Payer, to out: inout S) {
+        out.begin("NM1")
+        out.element(X12Codes.entityRole.code(p.role))
+        out.element(X12Codes.entityType.code(p.entityType))
+        out.element(p.name)
+        out.element(p.firstName)
+        out.emptyElements(3)
+        if let i = p.identifier {
+            out.element(X12Codes.identifier.code(i.kind))
+            out.element(i.value)
+        }
+        out.end()
+        for c in p.contacts { CommonSegments.per(c, to: &out) }
+        for r in p.rejections { CommonSegments.aaa(r, to: &out) }
     }
 
     /// The member's name loop with `entityCode` (`IL` subscriber, `03` or `QC` dependent).
-    static func segments(_ m: Member, entityCode: String, insuranceIndicator: String) -> [Segment] {
-        var out = [Segment.make("NM1", [entityCode, X12Codes.entityType.code(m.entityType), m.lastName, m.firstName,
-                                        m.middleName, m.namePrefix, m.nameSuffix,
-                                        m.memberId == nil ? nil : X12Codes.identifier.code(m.memberIdKind ?? .memberId),
-                                        m.memberId])]
-        out += m.references.map(CommonSegments.ref)
-        if let a = m.address { out += CommonSegments.n3n4(a) }
-        out += m.rejections.map(CommonSegments.aaa)
+    static func write<S: SegmentSink>(_ m: Member, entityCode: String, insuranceIndicator: String, to out: inout S) {
+        out.begin("NM1")
+        out.element(entityCode)
+        out.element(X12Codes.entityType.code(m.entityType))
+        out.element(m.lastName)
+        out.element(m.firstName)
+        out.element(m.middleName)
+        out.element(m.namePrefix)
+        out.element(m.nameSuffix)
+        if let id = m.memberId {
+            out.element(X12Codes.identifier.code(m.memberIdKind ?? .memberId))
+            out.element(id)
+        }
+        out.end()
+        for r in m.references { CommonSegments.ref(r, to: &out) }
+        if let a = m.address { CommonSegments.n3n4(a, to: &out) }
+        for r in m.rejections { CommonSegments.aaa(r, to: &out) }
         if let dob = m.dateOfBirth {   // DMG01 and DMG02 are required: a gender without a birth date is not written
-            out.append(.make("DMG", ["D8", dob.compact, m.gender.map { X12Codes.gender.code($0) }]))
+            out.begin("DMG")
+            out.element("D8")
+            out.element(dob)
+            out.element(m.gender, X12Codes.gender)
+            out.end()
         }
         if m.relationship != nil || m.birthSequence != nil || m.identityCorrected {
-            var v: [String?] = [insuranceIndicator, m.relationship.map { X12Codes.relationship.code($0) }]
-            if m.identityCorrected { v += ["001", "25"] }
-            if let b = m.birthSequence {
-                while v.count < 16 { v.append(nil) }
-                v.append(String(b))
+            out.begin("INS")
+            out.element(insuranceIndicator)
+            out.element(m.relationship, X12Codes.relationship)
+            var written = 2
+            if m.identityCorrected {
+                out.element("001")
+                out.element("25")
+                written = 4
             }
-            out.append(.make("INS", v))
+            if let b = m.birthSequence {
+                out.emptyElements(16 - written)
+                out.element(b)
+            }
+            out.end()
         }
-        if !m.diagnoses.isEmpty { out.append(CommonSegments.hi(m.diagnoses)) }
-        for d in m.dates { out.append(CommonSegments.dtp(X12Codes.eligibilityDate.code(d.kind), d.period)) }
-        return out
+        if !m.diagnoses.isEmpty { CommonSegments.hi(m.diagnoses, to: &out) }
+        for d in m.dates { CommonSegments.dtp(X12Codes.eligibilityDate.code(d.kind), d.period, to: &out) }
     }
 }

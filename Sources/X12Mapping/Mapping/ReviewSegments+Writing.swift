@@ -2,22 +2,48 @@ import AuthModel
 import Foundation
 import X12
 
-/// Writing: the model values of ``ReviewSegments`` back as segments.
+/// Writing: the model values of ``ReviewSegments`` back as segments, into any ``SegmentSink``.
 extension ReviewSegments {
-    static func umSegment(_ u: UM, response: Bool) -> Segment {
-        var s = Segment.make("UM", [u.kind.map { X12Codes.requestKind.code($0) },
-                                    u.certificationType.map { X12Codes.certificationType.code($0) }, u.serviceTypeCode])
-        s.elements.reserveCapacity(10)   // set by position below: no regrowth
-        if let l = u.location { s[4] = Element(components: [l.code, X12Codes.locationKind.code(l.kind)]) }
+    /// UM; a response writes only UM01–UM04 and UM06.
+    static func write<S: SegmentSink>(_ u: UM, response: Bool, to out: inout S) {
+        out.begin("UM")
+        out.element(u.kind, X12Codes.requestKind)
+        out.element(u.certificationType, X12Codes.certificationType)
+        out.element(u.serviceTypeCode)
+        if let l = u.location {
+            out.beginElement()
+            out.append(l.code)
+            out.nextComponent()
+            out.append(X12Codes.locationKind.code(l.kind))
+            out.endElement()
+        } else {
+            out.emptyElement()
+        }
         if !response, let c = u.causes {
-            s[5] = Element(components: Array(c.causeCodes.prefix(3)) + Array(repeating: "", count: 3 - min(3, c.causeCodes.count))
-                + [c.state ?? "", c.country ?? ""])
+            out.beginElement()
+            var n = 0
+            for code in c.causeCodes.prefix(3) {
+                if n > 0 { out.nextComponent() }
+                out.append(code)
+                n += 1
+            }
+            while n < 3 { if n > 0 { out.nextComponent() }; n += 1 }
+            out.nextComponent()
+            if let s = c.state { out.append(s) }
+            out.nextComponent()
+            if let s = c.country { out.append(s) }
+            out.endElement()
+        } else {
+            out.emptyElement()
         }
-        if let l = u.level { s[6] = SharedElements.element(X12Codes.levelOfService.code(l)) }
+        out.element(u.level, X12Codes.levelOfService)
         if !response {
-            for (i, v) in [u.condition, u.prognosis, u.release, u.delay].enumerated() where v != nil { s[7 + i] = SharedElements.element(v!) }
+            out.element(u.condition)
+            out.element(u.prognosis)
+            out.element(u.release)
+            out.element(u.delay)
         }
-        return s
+        out.end()
     }
 
     static func um(_ e: PatientEvent) -> UM {
@@ -26,57 +52,78 @@ extension ReviewSegments {
            release: e.releaseOfInformationCode, delay: e.delayReasonCode)
     }
 
-    static func hcr(_ o: ReviewOutcome) -> Segment {
-        var s = Segment.make("HCR", [X12Codes.action.code(o.action), o.authorizationNumber])
-        s.elements.reserveCapacity(4)
-        if !o.reasonCodes.isEmpty { s[3] = Element(repetitions: o.reasonCodes.map { [$0] }) }
-        if let b = o.secondSurgicalOpinionRequired { s[4] = SharedElements.element(b ? "Y" : "N") }
-        return s
+    static func hcr<S: SegmentSink>(_ o: ReviewOutcome, to out: inout S) {
+        out.begin("HCR")
+        out.element(X12Codes.action.code(o.action))
+        out.element(o.authorizationNumber)
+        if o.reasonCodes.isEmpty { out.emptyElement() } else { out.repeated(o.reasonCodes) }
+        if let b = o.secondSurgicalOpinionRequired { out.element(b ? "Y" : "N") }
+        out.end()
     }
 
-    static func sv(_ l: ServiceLine) -> Segment? {
-        guard let kind = l.kind else { return nil }
-        let amount = l.amount.map { X12Values.string($0) }
-        let qty = l.quantity.map { X12Values.string($0) }
-        let unit = l.unit.map { X12Codes.serviceUnit.code($0) }
+    /// SV1, SV2 or SV3 by the line's kind; nothing for a line without a kind.
+    static func sv<S: SegmentSink>(_ l: ServiceLine, to out: inout S) {
+        guard let kind = l.kind else { return }
         switch kind {
         case .professional:
-            var s = Segment.make("SV1", [nil, amount, unit, qty])
-            s.elements.reserveCapacity(l.nursingHomeLevelOfCare == nil ? 11 : 20)
-            if let p = l.procedure { s[1] = CommonSegments.composite(p) }
-            if !l.diagnosisPointers.isEmpty { s[7] = CommonSegments.pointerElement(l.diagnosisPointers) }
-            if let e = l.epsdt { s[11] = SharedElements.element(e ? "Y" : "N") }
-            if let n = l.nursingHomeLevelOfCare { s[20] = Element(n) }
-            return s
+            out.begin("SV1")
+            if let p = l.procedure { CommonSegments.composite(p, to: &out) } else { out.emptyElement() }
+            out.element(l.amount)
+            out.element(l.unit, X12Codes.serviceUnit)
+            out.element(l.quantity)
+            out.emptyElements(2)
+            CommonSegments.pointerElement(l.diagnosisPointers, to: &out)
+            out.emptyElements(3)
+            if let e = l.epsdt { out.element(e ? "Y" : "N") } else { out.emptyElement() }
+            if let n = l.nursingHomeLevelOfCare {
+                out.emptyElements(8)
+                out.element(n)
+            }
+            out.end()
         case .institutional:
-            var s = Segment.make("SV2", [l.revenueCode, nil, amount, unit, qty, l.rate.map { X12Values.string($0) }])
-            s.elements.reserveCapacity(10)
-            if let p = l.procedure { s[2] = CommonSegments.composite(p) }
-            if let n = l.nursingHomeResidentialStatus { s[9] = Element(n) }
-            if let n = l.nursingHomeLevelOfCare { s[10] = Element(n) }
-            return s
+            out.begin("SV2")
+            out.element(l.revenueCode)
+            if let p = l.procedure { CommonSegments.composite(p, to: &out) } else { out.emptyElement() }
+            out.element(l.amount)
+            out.element(l.unit, X12Codes.serviceUnit)
+            out.element(l.quantity)
+            out.element(l.rate)
+            out.emptyElements(2)
+            out.element(l.nursingHomeResidentialStatus)
+            out.element(l.nursingHomeLevelOfCare)
+            out.end()
         case .dental:
-            var p = l.procedure
-            let description = p?.description
-            p?.description = nil
-            var s = Segment.make("SV3", [nil, amount])
-            s.elements.reserveCapacity(7)
-            if let p { s[1] = CommonSegments.composite(p) }
-            if !l.oralCavityCodes.isEmpty { s[4] = Element(components: l.oralCavityCodes) }
-            if let c = l.prosthesisCode { s[5] = Element(c) }
-            if let q = qty { s[6] = Element(q) }
-            if let d = description { s[7] = Element(d) }
-            return s
+            out.begin("SV3")
+            if var p = l.procedure {
+                p.description = nil
+                CommonSegments.composite(p, to: &out)
+            } else {
+                out.emptyElement()
+            }
+            out.element(l.amount)
+            out.emptyElement()
+            if l.oralCavityCodes.isEmpty { out.emptyElement() } else { out.composite(l.oralCavityCodes) }
+            out.element(l.prosthesisCode)
+            out.element(l.quantity)
+            out.element(l.procedure?.description)
+            out.end()
         }
     }
 
-    static func too(_ t: Tooth) -> Segment {
-        var s = Segment.make("TOO", ["JP", t.code])
-        if !t.surfaces.isEmpty { s[3] = Element(components: t.surfaces) }
-        return s
+    static func too<S: SegmentSink>(_ t: Tooth, to out: inout S) {
+        out.begin("TOO")
+        out.element("JP")
+        out.element(t.code)
+        if !t.surfaces.isEmpty { out.composite(t.surfaces) }
+        out.end()
     }
 
-    static func cl1(_ i: InstitutionalInformation, response: Bool) -> Segment {
-        .make("CL1", [i.admissionType, i.admissionSource, i.patientStatus, response ? nil : i.nursingHomeResidentialStatus])
+    static func cl1<S: SegmentSink>(_ i: InstitutionalInformation, response: Bool, to out: inout S) {
+        out.begin("CL1")
+        out.element(i.admissionType)
+        out.element(i.admissionSource)
+        out.element(i.patientStatus)
+        if !response { out.element(i.nursingHomeResidentialStatus) }
+        out.end()
     }
 }

@@ -22,24 +22,44 @@ public enum TransactionMapper {
 
     /// The segments of a transaction set for `model`, from BHT to the last segment before SE.
     public static func segments(for model: ModelTransaction) throws(MappingError) -> [Segment] {
+        try validate(model)
+        var collector = SegmentCollector()
+        write(model, to: &collector)
+        return collector.segments
+    }
+
+    /// Writes the body of a validated `model` (BHT to the last segment before SE) into `sink`.
+    static func write<S: SegmentSink>(_ model: ModelTransaction, to sink: inout S) {
         switch model {
-        case .eligibilityInquiry(let list):
-            guard !list.isEmpty else { throw .invalidModel("a 270 needs at least one inquiry") }
-            return EligibilityWriter.segments(list)
-        case .eligibilityResponse(let list):
-            guard !list.isEmpty else { throw .invalidModel("a 271 needs at least one response") }
-            return EligibilityWriter.segments(list)
-        case .authorizationRequest(let r): return AuthorizationWriter.segments(r)
-        case .authorizationDecision(let d): return AuthorizationWriter.segments(d)
+        case .eligibilityInquiry(let list): EligibilityWriter.write(list, to: &sink)
+        case .eligibilityResponse(let list): EligibilityWriter.write(list, to: &sink)
+        case .authorizationRequest(let r): AuthorizationWriter.write(r, to: &sink)
+        case .authorizationDecision(let d): AuthorizationWriter.write(d, to: &sink)
         }
+    }
+
+    /// Throws for a model that cannot be written (a 270 or 271 without values), before anything is written.
+    static func validate(_ model: ModelTransaction) throws(MappingError) {
+        switch model {
+        case .eligibilityInquiry(let list) where list.isEmpty: throw .invalidModel("a 270 needs at least one inquiry")
+        case .eligibilityResponse(let list) where list.isEmpty: throw .invalidModel("a 271 needs at least one response")
+        default: break
+        }
+    }
+
+    /// Writes the body of `model` straight into `writer`'s buffer (no ``Segment`` is built); each segment is
+    /// counted for SE01.
+    public static func writeBody(_ model: ModelTransaction, to writer: X12Writer) throws {
+        try validate(model)
+        try writer.encodeSegments { e in write(model, to: &e) }
     }
 
     /// Writes `model` as one transaction set (ST, the body, SE with its count) into an open group of `writer`.
     public static func write(_ model: ModelTransaction, controlNumber: String, to writer: X12Writer) throws -> Void {
-        let body = try segments(for: model)
+        try validate(model)
         try writer.beginTransaction(id: model.transactionSetID, controlNumber: controlNumber,
                                     implementationReference: model.implementationReference)
-        for s in body { try writer.write(s) }
+        try writer.encodeSegments { e in write(model, to: &e) }
         try writer.endTransaction()
     }
 }

@@ -181,15 +181,31 @@ final class ModelJSONByteDecoder: Decoder {
             }
         }
 
+        /// A string; its node's `count` is 1 when every byte is ASCII (``ModelJSONReader/string(_:)`` then
+        /// skips UTF-8 validation), 0 otherwise.
         mutating func string(into nodes: inout NodeBuffer) throws(Failure) {
             i += 1
             let start = i
             var escaped = false
+            var high: UInt64 = 0
+            let base = UnsafeRawPointer(p.baseAddress!)
             while true {
+                // Eight bytes at a time while none is a quote, a backslash or a control character.
+                while i + 8 <= p.count {
+                    let w = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                    high |= w
+                    let m = Self.special(w)
+                    if m != 0 {
+                        i += m.trailingZeroBitCount >> 3   // the first special byte
+                        break
+                    }
+                    i += 8
+                }
                 guard i < p.count else { throw Failure() }
                 let c = p[i]
                 if c == 0x22 { break }
                 if c < 0x20 { throw Failure() }
+                high |= UInt64(c)
                 if c == 0x5C {
                     escaped = true
                     i += 1
@@ -197,8 +213,19 @@ final class ModelJSONByteDecoder: Decoder {
                 }
                 i += 1
             }
-            nodes.append(Node(kind: escaped ? .escapedString : .string, start: Int32(start), end: Int32(i), count: 0))
+            let ascii: Int32 = high & 0x8080_8080_8080_8080 == 0 ? 1 : 0
+            nodes.append(Node(kind: escaped ? .escapedString : .string, start: Int32(start), end: Int32(i), count: ascii))
             i += 1
+        }
+
+        /// The high bit of each of the eight bytes of `w` (first byte lowest) that is `"`, `\\` or below 0x20;
+        /// exact, no false positives.
+        @inline(__always) static func special(_ w: UInt64) -> UInt64 {
+            let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            @inline(__always) func zeroBytes(_ v: UInt64) -> UInt64 { ~(((v & lows) &+ lows) | v) & highs }
+            return zeroBytes(w ^ (ones &* 0x22)) | zeroBytes(w ^ (ones &* 0x5C)) | zeroBytes(w & (ones &* 0xE0))
         }
 
         mutating func number(into nodes: inout NodeBuffer) throws(Failure) {

@@ -1,5 +1,10 @@
 import AuthModel
 import X12
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads model JSON Lines (one transaction per line) from a file or bytes, streaming; blank lines are skipped.
 ///
@@ -62,7 +67,7 @@ public final class ModelJSONLinesReader {
     /// with the following line) and `X12IOError` when reading fails.
     public func next() throws -> ModelTransaction? {
         while true {
-            if let nl = buffer[max(start, scanned)...].firstIndex(of: 0x0A) {
+            if let nl = Self.newline(in: buffer, from: max(start, scanned)) {
                 if skipping { try endSkipping(at: nl + 1) }
                 let line = buffer[start..<nl]
                 start = nl + 1
@@ -95,6 +100,15 @@ public final class ModelJSONLinesReader {
                 start = 0
             }
             done = !(try source(&buffer))
+        }
+    }
+
+    /// The index of the first line feed at or after `from` (`memchr`, not a byte loop).
+    private static func newline(in buffer: [UInt8], from: Int) -> Int? {
+        guard from < buffer.count else { return nil }
+        return buffer.withUnsafeBytes { b -> Int? in
+            guard let hit = memchr(b.baseAddress! + from, 0x0A, b.count - from) else { return nil }
+            return UnsafeRawPointer(hit) - b.baseAddress!
         }
     }
 

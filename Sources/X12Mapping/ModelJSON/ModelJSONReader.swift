@@ -32,7 +32,9 @@ struct ModelJSONReader {
         let node = nodes[n]
         switch node.kind {
         case .string:
-            guard let s = String(validating: UnsafeBufferPointer(rebasing: bytes[Int(node.start)..<Int(node.end)]), as: UTF8.self) else {
+            let text = UnsafeBufferPointer(rebasing: bytes[Int(node.start)..<Int(node.end)])
+            if node.count == 1 { return String(decoding: text, as: UTF8.self) }   // ASCII: nothing to validate
+            guard let s = String(validating: text, as: UTF8.self) else {
                 throw Failure()
             }
             return s
