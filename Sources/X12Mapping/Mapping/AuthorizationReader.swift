@@ -8,15 +8,18 @@ import X12
 /// does not matter. Segments the model does not carry (CRC, CR1, CR2, CR5, CR6, transport and other-UMO
 /// name loops, MPI) are skipped.
 enum AuthorizationReader {
-    static let transportOrOtherUMO: Set<String> = ["45", "FS", "ND", "PW", "R3", "00", "CA", "GG"]
+    /// NM101 of the transport and other-UMO name loops (not carried by the model).
+    static func isTransportOrOtherUMO(_ e: RawElement) -> Bool {
+        e.valueIs("45") || e.valueIs("FS") || e.valueIs("ND") || e.valueIs("PW") || e.valueIs("R3") || e.valueIs("00")
+            || e.valueIs("CA") || e.valueIs("GG")
+    }
 
-    static func read(_ segments: [Segment]) throws(MappingError) -> ModelTransaction {
-        var c = SegmentCursor(segments)
+    static func read(_ c: inout SegmentCursor) throws(MappingError) -> ModelTransaction {
         _ = c.take("ST")
         guard let bht = c.take("BHT") else { throw .missingSegment("BHT", loop: "header") }
-        let purpose = try X12Codes.purpose.value(bht[2].value, "BHT", 2)
+        let purpose = try X12Codes.purpose.value(bht[2], "BHT", 2)
         let trace = TransactionTrace(purpose: purpose, reference: bht.opt(3),
-                                     creationDate: try X12Values.date(bht[4].value, "BHT", 4), creationTime: bht[5].value)
+                                     creationDate: try X12Values.date(bht[4], "BHT", 4), creationTime: bht[5].value)
         let response = purpose == .response
         var topRejections: [Rejection] = []
         var umo: Payer?
@@ -29,8 +32,8 @@ enum AuthorizationReader {
             let hl = c.next()!
             switch hl[3].value {
             case "20":
-                for a in c.takeAll("AAA") { topRejections.append(try CommonSegments.rejection(a)) }
-                guard let loop = PartyLoop.read(&c, allowed: PartyLoop.perAAA) else { throw .missingSegment("NM1", loop: "2010A") }
+                while let a = c.take("AAA") { topRejections.append(try CommonSegments.rejection(a)) }
+                guard let loop = PartyLoop.read(&c, allowed: PartyLoop.isPerAAA) else { throw .missingSegment("NM1", loop: "2010A") }
                 umo = try loop.payer()
             case "21":
                 guard let loop = PartyLoop.read(&c) else { throw .missingSegment("NM1", loop: "2010B") }
@@ -48,7 +51,7 @@ enum AuthorizationReader {
             default:
                 throw .unknownCode(segment: "HL", position: 3, code: hl[3].value, list: "278 hierarchical level (HL03)")
             }
-            c.skip(until: SegmentCursor.levelEnd)
+            c.skipToLevelEnd()
         }
         guard let umo else { throw .missingSegment("HL*20", loop: "2000A") }
         if !response {
@@ -56,12 +59,12 @@ enum AuthorizationReader {
             guard let subscriber else { throw .missingSegment("HL*22", loop: "2000C") }
             guard let event else { throw .missingSegment("HL*EV", loop: "2000E") }
             return .authorizationRequest(AuthorizationRequest(
-                trace: trace, servicesReservation: bht[6].value == "RU", umo: umo, requester: requester,
+                trace: trace, servicesReservation: bht[6].valueIs("RU"), umo: umo, requester: requester,
                 subscriber: subscriber, dependent: dependent, event: try event.patientEvent(),
                 serviceLines: lines.map(\.line)))
         }
         return .authorizationDecision(AuthorizationDecision(
-            trace: trace, responseStatus: try X12Codes.responseStatus.optional(bht[6].value, "BHT", 6),
+            trace: trace, responseStatus: try X12Codes.responseStatus.optional(bht[6], "BHT", 6),
             rejections: topRejections, umo: umo, requester: requester, subscriber: subscriber, dependent: dependent,
             event: try event?.patientEvent(), eventRejections: event?.rejections ?? [], outcome: event?.outcome,
             documentationContact: event?.contact,
@@ -172,10 +175,10 @@ enum AuthorizationReader {
             }
             while c.peekID == "NM1" {
                 let loop = PartyLoop.read(&c)!
-                let code = loop.entityCode
-                if transportOrOtherUMO.contains(code) { continue }
+                let code = loop.nm1[1]
+                if isTransportOrOtherUMO(code) { continue }
                 let p = try loop.provider()
-                if code == "L5" { lv.contact = p; continue }
+                if code.valueIs("L5") { lv.contact = p; continue }
                 lv.event.providers.append(p)
                 lv.line.providers.append(p)
             }

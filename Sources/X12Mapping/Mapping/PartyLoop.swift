@@ -7,29 +7,33 @@ import X12
 /// Segments are always written in the order NM1, REF, N3, N4, PER, AAA, PRV, DMG, INS, HI, DTP, which is
 /// the implementation guides' order in every loop that uses them.
 struct PartyLoop {
-    var nm1: Segment
-    var refs: [Segment] = []
-    var n3: Segment?
-    var n4: Segment?
-    var pers: [Segment] = []
-    var prv: Segment?
-    var aaas: [Segment] = []
-    var dmg: Segment?
-    var ins: Segment?
-    var hi: Segment?
-    var dtps: [Segment] = []
+    var nm1: RawSegment
+    var refs: [RawSegment] = []
+    var n3: RawSegment?
+    var n4: RawSegment?
+    var pers: [RawSegment] = []
+    var prv: RawSegment?
+    var aaas: [RawSegment] = []
+    var dmg: RawSegment?
+    var ins: RawSegment?
+    var hi: RawSegment?
+    var dtps: [RawSegment] = []
 
-    static let nameSegments: Set<String> = ["REF", "N3", "N4", "PER", "PRV", "AAA", "DMG", "INS", "HI", "DTP", "MPI"]
+    /// What may follow an NM1 (packed IDs: no `String` per segment).
+    static func isNameSegment(_ id: SegmentID) -> Bool {
+        id == "REF" || id == "N3" || id == "N4" || id == "PER" || id == "PRV" || id == "AAA" || id == "DMG" || id == "INS"
+            || id == "HI" || id == "DTP" || id == "MPI"
+    }
     /// What follows the NM1 of a payer / UMO (2100A, 2010A), a 270/271 receiver (2100B), a 2120 entity.
-    static let perAAA: Set<String> = ["PER", "AAA"]
-    static let receiverSegments: Set<String> = ["REF", "N3", "N4", "AAA", "PRV"]
-    static let relatedEntitySegments: Set<String> = ["N3", "N4", "PER", "PRV"]
+    static func isPerAAA(_ id: SegmentID) -> Bool { id == "PER" || id == "AAA" }
+    static func isReceiverSegment(_ id: SegmentID) -> Bool { id == "REF" || id == "N3" || id == "N4" || id == "AAA" || id == "PRV" }
+    static func isRelatedEntitySegment(_ id: SegmentID) -> Bool { id == "N3" || id == "N4" || id == "PER" || id == "PRV" }
 
     /// Reads an NM1 and what follows it while the IDs are in `allowed`.
-    static func read(_ c: inout SegmentCursor, allowed: Set<String> = nameSegments) -> PartyLoop? {
+    static func read(_ c: inout SegmentCursor, allowed: (SegmentID) -> Bool = isNameSegment) -> PartyLoop? {
         guard let nm1 = c.take("NM1") else { return nil }
         var loop = PartyLoop(nm1: nm1)
-        while let s = c.peek, allowed.contains(s.id) {
+        while let s = c.peek, allowed(s.id) {
             _ = c.next()
             switch s.id {
             case "REF": loop.refs.append(s)
@@ -48,7 +52,6 @@ struct PartyLoop {
         return loop
     }
 
-    var entityCode: String { nm1[1].value }
 
     func rejections() throws(MappingError) -> [Rejection] {
         var out: [Rejection] = []
@@ -65,8 +68,8 @@ struct PartyLoop {
     // MARK: Reading
 
     func provider() throws(MappingError) -> Provider {
-        let type = try X12Codes.entityType.value(nm1[2].value, "NM1", 2)
-        var p = Provider(role: try X12Codes.entityRole.value(nm1[1].value, "NM1", 1), entityType: type)
+        let type = try X12Codes.entityType.value(nm1[2], "NM1", 2)
+        var p = Provider(role: try X12Codes.entityRole.value(nm1[1], "NM1", 1), entityType: type)
         if type == .organization { p.organizationName = nm1.opt(3) } else { p.lastName = nm1.opt(3) }
         p.firstName = nm1.opt(4)
         p.middleName = nm1.opt(5)
@@ -81,7 +84,7 @@ struct PartyLoop {
         p.address = CommonSegments.address(n3, n4)
         p.contacts = try contacts()
         if let prv {
-            p.function = try X12Codes.providerFunction.optional(prv[1].value, "PRV", 1)
+            p.function = try X12Codes.providerFunction.optional(prv[1], "PRV", 1)
             p.taxonomyCode = prv.opt(3)
         }
         p.rejections = try rejections()
@@ -89,8 +92,8 @@ struct PartyLoop {
     }
 
     func payer() throws(MappingError) -> Payer {
-        var p = Payer(role: try X12Codes.entityRole.value(nm1[1].value, "NM1", 1),
-                      entityType: try X12Codes.entityType.value(nm1[2].value, "NM1", 2),
+        var p = Payer(role: try X12Codes.entityRole.value(nm1[1], "NM1", 1),
+                      entityType: try X12Codes.entityType.value(nm1[2], "NM1", 2),
                       name: nm1.opt(3), firstName: nm1.opt(4))
         if let q = nm1.opt(8) { p.identifier = PartyIdentifier(try X12Codes.identifier.value(q, "NM1", 8), nm1[9].value) }
         p.contacts = try contacts()
@@ -99,7 +102,7 @@ struct PartyLoop {
     }
 
     func member() throws(MappingError) -> Member {
-        var m = Member(entityType: try X12Codes.entityType.value(nm1[2].value.isEmpty ? "1" : nm1[2].value, "NM1", 2))
+        var m = Member(entityType: try X12Codes.entityType.value(nm1[2].valueBytes.isEmpty ? "1" : nm1[2].value, "NM1", 2))
         m.lastName = nm1.opt(3)
         m.firstName = nm1.opt(4)
         m.middleName = nm1.opt(5)
@@ -114,17 +117,17 @@ struct PartyLoop {
         m.address = CommonSegments.address(n3, n4)
         m.rejections = try rejections()
         if let dmg {
-            m.dateOfBirth = try X12Values.optionalDate(dmg[2].value, "DMG", 2)
-            m.gender = try X12Codes.gender.optional(dmg[3].value, "DMG", 3)
+            m.dateOfBirth = try X12Values.optionalDate(dmg[2], "DMG", 2)
+            m.gender = try X12Codes.gender.optional(dmg[3], "DMG", 3)
         }
         if let ins {
-            m.relationship = try X12Codes.relationship.optional(ins[2].value, "INS", 2)
-            m.identityCorrected = ins[3].value == "001" && ins[4].value == "25"
-            m.birthSequence = try X12Values.int(ins[17].value, "INS", 17)
+            m.relationship = try X12Codes.relationship.optional(ins[2], "INS", 2)
+            m.identityCorrected = ins[3].valueIs("001") && ins[4].valueIs("25")
+            m.birthSequence = try X12Values.int(ins[17], "INS", 17)
         }
         if let hi { m.diagnoses = try CommonSegments.diagnoses(hi) }
         for d in dtps {
-            m.dates.append(EligibilityDate(try X12Codes.eligibilityDate.value(d[1].value, "DTP", 1), try CommonSegments.dtpRange(d)))
+            m.dates.append(EligibilityDate(try X12Codes.eligibilityDate.value(d[1], "DTP", 1), try CommonSegments.dtpRange(d)))
         }
         return m
     }
