@@ -20,6 +20,12 @@ struct SegmentCursor {
     /// The ID of the next segment, or `0` (no ID) at the end.
     @inline(__always) var peekID: SegmentID { index < slots.count ? slots[index].id : SegmentID(raw: 0) }
 
+    /// The ID of segment `i` (an index below the segment count).
+    @inline(__always) func id(at i: Int) -> SegmentID { slots[i].id }
+
+    /// Segment `i` (an index below the segment count).
+    @inline(__always) func segment(at i: Int) -> RawSegment { segment(i) }
+
     @inline(__always) private func segment(_ i: Int) -> RawSegment {
         let s = slots[i]
         return RawSegment(id: s.id, base: base, starts: starts + Int(s.first), count: Int(s.count),
