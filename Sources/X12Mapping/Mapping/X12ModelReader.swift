@@ -38,18 +38,20 @@ public final class X12ModelReader {
     /// The next transaction set, or `nil` at the end of the input. Throws only when reading fails.
     public func next() throws(X12IOError) -> MappedTransaction? {
         var header: TransactionHeader?
+        var inTransaction = false   // a Bool, not `header != nil`: testing the optional copied the header per event
         while let event = try reader.next() {
             switch event {
             case .interchangeStart(let isa): interchange = isa
             case .groupStart(let gs): group = gs
             case .transactionStart(let st):
                 header = st
+                inTransaction = true
                 buffer.reset(delimiters: reader.segment.delimiters)
                 findings.removeAll()
             case .segment:
-                if header != nil { buffer.append(reader.segment) }
+                if inTransaction { buffer.append(reader.segment) }
             case .finding(let f):
-                if header != nil { findings.append(f) } else { envelopeFindings.append(f) }
+                if inTransaction { findings.append(f) } else { envelopeFindings.append(f) }
             case .transactionEnd:
                 guard let st = header else { continue }
                 let result: Result<ModelTransaction, MappingError>
