@@ -37,21 +37,17 @@ enum EligibilitySegments {
     // MARK: 271 EB loop
     static func readBenefit(_ c: inout SegmentCursor) throws(MappingError) -> Benefit? {
         guard let eb = c.take("EB") else { return nil }
-        // The short init and assignments: the full memberwise init (another module) copies the whole value.
-        var b = Benefit(kind: try X12Codes.benefitKind.value(eb[1], "EB", 1))
-        b.coverageLevel = try X12Codes.coverageLevel.optional(eb[2], "EB", 2)
-        b.serviceTypeCodes = eb.repeated(3)
-        b.insuranceTypeCode = eb.opt(4)
-        b.planCoverageDescription = eb.opt(5)
-        b.timePeriod = try X12Codes.timePeriod.optional(eb[6], "EB", 6)
-        b.amount = try X12Values.decimal(eb[7], "EB", 7)
-        b.percent = try X12Values.decimal(eb[8], "EB", 8)
-        b.quantityKind = try X12Codes.benefitQuantity.optional(eb[9], "EB", 9)
-        b.quantity = try X12Values.decimal(eb[10], "EB", 10)
-        b.authorizationRequired = try X12Codes.yesNoUnknown.optional(eb[11], "EB", 11)
-        b.inPlanNetwork = try X12Codes.network.optional(eb[12], "EB", 12)
-        b.procedure = try CommonSegments.procedure(eb[13], "EB", 13)
-        b.diagnosisPointers = try CommonSegments.pointers(eb[14], "EB", 14)
+        var b = Benefit(kind: try X12Codes.benefitKind.value(eb[1], "EB", 1),
+                        coverageLevel: try X12Codes.coverageLevel.optional(eb[2], "EB", 2),
+                        serviceTypeCodes: eb.repeated(3), insuranceTypeCode: eb.opt(4), planCoverageDescription: eb.opt(5),
+                        timePeriod: try X12Codes.timePeriod.optional(eb[6], "EB", 6),
+                        amount: try X12Values.decimal(eb[7], "EB", 7), percent: try X12Values.decimal(eb[8], "EB", 8),
+                        quantityKind: try X12Codes.benefitQuantity.optional(eb[9], "EB", 9),
+                        quantity: try X12Values.decimal(eb[10], "EB", 10),
+                        authorizationRequired: try X12Codes.yesNoUnknown.optional(eb[11], "EB", 11),
+                        inPlanNetwork: try X12Codes.network.optional(eb[12], "EB", 12),
+                        procedure: try CommonSegments.procedure(eb[13], "EB", 13),
+                        diagnosisPointers: try CommonSegments.pointers(eb[14], "EB", 14))
         while let s = c.peek, isBenefitSegment(s.id) {
             _ = c.next()
             switch s.id {

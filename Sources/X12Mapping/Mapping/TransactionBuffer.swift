@@ -42,39 +42,21 @@ struct TransactionBuffer {
     /// Appends a segment read with the delimiters given to ``reset(delimiters:)``.
     mutating func append(_ view: SegmentView) {
         let b = view.bytes
-        let n = b.count
-        guard let source = b.baseAddress, n > 0 else { return appendEmpty() }
         let offset = bytes.count
         let first = starts.count
         let sep = elementSeparator
         bytes.append(contentsOf: b)
-        // Room for the worst case (every byte a separator), filled through a pointer, the rest dropped.
-        starts.append(contentsOf: repeatElement(0, count: n + 2))
-        var idEnd = n
-        let written = starts.withUnsafeMutableBufferPointer { all -> Int in
-            let out = all.baseAddress! + first
-            let p = source.assumingMemoryBound(to: UInt8.self)
-            out[0] = Int32(truncatingIfNeeded: offset)
-            var k = 1
-            for i in 0..<n where p[i] == sep {
-                if k == 1 { idEnd = i }
-                out[k] = Int32(truncatingIfNeeded: offset + i + 1)
-                k += 1
-            }
-            out[k] = Int32(truncatingIfNeeded: offset + n + 1)
-            return k + 1
+        starts.append(Int32(truncatingIfNeeded: offset))
+        var idEnd = b.count
+        var n = 0
+        for i in 0..<b.count where b[i] == sep {
+            if n == 0 { idEnd = i }
+            starts.append(Int32(truncatingIfNeeded: offset + i + 1))
+            n += 1
         }
-        starts.removeLast(n + 2 - written)
-        slots.append(Slot(id: SegmentID(bytes: UnsafeRawBufferPointer(start: source, count: idEnd)), first: Int32(first),
-                          count: Int32(written - 2)))
-    }
-
-    /// A segment with no bytes (the reader does not give one; kept well-formed all the same).
-    private mutating func appendEmpty() {
-        let first = starts.count
-        starts.append(Int32(truncatingIfNeeded: bytes.count))
-        starts.append(Int32(truncatingIfNeeded: bytes.count + 1))
-        slots.append(Slot(id: SegmentID(raw: 0), first: Int32(first), count: 0))
+        starts.append(Int32(truncatingIfNeeded: offset + b.count + 1))
+        slots.append(Slot(id: SegmentID(bytes: UnsafeRawBufferPointer(rebasing: b[0..<idEnd])), first: Int32(first),
+                          count: Int32(n)))
     }
 
     /// Fills the buffer with owned segments, written with control characters as separators (others when a
