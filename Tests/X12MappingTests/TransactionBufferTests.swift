@@ -54,11 +54,11 @@ import X12
         for d in [Self.standard, Self.noRepetition] {
             Self.view(text, d) { v in
                 let owned = v.copy()
-                var fromView = TransactionBuffer()
+                let fromView = TransactionBuffer()
                 fromView.reset(delimiters: d)
                 fromView.append(v)
                 fromView.append(v)   // a second copy after the first: offsets into one buffer
-                var fromOwned = TransactionBuffer()
+                let fromOwned = TransactionBuffer()
                 fromOwned.fill([owned, owned])
                 for b in [fromView, fromOwned] {
                     try? b.withCursor { c throws(MappingError) in
@@ -75,14 +75,14 @@ import X12
     /// Owned values holding the control characters the buffer would use as separators are read back whole.
     @Test func ownedValuesWithControlCharacters() throws {
         let owned = Segment("MSG", [Element("A\u{1D}B\u{1F}C\u{1E}D"), Element(repetitions: [["1", "2"], ["3"]])])
-        var b = TransactionBuffer()
+        let b = TransactionBuffer()
         b.fill([owned])
         try b.withCursor { c throws(MappingError) in Self.expectSame(c.next()!, owned, "control characters") }
     }
 
     /// A trailing SE is left out of the cursor; one in the middle is not.
     @Test func trailingSEIsLeftOut() throws {
-        var b = TransactionBuffer()
+        let b = TransactionBuffer()
         b.fill([Segment("BHT", ["0022"]), Segment("SE", ["2", "0001"])])
         let ids = try b.withCursor { c throws(MappingError) in
             var out: [String] = []

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import X12
 
 /// The segments of one transaction set copied into one reusable byte buffer with a small index, so that the
@@ -5,69 +10,122 @@ import X12
 ///
 /// Filled from a reader's ``X12/SegmentView``s (the bytes are copied as they are, with the interchange's
 /// delimiters) or from owned segments (written with separators that none of their values contain). The
-/// arrays keep their capacity across ``reset(delimiters:)``: memory stays flat over a file.
-struct TransactionBuffer {
+/// storage is three raw, growing regions (bytes, element starts, segment slots) written through pointers —
+/// no array uniqueness or capacity check per element — and is kept across ``reset(delimiters:)``: memory stays
+/// flat over a file.
+final class TransactionBuffer {
     /// One segment's place in the index.
     struct Slot {
         /// The packed ID.
         var id: SegmentID
-        /// Where the segment's entries in ``starts`` begin.
+        /// Where the segment's entries in the element starts begin.
         var first: Int32
         /// The number of elements after the ID.
         var count: Int32
     }
 
-    private(set) var bytes: [UInt8] = []
-    private(set) var starts: [Int32] = []
-    private(set) var slots: [Slot] = []
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var byteCount = 0
+    private var byteCapacity: Int
+    private var starts: UnsafeMutablePointer<Int32>
+    private var startCount = 0
+    private var startCapacity: Int
+    private var slots: UnsafeMutablePointer<Slot>
+    private var slotCount = 0
+    private var slotCapacity: Int
     private(set) var elementSeparator: UInt8 = 0x2A
     private(set) var componentSeparator: UInt8 = 0x3A
     private(set) var repetitionSeparator: UInt8?
 
-    init() {}
+    init() {
+        byteCapacity = 4096
+        bytes = .allocate(capacity: byteCapacity)
+        startCapacity = 1024
+        starts = .allocate(capacity: startCapacity)
+        slotCapacity = 128
+        slots = .allocate(capacity: slotCapacity)
+    }
+
+    deinit {
+        bytes.deallocate()
+        starts.deallocate()
+        slots.deallocate()
+    }
+
+    /// A region of at least `needed` elements holding the first `count` of `old` (which is freed), and its size.
+    private static func grow<T>(_ old: UnsafeMutablePointer<T>, count: Int, capacity: Int, needed: Int) -> (UnsafeMutablePointer<T>, Int) {
+        var c = capacity
+        while c < needed { c *= 2 }
+        let new = UnsafeMutablePointer<T>.allocate(capacity: c)
+        new.moveInitialize(from: old, count: count)
+        old.deallocate()
+        return (new, c)
+    }
+
+    /// Makes room for `n` more bytes, `n + 2` element starts and one slot (rarely needed: out of line, and no
+    /// `inout` access to the stored properties on the common path).
+    @inline(never) private func grow(bytes n: Int) {
+        (bytes, byteCapacity) = Self.grow(bytes, count: byteCount, capacity: byteCapacity, needed: byteCount + n)
+        (starts, startCapacity) = Self.grow(starts, count: startCount, capacity: startCapacity, needed: startCount + n + 2)
+        (slots, slotCapacity) = Self.grow(slots, count: slotCount, capacity: slotCapacity, needed: slotCount + 1)
+    }
 
     /// Empties the buffer (keeping its capacity) for a transaction read with `delimiters`.
-    mutating func reset(delimiters: Delimiters) {
-        bytes.removeAll(keepingCapacity: true)
-        starts.removeAll(keepingCapacity: true)
-        slots.removeAll(keepingCapacity: true)
+    func reset(delimiters: Delimiters) {
+        byteCount = 0
+        startCount = 0
+        slotCount = 0
         elementSeparator = delimiters.element
         componentSeparator = delimiters.component
         repetitionSeparator = delimiters.repetition
     }
 
     /// The number of segments.
-    var count: Int { slots.count }
+    var count: Int { slotCount }
 
     /// Appends a segment read with the delimiters given to ``reset(delimiters:)``.
-    mutating func append(_ view: SegmentView) {
+    func append(_ view: SegmentView) {
         let b = view.bytes
-        let offset = bytes.count
-        let first = starts.count
+        let n = b.count
+        if byteCount + n > byteCapacity || startCount + n + 2 > startCapacity || slotCount + 1 > slotCapacity { grow(bytes: n) }
+        let offset = byteCount
+        let first = startCount
         let sep = elementSeparator
-        bytes.append(contentsOf: b)
-        starts.append(Int32(truncatingIfNeeded: offset))
-        var idEnd = b.count
-        var n = 0
-        for i in 0..<b.count where b[i] == sep {
-            if n == 0 { idEnd = i }
-            starts.append(Int32(truncatingIfNeeded: offset + i + 1))
-            n += 1
+        var idEnd = n
+        let out = starts + first
+        out[0] = Int32(truncatingIfNeeded: offset)
+        var k = 1
+        if let source = b.baseAddress, n > 0 {
+            let p = source.assumingMemoryBound(to: UInt8.self)
+            (bytes + offset).update(from: p, count: n)
+            for i in 0..<n where p[i] == sep {
+                if k == 1 { idEnd = i }
+                out[k] = Int32(truncatingIfNeeded: offset + i + 1)
+                k += 1
+            }
         }
-        starts.append(Int32(truncatingIfNeeded: offset + b.count + 1))
-        slots.append(Slot(id: SegmentID(bytes: UnsafeRawBufferPointer(rebasing: b[0..<idEnd])), first: Int32(first),
-                          count: Int32(n)))
+        out[k] = Int32(truncatingIfNeeded: offset + n + 1)
+        byteCount += n
+        startCount += k + 1
+        let id = b.baseAddress.map { SegmentID(bytes: UnsafeRawBufferPointer(start: $0, count: idEnd)) } ?? SegmentID(raw: 0)
+        slots[slotCount] = Slot(id: id, first: Int32(first), count: Int32(k - 1))
+        slotCount += 1
     }
 
     /// Fills the buffer with owned segments, written with control characters as separators (others when a
     /// value holds one of them), so that every element, repetition and component reads back as it was.
-    mutating func fill(_ segments: [Segment]) {
+    func fill(_ segments: [Segment]) {
         var seen = Set<UInt8>()
         var d = Delimiters(element: 0x1D, component: 0x1F, repetition: 0x1E, segment: 0x1C)
         for _ in 0..<2 {
             reset(delimiters: d)
             seen.removeAll()
-            for s in segments { append(s, seen: &seen) }
+            var text: [UInt8] = []
+            for s in segments {
+                text.removeAll(keepingCapacity: true)
+                Self.write(s, d, into: &text, seen: &seen)
+                text.withUnsafeBytes { append(SegmentView(bytes: $0, delimiters: d)) }
+            }
             guard seen.contains(d.element) || seen.contains(d.component) || seen.contains(d.repetition!) else { return }
             let free = (UInt16(0)...255).map { UInt8($0) }.filter { ($0 < 0x20 || $0 > 0x7E) && !seen.contains($0) }
             guard free.count >= 3 else { return }   // every byte value in the values: not X12 text
@@ -75,38 +133,29 @@ struct TransactionBuffer {
         }
     }
 
-    private mutating func append(_ s: Segment, seen: inout Set<UInt8>) {
-        let first = starts.count
-        starts.append(Int32(truncatingIfNeeded: bytes.count))
-        bytes.append(contentsOf: s.id.utf8)
+    /// The segment's text with `d` (every element, every component, nothing trimmed); notes the values' control
+    /// and non-ASCII bytes in `seen`.
+    private static func write(_ s: Segment, _ d: Delimiters, into out: inout [UInt8], seen: inout Set<UInt8>) {
+        out.append(contentsOf: s.id.utf8)
         for e in s.elements {
-            bytes.append(elementSeparator)
-            starts.append(Int32(truncatingIfNeeded: bytes.count))
+            out.append(d.element)
             for (r, rep) in e.repetitions.enumerated() {
-                if r > 0 { bytes.append(repetitionSeparator!) }
+                if r > 0 { out.append(d.repetition!) }
                 for (c, v) in rep.enumerated() {
-                    if c > 0 { bytes.append(componentSeparator) }
+                    if c > 0 { out.append(d.component) }
                     for b in v.utf8 where b < 0x20 || b > 0x7E { seen.insert(b) }
-                    bytes.append(contentsOf: v.utf8)
+                    out.append(contentsOf: v.utf8)
                 }
             }
         }
-        starts.append(Int32(truncatingIfNeeded: bytes.count + 1))
-        slots.append(Slot(id: SegmentID(s.id), first: Int32(first), count: Int32(s.elements.count)))
     }
 
     /// Calls `body` with a cursor over the segments, a last SE left out (valid only inside `body`).
     func withCursor<R>(_ body: (inout SegmentCursor) throws(MappingError) -> R) throws(MappingError) -> R {
-        let result: Result<R, MappingError> = bytes.withUnsafeBytes { b in
-            starts.withUnsafeBufferPointer { st in
-                slots.withUnsafeBufferPointer { all in
-                    let sl = all.last?.id == "SE" ? UnsafeBufferPointer(rebasing: all.dropLast()) : all
-                    var c = SegmentCursor(base: b.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, starts: st.baseAddress ?? UnsafePointer(bitPattern: 4)!,
-                                          slots: sl, component: componentSeparator, repetition: repetitionSeparator)
-                    do throws(MappingError) { return .success(try body(&c)) } catch { return .failure(error) }
-                }
-            }
-        }
-        return try result.get()
+        let all = UnsafeBufferPointer(start: slots, count: slotCount)
+        let sl = all.last?.id == "SE" ? UnsafeBufferPointer(rebasing: all.dropLast()) : all
+        var c = SegmentCursor(base: UnsafeRawPointer(bytes), starts: UnsafePointer(starts), slots: sl,
+                              component: componentSeparator, repetition: repetitionSeparator)
+        return try body(&c)
     }
 }

@@ -11,7 +11,7 @@ public enum TransactionMapper {
     /// The model of one 270, 271 or 278 from its segments (with or without ST and SE).
     public static func model(transactionSetID: String, segments: [Segment]) throws(MappingError) -> ModelTransaction {
         guard ["270", "271", "278"].contains(transactionSetID) else { throw .unsupportedTransaction(transactionSetID) }
-        var buffer = TransactionBuffer()
+        let buffer = TransactionBuffer()
         buffer.fill(segments)
         return try model(transactionSetID: transactionSetID, buffer: buffer)
     }

@@ -21,7 +21,7 @@ public final class X12ModelReader {
     public let reader: X12Reader
     private var interchange: InterchangeHeader?
     private var group: GroupHeader?
-    private var buffer = TransactionBuffer()
+    private let buffer = TransactionBuffer()
     private var findings: [Finding] = []
     /// Findings outside any transaction (envelope problems), in order.
     public private(set) var envelopeFindings: [Finding] = []
