@@ -25,8 +25,8 @@ struct RawElement {
 
     /// The bytes of the first component of the first repetition (the value of a simple element).
     @inline(__always) var valueBytes: UnsafeRawBufferPointer {
-        let r = repetitionSeparator
         let c = componentSeparator
+        let r = repetitionSeparator ?? c   // plain bytes: comparing with an optional costs more than the loop
         for i in 0..<bytes.count where bytes[i] == c || bytes[i] == r { return UnsafeRawBufferPointer(rebasing: bytes[0..<i]) }
         return bytes
     }
@@ -51,8 +51,8 @@ struct RawElement {
 
     /// `true` when no component of any repetition has a byte (what ``X12/Element/isEmpty`` says).
     var isEmpty: Bool {
-        let r = repetitionSeparator
         let c = componentSeparator
+        let r = repetitionSeparator ?? c
         for i in 0..<bytes.count where bytes[i] != c && bytes[i] != r { return false }
         return true
     }
