@@ -120,12 +120,7 @@ final class TransactionBuffer {
         for _ in 0..<2 {
             reset(delimiters: d)
             seen.removeAll()
-            var text: [UInt8] = []
-            for s in segments {
-                text.removeAll(keepingCapacity: true)
-                Self.write(s, d, into: &text, seen: &seen)
-                text.withUnsafeBytes { append(SegmentView(bytes: $0, delimiters: d)) }
-            }
+            for s in segments { append(s, seen: &seen) }
             guard seen.contains(d.element) || seen.contains(d.component) || seen.contains(d.repetition!) else { return }
             let free = (UInt16(0)...255).map { UInt8($0) }.filter { ($0 < 0x20 || $0 > 0x7E) && !seen.contains($0) }
             guard free.count >= 3 else { return }   // every byte value in the values: not X12 text
@@ -133,21 +128,44 @@ final class TransactionBuffer {
         }
     }
 
-    /// The segment's text with `d` (every element, every component, nothing trimmed); notes the values' control
-    /// and non-ASCII bytes in `seen`.
-    private static func write(_ s: Segment, _ d: Delimiters, into out: inout [UInt8], seen: inout Set<UInt8>) {
-        out.append(contentsOf: s.id.utf8)
+    /// Writes an owned segment straight into the buffer (every element, every component, nothing trimmed) and
+    /// its index entries; notes the values' control and non-ASCII bytes in `seen`.
+    private func append(_ s: Segment, seen: inout Set<UInt8>) {
+        var n = s.id.utf8.count
         for e in s.elements {
-            out.append(d.element)
+            n += 1 + e.repetitions.count - 1
+            for rep in e.repetitions { n += max(rep.count - 1, 0) + rep.reduce(0) { $0 + $1.utf8.count } }
+        }
+        if byteCount + n > byteCapacity || startCount + n + 2 > startCapacity || slotCount + 1 > slotCapacity { grow(bytes: n) }
+        let first = startCount
+        let out = starts + first
+        out[0] = Int32(truncatingIfNeeded: byteCount)
+        var at = byteCount
+        func put(_ v: String) {
+            for b in v.utf8 {
+                if b < 0x20 || b > 0x7E { seen.insert(b) }
+                bytes[at] = b
+                at += 1
+            }
+        }
+        put(s.id)
+        for (k, e) in s.elements.enumerated() {
+            bytes[at] = elementSeparator
+            at += 1
+            out[k + 1] = Int32(truncatingIfNeeded: at)
             for (r, rep) in e.repetitions.enumerated() {
-                if r > 0 { out.append(d.repetition!) }
+                if r > 0 { bytes[at] = repetitionSeparator!; at += 1 }
                 for (c, v) in rep.enumerated() {
-                    if c > 0 { out.append(d.component) }
-                    for b in v.utf8 where b < 0x20 || b > 0x7E { seen.insert(b) }
-                    out.append(contentsOf: v.utf8)
+                    if c > 0 { bytes[at] = componentSeparator; at += 1 }
+                    put(v)
                 }
             }
         }
+        out[s.elements.count + 1] = Int32(truncatingIfNeeded: at + 1)
+        byteCount = at
+        startCount += s.elements.count + 2
+        slots[slotCount] = Slot(id: SegmentID(s.id), first: Int32(first), count: Int32(s.elements.count))
+        slotCount += 1
     }
 
     /// Calls `body` with a cursor over the segments, a last SE left out (valid only inside `body`).
