@@ -8,7 +8,7 @@ struct RawSegment {
     let base: UnsafeRawPointer
     /// `starts[0]` is the ID's first byte, `starts[k]` the first byte of element k (just after its separator),
     /// `starts[count + 1]` one past the segment's end plus one (as if a separator followed).
-    let starts: UnsafePointer<Int32>
+    let starts: UnsafePointer<Int>
     /// The number of elements after the ID.
     let count: Int
     let componentSeparator: UInt8

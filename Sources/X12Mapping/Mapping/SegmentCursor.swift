@@ -1,13 +1,13 @@
 /// Walks the segments of one transaction set in a ``TransactionBuffer`` as ``RawSegment`` views.
 struct SegmentCursor {
     private let base: UnsafeRawPointer
-    private let starts: UnsafePointer<Int32>
+    private let starts: UnsafePointer<Int>
     private let slots: UnsafeBufferPointer<TransactionBuffer.Slot>
     private let component: UInt8
     private let repetition: UInt8?
     var index = 0
 
-    init(base: UnsafeRawPointer, starts: UnsafePointer<Int32>, slots: UnsafeBufferPointer<TransactionBuffer.Slot>,
+    init(base: UnsafeRawPointer, starts: UnsafePointer<Int>, slots: UnsafeBufferPointer<TransactionBuffer.Slot>,
          component: UInt8, repetition: UInt8?) {
         self.base = base
         self.starts = starts

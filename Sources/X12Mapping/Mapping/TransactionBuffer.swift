@@ -19,15 +19,15 @@ final class TransactionBuffer {
         /// The packed ID.
         var id: SegmentID
         /// Where the segment's entries in the element starts begin.
-        var first: Int32
+        var first: Int
         /// The number of elements after the ID.
-        var count: Int32
+        var count: Int
     }
 
     private var bytes: UnsafeMutablePointer<UInt8>
     private var byteCount = 0
     private var byteCapacity: Int
-    private var starts: UnsafeMutablePointer<Int32>
+    private var starts: UnsafeMutablePointer<Int>
     private var startCount = 0
     private var startCapacity: Int
     private var slots: UnsafeMutablePointer<Slot>
@@ -93,22 +93,22 @@ final class TransactionBuffer {
         let sep = elementSeparator
         var idEnd = n
         let out = starts + first
-        out[0] = Int32(truncatingIfNeeded: offset)
+        out[0] = offset
         var k = 1
         if let source = b.baseAddress, n > 0 {
             let p = source.assumingMemoryBound(to: UInt8.self)
             (bytes + offset).update(from: p, count: n)
             for i in 0..<n where p[i] == sep {
                 if k == 1 { idEnd = i }
-                out[k] = Int32(truncatingIfNeeded: offset + i + 1)
+                out[k] = offset + i + 1
                 k += 1
             }
         }
-        out[k] = Int32(truncatingIfNeeded: offset + n + 1)
+        out[k] = offset + n + 1
         byteCount += n
         startCount += k + 1
         let id = b.baseAddress.map { SegmentID(bytes: UnsafeRawBufferPointer(start: $0, count: idEnd)) } ?? SegmentID(raw: 0)
-        slots[slotCount] = Slot(id: id, first: Int32(first), count: Int32(k - 1))
+        slots[slotCount] = Slot(id: id, first: first, count: k - 1)
         slotCount += 1
     }
 
@@ -139,7 +139,7 @@ final class TransactionBuffer {
         if byteCount + n > byteCapacity || startCount + n + 2 > startCapacity || slotCount + 1 > slotCapacity { grow(bytes: n) }
         let first = startCount
         let out = starts + first
-        out[0] = Int32(truncatingIfNeeded: byteCount)
+        out[0] = byteCount
         var at = byteCount
         func put(_ v: String) {
             for b in v.utf8 {
@@ -152,7 +152,7 @@ final class TransactionBuffer {
         for (k, e) in s.elements.enumerated() {
             bytes[at] = elementSeparator
             at += 1
-            out[k + 1] = Int32(truncatingIfNeeded: at)
+            out[k + 1] = at
             for (r, rep) in e.repetitions.enumerated() {
                 if r > 0 { bytes[at] = repetitionSeparator!; at += 1 }
                 for (c, v) in rep.enumerated() {
@@ -161,10 +161,10 @@ final class TransactionBuffer {
                 }
             }
         }
-        out[s.elements.count + 1] = Int32(truncatingIfNeeded: at + 1)
+        out[s.elements.count + 1] = at + 1
         byteCount = at
         startCount += s.elements.count + 2
-        slots[slotCount] = Slot(id: SegmentID(s.id), first: Int32(first), count: Int32(s.elements.count))
+        slots[slotCount] = Slot(id: SegmentID(s.id), first: first, count: s.elements.count)
         slotCount += 1
     }
 
