@@ -45,6 +45,11 @@ struct CodeTable<Value: Hashable & Sendable>: Sendable {
 
     @inline(__always) private func lookup(_ code: String) -> Value? {
         guard let key = Self.pack(code) else { return byCode[code] }
+        return lookup(packed: key)
+    }
+
+    /// The value of a packed code (``pack(_:)``), by binary search.
+    @inline(__always) func lookup(packed key: UInt64) -> Value? {
         var lo = 0
         var hi = packedCodes.count
         while lo < hi {

@@ -7,81 +7,79 @@ import X12
 /// Segments are always written in the order NM1, REF, N3, N4, PER, AAA, PRV, DMG, INS, HI, DTP, which is
 /// the implementation guides' order in every loop that uses them.
 struct PartyLoop {
-    var nm1: Segment
-    var refs: [Segment] = []
-    var n3: Segment?
-    var n4: Segment?
-    var pers: [Segment] = []
-    var prv: Segment?
-    var aaas: [Segment] = []
-    var dmg: Segment?
-    var ins: Segment?
-    var hi: Segment?
-    var dtps: [Segment] = []
+    var nm1: RawSegment
+    var n3: RawSegment?
+    var n4: RawSegment?
+    var prv: RawSegment?
+    var dmg: RawSegment?
+    var ins: RawSegment?
+    var hi: RawSegment?
+    /// The segments after the NM1 (REF, PER, AAA and DTP, which repeat, are read from here: no array per loop).
+    let cursor: SegmentCursor
+    var range: Range<Int>
 
-    static let nameSegments: Set<String> = ["REF", "N3", "N4", "PER", "PRV", "AAA", "DMG", "INS", "HI", "DTP", "MPI"]
+    /// `f` of each segment with this ID in the loop, in order (`[]`, not allocated, when there is none).
+    func each<T>(_ id: SegmentID, _ f: (RawSegment) throws(MappingError) -> T) throws(MappingError) -> [T] {
+        var out: [T] = []
+        for i in range where cursor.id(at: i) == id { out.append(try f(cursor.segment(at: i))) }
+        return out
+    }
+
+    /// What may follow an NM1 (packed IDs: no `String` per segment).
+    static func isNameSegment(_ id: SegmentID) -> Bool {
+        id == "REF" || id == "N3" || id == "N4" || id == "PER" || id == "PRV" || id == "AAA" || id == "DMG" || id == "INS"
+            || id == "HI" || id == "DTP" || id == "MPI"
+    }
     /// What follows the NM1 of a payer / UMO (2100A, 2010A), a 270/271 receiver (2100B), a 2120 entity.
-    static let perAAA: Set<String> = ["PER", "AAA"]
-    static let receiverSegments: Set<String> = ["REF", "N3", "N4", "AAA", "PRV"]
-    static let relatedEntitySegments: Set<String> = ["N3", "N4", "PER", "PRV"]
+    static func isPerAAA(_ id: SegmentID) -> Bool { id == "PER" || id == "AAA" }
+    static func isReceiverSegment(_ id: SegmentID) -> Bool { id == "REF" || id == "N3" || id == "N4" || id == "AAA" || id == "PRV" }
+    static func isRelatedEntitySegment(_ id: SegmentID) -> Bool { id == "N3" || id == "N4" || id == "PER" || id == "PRV" }
 
     /// Reads an NM1 and what follows it while the IDs are in `allowed`.
-    static func read(_ c: inout SegmentCursor, allowed: Set<String> = nameSegments) -> PartyLoop? {
+    static func read(_ c: inout SegmentCursor, allowed: (SegmentID) -> Bool = isNameSegment) -> PartyLoop? {
         guard let nm1 = c.take("NM1") else { return nil }
-        var loop = PartyLoop(nm1: nm1)
-        while let s = c.peek, allowed.contains(s.id) {
+        var loop = PartyLoop(nm1: nm1, cursor: c, range: c.index..<c.index)
+        while let s = c.peek, allowed(s.id) {
             _ = c.next()
             switch s.id {
-            case "REF": loop.refs.append(s)
             case "N3": loop.n3 = s
             case "N4": loop.n4 = s
-            case "PER": loop.pers.append(s)
             case "PRV": loop.prv = s
-            case "AAA": loop.aaas.append(s)
             case "DMG": loop.dmg = s
             case "INS": loop.ins = s
             case "HI": loop.hi = s
-            case "DTP": loop.dtps.append(s)
-            default: break   // MPI: not mapped
+            default: break   // REF, PER, AAA, DTP: read from the range; MPI: not mapped
             }
         }
+        loop.range = loop.range.lowerBound..<c.index
         return loop
     }
 
-    var entityCode: String { nm1[1].value }
 
-    func rejections() throws(MappingError) -> [Rejection] {
-        var out: [Rejection] = []
-        for a in aaas { out.append(try CommonSegments.rejection(a)) }
-        return out
-    }
+    func rejections() throws(MappingError) -> [Rejection] { try each("AAA", CommonSegments.rejection) }
 
-    func contacts() throws(MappingError) -> [Contact] {
-        var out: [Contact] = []
-        for p in pers { out.append(try CommonSegments.contact(p)) }
-        return out
-    }
+    func contacts() throws(MappingError) -> [Contact] { try each("PER", CommonSegments.contact) }
 
     // MARK: Reading
 
     func provider() throws(MappingError) -> Provider {
-        let type = try X12Codes.entityType.value(nm1[2].value, "NM1", 2)
-        var p = Provider(role: try X12Codes.entityRole.value(nm1[1].value, "NM1", 1), entityType: type)
+        let type = try X12Codes.entityType.value(nm1[2], "NM1", 2)
+        var p = Provider(role: try X12Codes.entityRole.value(nm1[1], "NM1", 1), entityType: type)
         if type == .organization { p.organizationName = nm1.opt(3) } else { p.lastName = nm1.opt(3) }
         p.firstName = nm1.opt(4)
         p.middleName = nm1.opt(5)
         p.namePrefix = nm1.opt(6)
         p.nameSuffix = nm1.opt(7)
-        if let q = nm1.opt(8) {
-            let kind = try X12Codes.identifier.value(q, "NM1", 8)
+        if !nm1[8].valueBytes.isEmpty {
+            let kind = try X12Codes.identifier.value(nm1[8], "NM1", 8)
             if kind == .npi { p.npi = nm1[9].value } else { p.otherIdentifier = PartyIdentifier(kind, nm1[9].value) }
         }
         p.relationshipCode = nm1.opt(10)
-        p.references = refs.map(CommonSegments.reference)
+        p.references = try each("REF", CommonSegments.reference)
         p.address = CommonSegments.address(n3, n4)
         p.contacts = try contacts()
         if let prv {
-            p.function = try X12Codes.providerFunction.optional(prv[1].value, "PRV", 1)
+            p.function = try X12Codes.providerFunction.optional(prv[1], "PRV", 1)
             p.taxonomyCode = prv.opt(3)
         }
         p.rejections = try rejections()
@@ -89,42 +87,42 @@ struct PartyLoop {
     }
 
     func payer() throws(MappingError) -> Payer {
-        var p = Payer(role: try X12Codes.entityRole.value(nm1[1].value, "NM1", 1),
-                      entityType: try X12Codes.entityType.value(nm1[2].value, "NM1", 2),
+        var p = Payer(role: try X12Codes.entityRole.value(nm1[1], "NM1", 1),
+                      entityType: try X12Codes.entityType.value(nm1[2], "NM1", 2),
                       name: nm1.opt(3), firstName: nm1.opt(4))
-        if let q = nm1.opt(8) { p.identifier = PartyIdentifier(try X12Codes.identifier.value(q, "NM1", 8), nm1[9].value) }
+        if !nm1[8].valueBytes.isEmpty { p.identifier = PartyIdentifier(try X12Codes.identifier.value(nm1[8], "NM1", 8), nm1[9].value) }
         p.contacts = try contacts()
         p.rejections = try rejections()
         return p
     }
 
     func member() throws(MappingError) -> Member {
-        var m = Member(entityType: try X12Codes.entityType.value(nm1[2].value.isEmpty ? "1" : nm1[2].value, "NM1", 2))
+        var m = Member(entityType: try X12Codes.entityType.value(nm1[2].valueBytes.isEmpty ? "1" : nm1[2].value, "NM1", 2))
         m.lastName = nm1.opt(3)
         m.firstName = nm1.opt(4)
         m.middleName = nm1.opt(5)
         m.namePrefix = nm1.opt(6)
         m.nameSuffix = nm1.opt(7)
-        if let q = nm1.opt(8) {
-            let kind = try X12Codes.identifier.value(q, "NM1", 8)
+        if !nm1[8].valueBytes.isEmpty {
+            let kind = try X12Codes.identifier.value(nm1[8], "NM1", 8)
             m.memberIdKind = kind == .memberId ? nil : kind
             m.memberId = nm1[9].value
         }
-        m.references = refs.map(CommonSegments.reference)
+        m.references = try each("REF", CommonSegments.reference)
         m.address = CommonSegments.address(n3, n4)
         m.rejections = try rejections()
         if let dmg {
-            m.dateOfBirth = try X12Values.optionalDate(dmg[2].value, "DMG", 2)
-            m.gender = try X12Codes.gender.optional(dmg[3].value, "DMG", 3)
+            m.dateOfBirth = try X12Values.optionalDate(dmg[2], "DMG", 2)
+            m.gender = try X12Codes.gender.optional(dmg[3], "DMG", 3)
         }
         if let ins {
-            m.relationship = try X12Codes.relationship.optional(ins[2].value, "INS", 2)
-            m.identityCorrected = ins[3].value == "001" && ins[4].value == "25"
-            m.birthSequence = try X12Values.int(ins[17].value, "INS", 17)
+            m.relationship = try X12Codes.relationship.optional(ins[2], "INS", 2)
+            m.identityCorrected = ins[3].valueIs("001") && ins[4].valueIs("25")
+            m.birthSequence = try X12Values.int(ins[17], "INS", 17)
         }
         if let hi { m.diagnoses = try CommonSegments.diagnoses(hi) }
-        for d in dtps {
-            m.dates.append(EligibilityDate(try X12Codes.eligibilityDate.value(d[1].value, "DTP", 1), try CommonSegments.dtpRange(d)))
+        m.dates = try each("DTP") { d throws(MappingError) in
+            EligibilityDate(try X12Codes.eligibilityDate.value(d[1], "DTP", 1), try CommonSegments.dtpRange(d))
         }
         return m
     }

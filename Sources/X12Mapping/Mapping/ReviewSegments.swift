@@ -15,10 +15,10 @@ enum ReviewSegments {
         var condition: String?, prognosis: String?, release: String?, delay: String?
     }
 
-    static func um(_ s: Segment) throws(MappingError) -> UM {
+    static func um(_ s: RawSegment) throws(MappingError) -> UM {
         var u = UM()
-        u.kind = try X12Codes.requestKind.optional(s[1].value, "UM", 1)
-        u.certificationType = try X12Codes.certificationType.optional(s[2].value, "UM", 2)
+        u.kind = try X12Codes.requestKind.optional(s[1], "UM", 1)
+        u.certificationType = try X12Codes.certificationType.optional(s[2], "UM", 2)
         u.serviceTypeCode = s.opt(3)
         if !s[4].isEmpty {
             u.location = ServiceLocation(code: s[4].component(1),
@@ -30,7 +30,7 @@ enum ReviewSegments {
             let st = e.component(4), co = e.component(5)
             u.causes = RelatedCauses(causeCodes: codes, state: st.isEmpty ? nil : st, country: co.isEmpty ? nil : co)
         }
-        u.level = try X12Codes.levelOfService.optional(s[6].value, "UM", 6)
+        u.level = try X12Codes.levelOfService.optional(s[6], "UM", 6)
         u.condition = s.opt(7)
         u.prognosis = s.opt(8)
         u.release = s.opt(9)
@@ -39,51 +39,51 @@ enum ReviewSegments {
     }
 
     // MARK: HCR
-    static func outcome(_ s: Segment) throws(MappingError) -> ReviewOutcome {
-        let sso: Bool? = s[4].value == "Y" ? true : s[4].value == "N" ? false : nil
-        return ReviewOutcome(action: try X12Codes.action.value(s[1].value, "HCR", 1), authorizationNumber: s.opt(2),
+    static func outcome(_ s: RawSegment) throws(MappingError) -> ReviewOutcome {
+        let sso: Bool? = s[4].valueIs("Y") ? true : s[4].valueIs("N") ? false : nil
+        return ReviewOutcome(action: try X12Codes.action.value(s[1], "HCR", 1), authorizationNumber: s.opt(2),
                              reasonCodes: s.repeated(3), secondSurgicalOpinionRequired: sso)
     }
 
     // MARK: SV1 / SV2 / SV3 / TOO
-    static func apply(sv s: Segment, to l: inout ServiceLine) throws(MappingError) {
+    static func apply(sv s: RawSegment, to l: inout ServiceLine) throws(MappingError) {
         switch s.id {
         case "SV1":
             l.kind = .professional
             l.procedure = try CommonSegments.procedure(s[1], "SV1", 1)
-            l.amount = try X12Values.decimal(s[2].value, "SV1", 2)
-            l.unit = try X12Codes.serviceUnit.optional(s[3].value, "SV1", 3)
-            l.quantity = try X12Values.decimal(s[4].value, "SV1", 4)
+            l.amount = try X12Values.decimal(s[2], "SV1", 2)
+            l.unit = try X12Codes.serviceUnit.optional(s[3], "SV1", 3)
+            l.quantity = try X12Values.decimal(s[4], "SV1", 4)
             l.diagnosisPointers = try CommonSegments.pointers(s[7], "SV1", 7)
-            l.epsdt = s[11].value == "Y" ? true : s[11].value == "N" ? false : nil
+            l.epsdt = s[11].valueIs("Y") ? true : s[11].valueIs("N") ? false : nil
             l.nursingHomeLevelOfCare = s.opt(20)
         case "SV2":
             l.kind = .institutional
             l.revenueCode = s.opt(1)
             l.procedure = try CommonSegments.procedure(s[2], "SV2", 2)
-            l.amount = try X12Values.decimal(s[3].value, "SV2", 3)
-            l.unit = try X12Codes.serviceUnit.optional(s[4].value, "SV2", 4)
-            l.quantity = try X12Values.decimal(s[5].value, "SV2", 5)
-            l.rate = try X12Values.decimal(s[6].value, "SV2", 6)
+            l.amount = try X12Values.decimal(s[3], "SV2", 3)
+            l.unit = try X12Codes.serviceUnit.optional(s[4], "SV2", 4)
+            l.quantity = try X12Values.decimal(s[5], "SV2", 5)
+            l.rate = try X12Values.decimal(s[6], "SV2", 6)
             l.nursingHomeResidentialStatus = s.opt(9)
             l.nursingHomeLevelOfCare = s.opt(10)
         default:
             l.kind = .dental
             l.procedure = try CommonSegments.procedure(s[1], "SV3", 1)
-            l.amount = try X12Values.decimal(s[2].value, "SV3", 2)
-            l.oralCavityCodes = s[4].isEmpty ? [] : s[4].repetitions[0].filter { !$0.isEmpty }
+            l.amount = try X12Values.decimal(s[2], "SV3", 2)
+            l.oralCavityCodes = s[4].isEmpty ? [] : s[4].components.filter { !$0.isEmpty }
             l.prosthesisCode = s.opt(5)
-            l.quantity = try X12Values.decimal(s[6].value, "SV3", 6)
+            l.quantity = try X12Values.decimal(s[6], "SV3", 6)
             if let d = s.opt(7) { l.procedure?.description = d }
         }
     }
 
-    static func tooth(_ s: Segment) -> Tooth {
-        Tooth(code: s[2].value, surfaces: s[3].isEmpty ? [] : s[3].repetitions[0].filter { !$0.isEmpty })
+    static func tooth(_ s: RawSegment) -> Tooth {
+        Tooth(code: s[2].value, surfaces: s[3].isEmpty ? [] : s[3].components.filter { !$0.isEmpty })
     }
 
     // MARK: CL1
-    static func institutional(_ s: Segment) -> InstitutionalInformation {
+    static func institutional(_ s: RawSegment) -> InstitutionalInformation {
         InstitutionalInformation(admissionType: s.opt(1), admissionSource: s.opt(2), patientStatus: s.opt(3),
                                  nursingHomeResidentialStatus: s.opt(4))
     }

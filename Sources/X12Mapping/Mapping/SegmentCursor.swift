@@ -1,43 +1,50 @@
-import X12
-
-/// Walks the owned segments of one transaction set.
+/// Walks the segments of one transaction set in a ``TransactionBuffer`` as ``RawSegment`` views.
 struct SegmentCursor {
-    let segments: [Segment]
+    private let base: UnsafeRawPointer
+    private let starts: UnsafePointer<Int>
+    private let slots: UnsafeBufferPointer<TransactionBuffer.Slot>
+    private let component: UInt8
+    private let repetition: UInt8?
     var index = 0
-    /// Where an HL level ends.
-    static let levelEnd: Set<String> = ["HL", "SE"]
 
-    init(_ segments: [Segment]) { self.segments = segments }
+    init(base: UnsafeRawPointer, starts: UnsafePointer<Int>, slots: UnsafeBufferPointer<TransactionBuffer.Slot>,
+         component: UInt8, repetition: UInt8?) {
+        self.base = base
+        self.starts = starts
+        self.slots = slots
+        self.component = component
+        self.repetition = repetition
+    }
 
-    var atEnd: Bool { index >= segments.count }
-    /// The ID of the next segment, or `""` at the end.
-    var peekID: String { index < segments.count ? segments[index].id : "" }
-    var peek: Segment? { index < segments.count ? segments[index] : nil }
+    var atEnd: Bool { index >= slots.count }
+    /// The ID of the next segment, or `0` (no ID) at the end.
+    @inline(__always) var peekID: SegmentID { index < slots.count ? slots[index].id : SegmentID(raw: 0) }
 
-    mutating func next() -> Segment? {
-        guard index < segments.count else { return nil }
+    /// The ID of segment `i` (an index below the segment count).
+    @inline(__always) func id(at i: Int) -> SegmentID { slots[i].id }
+
+    /// Segment `i` (an index below the segment count).
+    @inline(__always) func segment(at i: Int) -> RawSegment { segment(i) }
+
+    @inline(__always) private func segment(_ i: Int) -> RawSegment {
+        let s = slots[i]
+        return RawSegment(id: s.id, base: base, starts: starts + Int(s.first), count: Int(s.count),
+                          componentSeparator: component, repetitionSeparator: repetition)
+    }
+
+    var peek: RawSegment? { index < slots.count ? segment(index) : nil }
+
+    mutating func next() -> RawSegment? {
+        guard index < slots.count else { return nil }
         defer { index += 1 }
-        return segments[index]
+        return segment(index)
     }
 
     /// The next segment when its ID is `id`.
-    mutating func take(_ id: String) -> Segment? { peekID == id ? next() : nil }
+    @inline(__always) mutating func take(_ id: SegmentID) -> RawSegment? { peekID == id ? next() : nil }
 
-    /// The next segment when its ID is `id` and element 1 is one of `qualifiers`.
-    mutating func take(_ id: String, _ qualifiers: Set<String>) -> Segment? {
-        guard let s = peek, s.id == id, qualifiers.contains(s[1].value) else { return nil }
-        return next()
-    }
-
-    /// All consecutive segments with this ID.
-    mutating func takeAll(_ id: String) -> [Segment] {
-        var out: [Segment] = []
-        while let s = take(id) { out.append(s) }
-        return out
-    }
-
-    /// Skips segments until one with an ID in `ids` (or the end).
-    mutating func skip(until ids: Set<String>) {
-        while index < segments.count, !ids.contains(segments[index].id) { index += 1 }
+    /// Skips segments until an HL or SE (the end of an HL level) or the end.
+    mutating func skipToLevelEnd() {
+        while index < slots.count, slots[index].id != "HL", slots[index].id != "SE" { index += 1 }
     }
 }

@@ -10,12 +10,18 @@ import X12
 public enum TransactionMapper {
     /// The model of one 270, 271 or 278 from its segments (with or without ST and SE).
     public static func model(transactionSetID: String, segments: [Segment]) throws(MappingError) -> ModelTransaction {
-        var body = segments
-        if body.last?.id == "SE" { body.removeLast() }
+        guard ["270", "271", "278"].contains(transactionSetID) else { throw .unsupportedTransaction(transactionSetID) }
+        let buffer = TransactionBuffer()
+        buffer.fill(segments)
+        return try model(transactionSetID: transactionSetID, buffer: buffer)
+    }
+
+    /// The model of one 270, 271 or 278 from the segments in `buffer` (with or without ST and SE).
+    static func model(transactionSetID: String, buffer: TransactionBuffer) throws(MappingError) -> ModelTransaction {
         switch transactionSetID {
-        case "270": return try EligibilityReader.read(body, response: false)
-        case "271": return try EligibilityReader.read(body, response: true)
-        case "278": return try AuthorizationReader.read(body)
+        case "270": return try buffer.withCursor { c throws(MappingError) in try EligibilityReader.read(&c, response: false) }
+        case "271": return try buffer.withCursor { c throws(MappingError) in try EligibilityReader.read(&c, response: true) }
+        case "278": return try buffer.withCursor { c throws(MappingError) in try AuthorizationReader.read(&c) }
         default: throw .unsupportedTransaction(transactionSetID)
         }
     }

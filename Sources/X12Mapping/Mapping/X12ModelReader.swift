@@ -3,8 +3,9 @@ import X12
 
 /// Streams X12 → domain model, one transaction set at a time; memory stays flat whatever the file size.
 ///
-/// Each transaction's segments are collected as owned ``Segment``s between its ST and SE (a transaction is
-/// small) and mapped by HL levels and qualifiers.
+/// Each transaction's segment bytes between its ST and SE are copied into one reusable buffer with a small
+/// index (a transaction is small; no owned ``Segment`` per segment) and mapped by HL levels and qualifiers
+/// from light views over that buffer.
 /// ```swift
 /// let reader = try X12ModelReader(path: "requests.x12")
 /// while let t = try reader.next() {
@@ -20,8 +21,7 @@ public final class X12ModelReader {
     public let reader: X12Reader
     private var interchange: InterchangeHeader?
     private var group: GroupHeader?
-    private var segments: [Segment] = []
-    private var copier = SegmentCopier()
+    private let buffer = TransactionBuffer()
     private var findings: [Finding] = []
     /// Findings outside any transaction (envelope problems), in order.
     public private(set) var envelopeFindings: [Finding] = []
@@ -38,23 +38,25 @@ public final class X12ModelReader {
     /// The next transaction set, or `nil` at the end of the input. Throws only when reading fails.
     public func next() throws(X12IOError) -> MappedTransaction? {
         var header: TransactionHeader?
+        var inTransaction = false   // a Bool, not `header != nil`: testing the optional copied the header per event
         while let event = try reader.next() {
             switch event {
             case .interchangeStart(let isa): interchange = isa
             case .groupStart(let gs): group = gs
             case .transactionStart(let st):
                 header = st
-                segments.removeAll(keepingCapacity: true)
+                inTransaction = true
+                buffer.reset(delimiters: reader.segment.delimiters)
                 findings.removeAll()
             case .segment:
-                if header != nil { segments.append(copier.copy(reader.segment)) }
+                if inTransaction { buffer.append(reader.segment) }
             case .finding(let f):
-                if header != nil { findings.append(f) } else { envelopeFindings.append(f) }
+                if inTransaction { findings.append(f) } else { envelopeFindings.append(f) }
             case .transactionEnd:
                 guard let st = header else { continue }
                 let result: Result<ModelTransaction, MappingError>
                 do {
-                    result = .success(try TransactionMapper.model(transactionSetID: st.id, segments: segments))
+                    result = .success(try TransactionMapper.model(transactionSetID: st.id, buffer: buffer))
                 } catch {
                     result = .failure(error)
                 }

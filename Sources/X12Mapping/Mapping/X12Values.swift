@@ -43,21 +43,8 @@ enum X12Values {
 
     /// `[-]digits[.digits]` with at most 18 digits, without Foundation's text parsing; `nil` otherwise.
     static func plainDecimal(_ s: String) -> Decimal? {
-        var m: UInt64 = 0
-        var scale = 0
-        var digits = 0
-        var dot = false
-        var neg = false
-        for (i, c) in s.utf8.enumerated() {
-            if c == 0x2D && i == 0 { neg = true; continue }
-            if c == 0x2E && !dot { dot = true; continue }
-            guard c >= 0x30 && c <= 0x39, digits < 18 else { return nil }
-            m = m &* 10 &+ UInt64(c &- 0x30)
-            digits += 1
-            if dot { scale += 1 }
-        }
-        guard digits > 0 else { return nil }
-        return Decimal(sign: neg && m != 0 ? .minus : .plus, exponent: -scale, significand: Decimal(m))
+        var s = s
+        return s.withUTF8 { plainDecimal(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     static func int(_ s: String, _ seg: String, _ pos: Int) throws(MappingError) -> Int? {

@@ -1,0 +1,105 @@
+import AuthModel
+import Foundation
+
+/// One element of a ``RawSegment``: its bytes in the transaction buffer and the component and repetition
+/// separators. Gives the same answers as ``X12/Element`` built from the same bytes (`value` is the first
+/// component of the first repetition, `component(n)` reads the first repetition), and makes a `String` only
+/// when asked for one.
+struct RawElement {
+    /// The element's bytes (no separators around it).
+    let bytes: UnsafeRawBufferPointer
+    let componentSeparator: UInt8
+    /// The repetition separator, or `nil` when the interchange has none.
+    let repetitionSeparator: UInt8?
+
+    /// The first repetition's bytes.
+    @inline(__always) var firstRepetition: UnsafeRawBufferPointer {
+        guard let r = repetitionSeparator else { return bytes }
+        return Self.prefix(bytes, upTo: r)
+    }
+
+    @inline(__always) static func prefix(_ b: UnsafeRawBufferPointer, upTo sep: UInt8) -> UnsafeRawBufferPointer {
+        for i in 0..<b.count where b[i] == sep { return UnsafeRawBufferPointer(rebasing: b[0..<i]) }
+        return b
+    }
+
+    /// The bytes of the first component of the first repetition (the value of a simple element).
+    @inline(__always) var valueBytes: UnsafeRawBufferPointer {
+        let c = componentSeparator
+        let r = repetitionSeparator ?? c   // plain bytes: comparing with an optional costs more than the loop
+        for i in 0..<bytes.count where bytes[i] == c || bytes[i] == r { return UnsafeRawBufferPointer(rebasing: bytes[0..<i]) }
+        return bytes
+    }
+
+    /// The value of a simple element: the first component of the first repetition.
+    var value: String { String(decoding: valueBytes, as: UTF8.self) }
+
+    /// `nil` when the value is empty.
+    var optionalValue: String? {
+        let b = valueBytes
+        return b.isEmpty ? nil : String(decoding: b, as: UTF8.self)
+    }
+
+    /// `true` when the value (first component of the first repetition) is `s`.
+    @inline(__always) func valueIs(_ s: StaticString) -> Bool {
+        let b = valueBytes
+        guard b.count == s.utf8CodeUnitCount else { return false }
+        let p = s.utf8Start
+        for i in 0..<b.count where b[i] != p[i] { return false }
+        return true
+    }
+
+    /// `true` when no component of any repetition has a byte (what ``X12/Element/isEmpty`` says).
+    var isEmpty: Bool {
+        let c = componentSeparator
+        let r = repetitionSeparator ?? c
+        for i in 0..<bytes.count where bytes[i] != c && bytes[i] != r { return false }
+        return true
+    }
+
+    /// The bytes of component `position` (1-based) of the first repetition; empty past the end.
+    func componentBytes(_ position: Int) -> UnsafeRawBufferPointer {
+        let b = firstRepetition
+        let c = componentSeparator
+        var index = 1
+        var start = 0
+        for i in 0..<b.count where b[i] == c {
+            if index == position { return UnsafeRawBufferPointer(rebasing: b[start..<i]) }
+            index += 1
+            start = i + 1
+        }
+        return index == position ? UnsafeRawBufferPointer(rebasing: b[start..<b.count]) : UnsafeRawBufferPointer(start: nil, count: 0)
+    }
+
+    /// Component `position` (1-based) of the first repetition, or `""`.
+    func component(_ position: Int) -> String { String(decoding: componentBytes(position), as: UTF8.self) }
+
+    /// Every component of the first repetition.
+    var components: [String] {
+        let b = firstRepetition
+        let c = componentSeparator
+        var out: [String] = []
+        var start = 0
+        for i in 0..<b.count where b[i] == c {
+            out.append(String(decoding: UnsafeRawBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+            start = i + 1
+        }
+        out.append(String(decoding: UnsafeRawBufferPointer(rebasing: b[start..<b.count]), as: UTF8.self))
+        return out
+    }
+
+    /// The first component of every repetition (`[]` for an empty element).
+    var repeatedValues: [String] {
+        if isEmpty { return [] }
+        guard let r = repetitionSeparator else { return [value] }
+        var out: [String] = []
+        var start = 0
+        let n = bytes.count
+        for i in 0...n where i == n || bytes[i] == r {
+            let rep = UnsafeRawBufferPointer(rebasing: bytes[start..<i])
+            out.append(String(decoding: Self.prefix(rep, upTo: componentSeparator), as: UTF8.self))
+            start = i + 1
+        }
+        return out
+    }
+}

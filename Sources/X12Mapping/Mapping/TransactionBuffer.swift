@@ -1,0 +1,179 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import X12
+
+/// The segments of one transaction set copied into one reusable byte buffer with a small index, so that the
+/// mapping reads ``RawSegment`` views instead of an owned ``X12/Segment`` per segment.
+///
+/// Filled from a reader's ``X12/SegmentView``s (the bytes are copied as they are, with the interchange's
+/// delimiters) or from owned segments (written with separators that none of their values contain). The
+/// storage is three raw, growing regions (bytes, element starts, segment slots) written through pointers —
+/// no array uniqueness or capacity check per element — and is kept across ``reset(delimiters:)``: memory stays
+/// flat over a file.
+final class TransactionBuffer {
+    /// One segment's place in the index.
+    struct Slot {
+        /// The packed ID.
+        var id: SegmentID
+        /// Where the segment's entries in the element starts begin.
+        var first: Int
+        /// The number of elements after the ID.
+        var count: Int
+    }
+
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var byteCount = 0
+    private var byteCapacity: Int
+    private var starts: UnsafeMutablePointer<Int>
+    private var startCount = 0
+    private var startCapacity: Int
+    private var slots: UnsafeMutablePointer<Slot>
+    private var slotCount = 0
+    private var slotCapacity: Int
+    private(set) var elementSeparator: UInt8 = 0x2A
+    private(set) var componentSeparator: UInt8 = 0x3A
+    private(set) var repetitionSeparator: UInt8?
+
+    init() {
+        byteCapacity = 4096
+        bytes = .allocate(capacity: byteCapacity)
+        startCapacity = 1024
+        starts = .allocate(capacity: startCapacity)
+        slotCapacity = 128
+        slots = .allocate(capacity: slotCapacity)
+    }
+
+    deinit {
+        bytes.deallocate()
+        starts.deallocate()
+        slots.deallocate()
+    }
+
+    /// A region of at least `needed` elements holding the first `count` of `old` (which is freed), and its size.
+    private static func grow<T>(_ old: UnsafeMutablePointer<T>, count: Int, capacity: Int, needed: Int) -> (UnsafeMutablePointer<T>, Int) {
+        var c = capacity
+        while c < needed { c *= 2 }
+        let new = UnsafeMutablePointer<T>.allocate(capacity: c)
+        new.moveInitialize(from: old, count: count)
+        old.deallocate()
+        return (new, c)
+    }
+
+    /// Makes room for `n` more bytes, `n + 2` element starts and one slot (rarely needed: out of line, and no
+    /// `inout` access to the stored properties on the common path).
+    @inline(never) private func grow(bytes n: Int) {
+        (bytes, byteCapacity) = Self.grow(bytes, count: byteCount, capacity: byteCapacity, needed: byteCount + n)
+        (starts, startCapacity) = Self.grow(starts, count: startCount, capacity: startCapacity, needed: startCount + n + 2)
+        (slots, slotCapacity) = Self.grow(slots, count: slotCount, capacity: slotCapacity, needed: slotCount + 1)
+    }
+
+    /// Empties the buffer (keeping its capacity) for a transaction read with `delimiters`.
+    func reset(delimiters: Delimiters) {
+        byteCount = 0
+        startCount = 0
+        slotCount = 0
+        elementSeparator = delimiters.element
+        componentSeparator = delimiters.component
+        repetitionSeparator = delimiters.repetition
+    }
+
+    /// The number of segments.
+    var count: Int { slotCount }
+
+    /// Appends a segment read with the delimiters given to ``reset(delimiters:)``.
+    func append(_ view: SegmentView) {
+        let b = view.bytes
+        let n = b.count
+        if byteCount + n > byteCapacity || startCount + n + 2 > startCapacity || slotCount + 1 > slotCapacity { grow(bytes: n) }
+        let offset = byteCount
+        let first = startCount
+        let sep = elementSeparator
+        var idEnd = n
+        let out = starts + first
+        out[0] = offset
+        var k = 1
+        if let source = b.baseAddress, n > 0 {
+            let p = source.assumingMemoryBound(to: UInt8.self)
+            (bytes + offset).update(from: p, count: n)
+            for i in 0..<n where p[i] == sep {
+                if k == 1 { idEnd = i }
+                out[k] = offset + i + 1
+                k += 1
+            }
+        }
+        out[k] = offset + n + 1
+        byteCount += n
+        startCount += k + 1
+        let id = b.baseAddress.map { SegmentID(bytes: UnsafeRawBufferPointer(start: $0, count: idEnd)) } ?? SegmentID(raw: 0)
+        slots[slotCount] = Slot(id: id, first: first, count: k - 1)
+        slotCount += 1
+    }
+
+    /// Fills the buffer with owned segments, written with control characters as separators (others when a
+    /// value holds one of them), so that every element, repetition and component reads back as it was.
+    func fill(_ segments: [Segment]) {
+        var seen = Set<UInt8>()
+        var d = Delimiters(element: 0x1D, component: 0x1F, repetition: 0x1E, segment: 0x1C)
+        for _ in 0..<2 {
+            reset(delimiters: d)
+            seen.removeAll()
+            for s in segments { append(s, seen: &seen) }
+            guard seen.contains(d.element) || seen.contains(d.component) || seen.contains(d.repetition!) else { return }
+            let free = (UInt16(0)...255).map { UInt8($0) }.filter { ($0 < 0x20 || $0 > 0x7E) && !seen.contains($0) }
+            guard free.count >= 3 else { return }   // every byte value in the values: not X12 text
+            d = Delimiters(element: free[0], component: free[1], repetition: free[2], segment: free.count > 3 ? free[3] : free[0])
+        }
+    }
+
+    /// Writes an owned segment straight into the buffer (every element, every component, nothing trimmed) and
+    /// its index entries; notes the values' control and non-ASCII bytes in `seen`.
+    private func append(_ s: Segment, seen: inout Set<UInt8>) {
+        var n = s.id.utf8.count
+        for e in s.elements {
+            n += 1 + e.repetitions.count - 1
+            for rep in e.repetitions { n += max(rep.count - 1, 0) + rep.reduce(0) { $0 + $1.utf8.count } }
+        }
+        if byteCount + n > byteCapacity || startCount + n + 2 > startCapacity || slotCount + 1 > slotCapacity { grow(bytes: n) }
+        let first = startCount
+        let out = starts + first
+        out[0] = byteCount
+        var at = byteCount
+        func put(_ v: String) {
+            for b in v.utf8 {
+                if b < 0x20 || b > 0x7E { seen.insert(b) }
+                bytes[at] = b
+                at += 1
+            }
+        }
+        put(s.id)
+        for (k, e) in s.elements.enumerated() {
+            bytes[at] = elementSeparator
+            at += 1
+            out[k + 1] = at
+            for (r, rep) in e.repetitions.enumerated() {
+                if r > 0 { bytes[at] = repetitionSeparator!; at += 1 }
+                for (c, v) in rep.enumerated() {
+                    if c > 0 { bytes[at] = componentSeparator; at += 1 }
+                    put(v)
+                }
+            }
+        }
+        out[s.elements.count + 1] = at + 1
+        byteCount = at
+        startCount += s.elements.count + 2
+        slots[slotCount] = Slot(id: SegmentID(s.id), first: first, count: s.elements.count)
+        slotCount += 1
+    }
+
+    /// Calls `body` with a cursor over the segments, a last SE left out (valid only inside `body`).
+    func withCursor<R>(_ body: (inout SegmentCursor) throws(MappingError) -> R) throws(MappingError) -> R {
+        let all = UnsafeBufferPointer(start: slots, count: slotCount)
+        let sl = all.last?.id == "SE" ? UnsafeBufferPointer(rebasing: all.dropLast()) : all
+        var c = SegmentCursor(base: UnsafeRawPointer(bytes), starts: UnsafePointer(starts), slots: sl,
+                              component: componentSeparator, repetition: repetitionSeparator)
+        return try body(&c)
+    }
+}

@@ -1,0 +1,86 @@
+import AuthModel
+import Foundation
+
+/// Dates and numbers read straight from an element's bytes, with the same results and errors as the `String`
+/// functions of ``X12Values``.
+extension X12Values {
+    /// A `CCYYMMDD` date from bytes.
+    static func date(bytes b: UnsafeRawBufferPointer, _ seg: String, _ pos: Int) throws(MappingError) -> CalendarDate {
+        if b.count == 8 {
+            var year = 0, month = 0, day = 0
+            var ok = true
+            for i in 0..<8 {
+                let c = b[i]
+                guard c >= 0x30, c <= 0x39 else { ok = false; break }
+                let d = Int(c &- 0x30)
+                if i < 4 { year = year * 10 + d } else if i < 6 { month = month * 10 + d } else { day = day * 10 + d }
+            }
+            if ok, let d = CalendarDate(validYear: year, month: month, day: day) { return d }
+        }
+        throw .badValue(segment: seg, position: pos, value: String(decoding: b, as: UTF8.self), expected: "a CCYYMMDD date")
+    }
+
+    static func date(_ e: RawElement, _ seg: String, _ pos: Int) throws(MappingError) -> CalendarDate {
+        try date(bytes: e.valueBytes, seg, pos)
+    }
+
+    static func optionalDate(_ e: RawElement, _ seg: String, _ pos: Int) throws(MappingError) -> CalendarDate? {
+        let b = e.valueBytes
+        return b.isEmpty ? nil : try date(bytes: b, seg, pos)
+    }
+
+    /// A date or range from a format qualifier element (`D8`, `RD8`) and a value element.
+    static func range(format: RawElement, _ value: RawElement, _ seg: String, _ pos: Int) throws(MappingError) -> DateRange {
+        let v = value.valueBytes
+        if format.valueIs("RD8") {
+            var dash = -1
+            var dashes = 0
+            for i in 0..<v.count where v[i] == 0x2D {
+                dashes += 1
+                if dash < 0 { dash = i }
+            }
+            guard dashes == 1 else {
+                throw .badValue(segment: seg, position: pos, value: String(decoding: v, as: UTF8.self), expected: "a CCYYMMDD-CCYYMMDD range")
+            }
+            return DateRange(try date(bytes: UnsafeRawBufferPointer(rebasing: v[0..<dash]), seg, pos),
+                             end: try date(bytes: UnsafeRawBufferPointer(rebasing: v[(dash + 1)...]), seg, pos))
+        }
+        guard format.valueIs("D8") else {
+            throw .unknownCode(segment: seg, position: pos - 1, code: format.value, list: "date format (D8, RD8)")
+        }
+        return DateRange(try date(bytes: v, seg, pos))
+    }
+
+    /// A number, `nil` when the element is empty.
+    static func decimal(_ e: RawElement, _ seg: String, _ pos: Int) throws(MappingError) -> Decimal? {
+        let b = e.valueBytes
+        if b.isEmpty { return nil }
+        if let d = plainDecimal(bytes: b) { return d }
+        return try decimal(String(decoding: b, as: UTF8.self), seg, pos)
+    }
+
+    /// ``plainDecimal(_:)`` on bytes.
+    static func plainDecimal(bytes b: UnsafeRawBufferPointer) -> Decimal? {
+        var m: UInt64 = 0
+        var scale = 0
+        var digits = 0
+        var dot = false
+        var neg = false
+        for i in 0..<b.count {
+            let c = b[i]
+            if c == 0x2D && i == 0 { neg = true; continue }
+            if c == 0x2E && !dot { dot = true; continue }
+            guard c >= 0x30 && c <= 0x39, digits < 18 else { return nil }
+            m = m &* 10 &+ UInt64(c &- 0x30)
+            digits += 1
+            if dot { scale += 1 }
+        }
+        guard digits > 0 else { return nil }
+        return Decimal(sign: neg && m != 0 ? .minus : .plus, exponent: -scale, significand: Decimal(m))
+    }
+
+    /// A whole number, `nil` when the element is empty.
+    static func int(_ e: RawElement, _ seg: String, _ pos: Int) throws(MappingError) -> Int? {
+        try int(e.value, seg, pos)
+    }
+}
