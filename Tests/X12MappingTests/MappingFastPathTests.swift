@@ -14,30 +14,6 @@ import X12
 
     @Test func thereAreFiles() { #expect(Self.x12Files.count > 20) }
 
-    /// `SegmentCopier` (shared empty and short elements) equals `SegmentView.copy()` on every segment of
-    /// every TestData file, whatever its delimiters, and on generated files.
-    @Test func segmentCopierEqualsCopy() throws {
-        var inputs: [[UInt8]] = try Self.x12Files.map { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) }
-        for type in GeneratedType.allCases {
-            let w = X12Writer.inMemory(delimiters: Delimiters(element: 0x2A, component: 0x3A, repetition: 0x5E, segment: 0x7E))
-            _ = try TestDataGenerator(seed: 3).write(type, count: 40, sizeBytes: nil, to: w)
-            inputs.append(w.bytes)
-        }
-        var copier = SegmentCopier()
-        var segments = 0
-        for bytes in inputs {
-            let reader = X12Reader(bytes: bytes)
-            while let event = try? reader.next() {
-                if case .endOfInput = event { break }
-                guard reader.hasSegment else { continue }
-                let fast = copier.copy(reader.segment)
-                #expect(fast == reader.segment.copy())
-                segments += 1
-            }
-        }
-        #expect(segments > 5000)
-    }
-
     @Test(arguments: ["0", "25", "25.00", "0.2", ".2", "-0.5", "-.25", "-0", "0.000", "100", "250", "0.10",
                       "123456789012345678", "12345678.90123", "007", "1.", "-5."])
     func plainDecimalEqualsFoundation(_ text: String) throws {

@@ -74,9 +74,4 @@ extension Segment {
         if e.isEmpty { return [] }
         return e.repetitions.map { $0.first ?? "" }
     }
-
-    /// Builds a segment from optional strings (trailing empties are dropped by the writer).
-    static func make(_ id: String, _ values: [String?]) -> Segment {
-        Segment(id, values.map { v in v.map(SharedElements.element) ?? .empty })   // short codes: shared, no allocation
-    }
 }
