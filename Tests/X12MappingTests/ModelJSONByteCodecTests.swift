@@ -117,13 +117,18 @@ import X12
             cut.replaceSubrange(cut.range(of: key)!, with: "")
             if cut.contains(",}") { cut = cut.replacingOccurrences(of: ",}", with: "}") }
             #expect(throws: ModelJSONByteDecoder.Failure.self) { try ModelJSONByteDecoder().decodeTransaction(from: Array(cut.utf8)) }
-            var ours = ""
-            var ref = ""
-            do { _ = try ModelJSON.decode(Array(cut.utf8)) } catch { ours = "\(error)" }
-            do { _ = try JSONDecoder().decode(ModelTransaction.self, from: Data(cut.utf8)) } catch { ref = "\(error)" }
-            #expect(!ours.isEmpty)
-            #expect(ours == ref)
+            Self.expectJSONDecoderError(cut)
         }
+    }
+
+    /// `ModelJSON.decode` fails on `text` with exactly `JSONDecoder`'s error text.
+    static func expectJSONDecoderError(_ text: String) {
+        var ours = ""
+        var ref = ""
+        do { _ = try ModelJSON.decode(Array(text.utf8)) } catch { ours = "\(error)" }
+        do { _ = try JSONDecoder().decode(ModelTransaction.self, from: Data(text.utf8)) } catch { ref = "\(error)" }
+        #expect(!ours.isEmpty)
+        #expect(ours == ref)
     }
 
     struct Strings: Codable, Equatable {
@@ -189,12 +194,7 @@ import X12
         #"{"type":"270","eligibilityInquiries":[{"x":01}]}"#, "{\"type\":\"270\u{1}\"}",
     ])
     func badLinesFailLikeJSONDecoder(_ text: String) throws {
-        var ours = ""
-        var ref = ""
-        do { _ = try ModelJSON.decode(Array(text.utf8)) } catch { ours = "\(error)" }
-        do { _ = try JSONDecoder().decode(ModelTransaction.self, from: Data(text.utf8)) } catch { ref = "\(error)" }
-        #expect(!ours.isEmpty)
-        #expect(ours == ref)
+        Self.expectJSONDecoderError(text)
     }
 
     @Test func linesWriterAndReaderUseTheFastCodec() throws {
