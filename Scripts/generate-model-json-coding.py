@@ -69,11 +69,53 @@ def parse():
                             j += 1
                             text += " " + strip_comment(lines[j]).strip()
                         s["init"] = text[text.index("(") + 1:text.rindex(")")]
+                        s["init_body"] = init_body(lines, j, text)
                 depth += line.count("{") - line.count("}")
                 while stack and depth < stack[-1][1]:
                     stack.pop()
                 i += 1
     return structs, enums, nested
+
+
+def init_body(lines, j, head):
+    """The statements of the init whose signature ends on line `j` (`head` is its text), one per line."""
+    body, level = [], head.count("{") - head.count("}")
+    if level <= 0:
+        j += 1
+        while "{" not in strip_comment(lines[j]):
+            j += 1
+        level = 1
+    while level > 0:
+        j += 1
+        line = strip_comment(lines[j]).strip()
+        level += line.count("{") - line.count("}")
+        if level > 0 and line:
+            body.append(line)
+    return body
+
+
+def init_params(text):
+    """(label, name, default or None) of each parameter of an init's parameter list."""
+    out = []
+    for p in split_params(text or ""):
+        head, rest = p.split(":", 1)
+        parts = head.split()
+        label, name = (parts[0], parts[1]) if len(parts) == 2 else (parts[0], parts[0])
+        default = rest.split("=", 1)[1].strip() if "=" in rest else None
+        out.append((label, name, default))
+    return out
+
+
+def whole_init(s, props):
+    """The init's parameters when it takes every stored property and only assigns them (`self.x = x`), so the
+    reader can build the value with one call; `None` otherwise."""
+    params = init_params(s["init"])
+    names = [n for n, _ in props]
+    if sorted(n for _, n, _ in params) != sorted(names):
+        return None
+    if sorted(s.get("init_body", [])) != sorted("self.%s = %s" % (n, n) for n in names):
+        return None
+    return params
 
 
 def split_params(text):
@@ -104,6 +146,62 @@ def qualify(t, owner, nested):
             o = o.rsplit(".", 1)[0] if "." in o else None
         return name
     return re.sub(r"(?<![\w.])[A-Z]\w*", rep, t)
+
+
+def read_json(w, q, s, props):
+    """The `readJSON` function of struct `q`: each field read straight into a local (defaulted fields start at
+    their init default, so they are neither optional nor unwrapped), then one init call when the type's init
+    takes every property (no second assignment per field)."""
+    whole = whole_init(s, props)
+    defaults = {n: d for _, n, d in whole} if whole else {}
+    w.append("    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> %s {" % q)
+    for n, t in props:
+        if t.endswith("?"):
+            w.append("        var %s: %s = nil" % (n, t))
+        elif defaults.get(n) is not None:
+            w.append("        var %s: %s = %s" % (n, t, defaults[n]))
+        else:
+            w.append("        var %s: %s? = nil" % (n, t))
+    w.append("        var seen: UInt64 = 0")
+    w.append("        var hint = 0")
+    w.append("        var i = try r.firstEntry(node)")
+    w.append("        let stop = r.end(node)")
+    w.append("        let keys = Self.jsonKeys")
+    w.append("        while i < stop {")
+    w.append("            let v = i + 1")
+    w.append("            let f = try keys.index(r, i, hint: hint)")
+    w.append("            i = r.next(after: v)")
+    w.append("            if f < 0 { continue }")
+    w.append("            hint = f + 1")
+    w.append("            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }")
+    w.append("            seen |= 1 << f")
+    w.append("            switch f {")
+    for k, (n, t) in enumerate(props):
+        base = t[:-1] if t.endswith("?") else t
+        if t.endswith("?"):
+            w.append("            case %d: %s = r.isNull(v) ? nil : try %s.readJSON(r, v)" % (k, n, base))
+        else:
+            w.append("            case %d: %s = try %s.readJSON(r, v)" % (k, n, base))
+    w.append("            default: break")
+    w.append("            }")
+    w.append("        }")
+    # every non-optional property must be present (as the synthesized Decodable asks), defaulted or not
+    mask = sum(1 << k for k, (n, t) in enumerate(props) if not t.endswith("?"))
+    if mask:
+        w.append("        guard seen & 0x%X == 0x%X else { throw ModelJSONReader.Failure() }" % (mask, mask))
+    unwrapped = [n for n, t in props if not t.endswith("?") and defaults.get(n) is None]
+    if unwrapped:
+        w.append("        guard %s else { throw ModelJSONReader.Failure() }" % ", ".join("let %s" % n for n in unwrapped))
+    if whole:
+        args = [("%s: %s" % (label, n)) if label != "_" else n for label, n, _ in whole]
+        w.append("        return %s(%s)" % (q, ", ".join(args)))
+    else:
+        # the first public init with its required parameters, then every property set
+        args = [("%s: %s" % (label, n)) if label != "_" else n for label, n, d in init_params(s["init"]) if d is None]
+        w.append("        var result = %s(%s)" % (q, ", ".join(args)))
+        for n, _ in props:
+            w.append("        result.%s = %s" % (n, n))
+        w.append("        return result")
 
 
 def main():
@@ -149,49 +247,7 @@ def main():
         w.append("        w.close()")
         w.append("    }")
         w.append("")
-        w.append("    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> %s {" % q)
-        for n, t in props:
-            base = t[:-1] if t.endswith("?") else t
-            w.append("        var %s: %s? = nil" % (n, base))
-        w.append("        var seen: UInt64 = 0")
-        w.append("        var hint = 0")
-        w.append("        var i = try r.firstEntry(node)")
-        w.append("        let stop = r.end(node)")
-        w.append("        let keys = Self.jsonKeys")
-        w.append("        while i < stop {")
-        w.append("            let v = i + 1")
-        w.append("            let f = try keys.index(r, i, hint: hint)")
-        w.append("            i = r.next(after: v)")
-        w.append("            if f < 0 { continue }")
-        w.append("            hint = f + 1")
-        w.append("            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }")
-        w.append("            seen |= 1 << f")
-        w.append("            switch f {")
-        for k, (n, t) in enumerate(props):
-            base = t[:-1] if t.endswith("?") else t
-            if t.endswith("?"):
-                w.append("            case %d: %s = r.isNull(v) ? nil : try %s.readJSON(r, v)" % (k, n, base))
-            else:
-                w.append("            case %d: %s = try %s.readJSON(r, v)" % (k, n, base))
-        w.append("            default: break")
-        w.append("            }")
-        w.append("        }")
-        required = [n for n, t in props if not t.endswith("?")]
-        if required:
-            w.append("        guard %s else { throw ModelJSONReader.Failure() }" % ", ".join("let %s" % n for n in required))
-        # the first public init with its required parameters, then every property set
-        args = []
-        for p in split_params(s["init"] or ""):
-            if "=" in p:
-                continue
-            head, _ = p.split(":", 1)
-            parts = head.split()
-            label, name = (parts[0], parts[1]) if len(parts) == 2 else (parts[0], parts[0])
-            args.append(("%s: %s" % (label, name)) if label != "_" else name)
-        w.append("        var result = %s(%s)" % (q, ", ".join(args)))
-        for n, _ in props:
-            w.append("        result.%s = %s" % (n, n))
-        w.append("        return result")
+        read_json(w, q, s, props)
         w.append("    }")
         w.append("}")
         w.append("")

@@ -106,6 +106,31 @@ import X12
         #expect(try ModelJSON.decode(Array(escapedKey.utf8)) == m)
     }
 
+    /// The generated readers start a list or a defaulted field at its init default, but a key the synthesized
+    /// `Decodable` requires is still required: leaving one out fails the fast path and gives `JSONDecoder`'s error.
+    @Test func aMissingDefaultedKeyIsStillRequired() throws {
+        let m = TestDataGenerator(seed: 29).transaction(.eligibilityResponse, index: 0)
+        let text = String(decoding: try ModelJSON.encode(m), as: UTF8.self)
+        for key in [#""messages":[],"#, #""relatedEntities":[]"#, #""identityCorrected":false,"#] {
+            #expect(text.contains(key))
+            var cut = text
+            cut.replaceSubrange(cut.range(of: key)!, with: "")
+            if cut.contains(",}") { cut = cut.replacingOccurrences(of: ",}", with: "}") }
+            #expect(throws: ModelJSONByteDecoder.Failure.self) { try ModelJSONByteDecoder().decodeTransaction(from: Array(cut.utf8)) }
+            Self.expectJSONDecoderError(cut)
+        }
+    }
+
+    /// `ModelJSON.decode` fails on `text` with exactly `JSONDecoder`'s error text.
+    static func expectJSONDecoderError(_ text: String) {
+        var ours = ""
+        var ref = ""
+        do { _ = try ModelJSON.decode(Array(text.utf8)) } catch { ours = "\(error)" }
+        do { _ = try JSONDecoder().decode(ModelTransaction.self, from: Data(text.utf8)) } catch { ref = "\(error)" }
+        #expect(!ours.isEmpty)
+        #expect(ours == ref)
+    }
+
     struct Strings: Codable, Equatable {
         var a: String
         var b: [String]
@@ -169,12 +194,7 @@ import X12
         #"{"type":"270","eligibilityInquiries":[{"x":01}]}"#, "{\"type\":\"270\u{1}\"}",
     ])
     func badLinesFailLikeJSONDecoder(_ text: String) throws {
-        var ours = ""
-        var ref = ""
-        do { _ = try ModelJSON.decode(Array(text.utf8)) } catch { ours = "\(error)" }
-        do { _ = try JSONDecoder().decode(ModelTransaction.self, from: Data(text.utf8)) } catch { ref = "\(error)" }
-        #expect(!ours.isEmpty)
-        #expect(ours == ref)
+        Self.expectJSONDecoderError(text)
     }
 
     @Test func linesWriterAndReaderUseTheFastCodec() throws {

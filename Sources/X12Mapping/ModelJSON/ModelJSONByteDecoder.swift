@@ -183,7 +183,7 @@ final class ModelJSONByteDecoder: Decoder {
 
         /// A string; its node's `count` is 1 when every byte is ASCII (``ModelJSONReader/string(_:)`` then
         /// skips UTF-8 validation), 0 otherwise.
-        mutating func string(into nodes: inout NodeBuffer) throws(Failure) {
+        @inline(__always) mutating func string(into nodes: inout NodeBuffer) throws(Failure) {
             i += 1
             let start = i
             var escaped = false

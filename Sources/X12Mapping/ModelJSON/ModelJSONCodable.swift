@@ -84,6 +84,7 @@ extension Array: ModelJSONCodable where Element: ModelJSONCodable {
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> [Element] {
         let n = r.nodes[node]
         guard n.kind == .array else { throw ModelJSONReader.Failure() }
+        if n.count == 0 { return [] }
         var out: [Element] = []
         out.reserveCapacity(Int(n.count))
         var i = node + 1

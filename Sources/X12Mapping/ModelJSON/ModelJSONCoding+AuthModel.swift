@@ -263,16 +263,9 @@ extension Address: ModelJSONCodable {
             default: break
             }
         }
+        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
         guard let address1 else { throw ModelJSONReader.Failure() }
-        var result = Address(address1: address1)
-        result.address1 = address1
-        result.address2 = address2
-        result.city = city
-        result.state = state
-        result.postalCode = postalCode
-        result.countryCode = countryCode
-        result.countrySubdivisionCode = countrySubdivisionCode
-        return result
+        return Address(address1: address1, address2: address2, city: city, state: state, postalCode: postalCode, countryCode: countryCode, countrySubdivisionCode: countrySubdivisionCode)
     }
 }
 
@@ -314,13 +307,9 @@ extension Attachment: ModelJSONCodable {
             default: break
             }
         }
+        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
         guard let reportType, let transmission else { throw ModelJSONReader.Failure() }
-        var result = Attachment(reportType: reportType, transmission: transmission)
-        result.reportType = reportType
-        result.transmission = transmission
-        result.controlNumber = controlNumber
-        result.description = description
-        return result
+        return Attachment(reportType: reportType, transmission: transmission, controlNumber: controlNumber, description: description)
     }
 }
 
@@ -347,16 +336,16 @@ extension AuthorizationDecision: ModelJSONCodable {
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> AuthorizationDecision {
         var trace: TransactionTrace? = nil
         var responseStatus: ResponseStatus? = nil
-        var rejections: [Rejection]? = nil
+        var rejections: [Rejection] = []
         var umo: UtilizationManagementOrganization? = nil
         var requester: Provider? = nil
         var subscriber: Member? = nil
         var dependent: Member? = nil
         var event: PatientEvent? = nil
-        var eventRejections: [Rejection]? = nil
+        var eventRejections: [Rejection] = []
         var outcome: ReviewOutcome? = nil
         var documentationContact: Provider? = nil
-        var lines: [ServiceLineDecision]? = nil
+        var lines: [ServiceLineDecision] = []
         var seen: UInt64 = 0
         var hint = 0
         var i = try r.firstEntry(node)
@@ -386,21 +375,9 @@ extension AuthorizationDecision: ModelJSONCodable {
             default: break
             }
         }
-        guard let trace, let rejections, let umo, let eventRejections, let lines else { throw ModelJSONReader.Failure() }
-        var result = AuthorizationDecision(trace: trace, umo: umo)
-        result.trace = trace
-        result.responseStatus = responseStatus
-        result.rejections = rejections
-        result.umo = umo
-        result.requester = requester
-        result.subscriber = subscriber
-        result.dependent = dependent
-        result.event = event
-        result.eventRejections = eventRejections
-        result.outcome = outcome
-        result.documentationContact = documentationContact
-        result.lines = lines
-        return result
+        guard seen & 0x90D == 0x90D else { throw ModelJSONReader.Failure() }
+        guard let trace, let umo else { throw ModelJSONReader.Failure() }
+        return AuthorizationDecision(trace: trace, responseStatus: responseStatus, rejections: rejections, umo: umo, requester: requester, subscriber: subscriber, dependent: dependent, event: event, eventRejections: eventRejections, outcome: outcome, documentationContact: documentationContact, lines: lines)
     }
 }
 
@@ -422,13 +399,13 @@ extension AuthorizationRequest: ModelJSONCodable {
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> AuthorizationRequest {
         var trace: TransactionTrace? = nil
-        var servicesReservation: Bool? = nil
+        var servicesReservation: Bool = false
         var umo: UtilizationManagementOrganization? = nil
         var requester: Provider? = nil
         var subscriber: Member? = nil
         var dependent: Member? = nil
         var event: PatientEvent? = nil
-        var serviceLines: [ServiceLine]? = nil
+        var serviceLines: [ServiceLine] = []
         var seen: UInt64 = 0
         var hint = 0
         var i = try r.firstEntry(node)
@@ -454,17 +431,9 @@ extension AuthorizationRequest: ModelJSONCodable {
             default: break
             }
         }
-        guard let trace, let servicesReservation, let umo, let requester, let subscriber, let event, let serviceLines else { throw ModelJSONReader.Failure() }
-        var result = AuthorizationRequest(trace: trace, umo: umo, requester: requester, subscriber: subscriber, event: event)
-        result.trace = trace
-        result.servicesReservation = servicesReservation
-        result.umo = umo
-        result.requester = requester
-        result.subscriber = subscriber
-        result.dependent = dependent
-        result.event = event
-        result.serviceLines = serviceLines
-        return result
+        guard seen & 0xDF == 0xDF else { throw ModelJSONReader.Failure() }
+        guard let trace, let umo, let requester, let subscriber, let event else { throw ModelJSONReader.Failure() }
+        return AuthorizationRequest(trace: trace, servicesReservation: servicesReservation, umo: umo, requester: requester, subscriber: subscriber, dependent: dependent, event: event, serviceLines: serviceLines)
     }
 }
 
@@ -500,7 +469,7 @@ extension Benefit: ModelJSONCodable {
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Benefit {
         var kind: BenefitKind? = nil
         var coverageLevel: CoverageLevel? = nil
-        var serviceTypeCodes: [String]? = nil
+        var serviceTypeCodes: [String] = []
         var insuranceTypeCode: String? = nil
         var planCoverageDescription: String? = nil
         var timePeriod: TimePeriod? = nil
@@ -511,14 +480,14 @@ extension Benefit: ModelJSONCodable {
         var authorizationRequired: YesNoUnknown? = nil
         var inPlanNetwork: NetworkIndicator? = nil
         var procedure: Procedure? = nil
-        var diagnosisPointers: [Int]? = nil
-        var deliveries: [ServiceDelivery]? = nil
-        var references: [Reference]? = nil
-        var dates: [EligibilityDate]? = nil
-        var rejections: [Rejection]? = nil
-        var messages: [String]? = nil
-        var additionalInformation: [BenefitNote]? = nil
-        var relatedEntities: [Provider]? = nil
+        var diagnosisPointers: [Int] = []
+        var deliveries: [ServiceDelivery] = []
+        var references: [Reference] = []
+        var dates: [EligibilityDate] = []
+        var rejections: [Rejection] = []
+        var messages: [String] = []
+        var additionalInformation: [BenefitNote] = []
+        var relatedEntities: [Provider] = []
         var seen: UInt64 = 0
         var hint = 0
         var i = try r.firstEntry(node)
@@ -557,30 +526,9 @@ extension Benefit: ModelJSONCodable {
             default: break
             }
         }
-        guard let kind, let serviceTypeCodes, let diagnosisPointers, let deliveries, let references, let dates, let rejections, let messages, let additionalInformation, let relatedEntities else { throw ModelJSONReader.Failure() }
-        var result = Benefit(kind: kind)
-        result.kind = kind
-        result.coverageLevel = coverageLevel
-        result.serviceTypeCodes = serviceTypeCodes
-        result.insuranceTypeCode = insuranceTypeCode
-        result.planCoverageDescription = planCoverageDescription
-        result.timePeriod = timePeriod
-        result.amount = amount
-        result.percent = percent
-        result.quantityKind = quantityKind
-        result.quantity = quantity
-        result.authorizationRequired = authorizationRequired
-        result.inPlanNetwork = inPlanNetwork
-        result.procedure = procedure
-        result.diagnosisPointers = diagnosisPointers
-        result.deliveries = deliveries
-        result.references = references
-        result.dates = dates
-        result.rejections = rejections
-        result.messages = messages
-        result.additionalInformation = additionalInformation
-        result.relatedEntities = relatedEntities
-        return result
+        guard seen & 0x1FE005 == 0x1FE005 else { throw ModelJSONReader.Failure() }
+        guard let kind else { throw ModelJSONReader.Failure() }
+        return Benefit(kind: kind, coverageLevel: coverageLevel, serviceTypeCodes: serviceTypeCodes, insuranceTypeCode: insuranceTypeCode, planCoverageDescription: planCoverageDescription, timePeriod: timePeriod, amount: amount, percent: percent, quantityKind: quantityKind, quantity: quantity, authorizationRequired: authorizationRequired, inPlanNetwork: inPlanNetwork, procedure: procedure, diagnosisPointers: diagnosisPointers, deliveries: deliveries, references: references, dates: dates, rejections: rejections, messages: messages, additionalInformation: additionalInformation, relatedEntities: relatedEntities)
     }
 }
 
@@ -622,13 +570,9 @@ extension BenefitNote: ModelJSONCodable {
             default: break
             }
         }
+        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
         guard let kind else { throw ModelJSONReader.Failure() }
-        var result = BenefitNote(kind: kind)
-        result.kind = kind
-        result.code = code
-        result.category = category
-        result.text = text
-        return result
+        return BenefitNote(kind: kind, code: code, category: category, text: text)
     }
 }
 
@@ -667,11 +611,7 @@ extension CertificationPeriod: ModelJSONCodable {
             default: break
             }
         }
-        var result = CertificationPeriod()
-        result.issued = issued
-        result.effective = effective
-        result.expires = expires
-        return result
+        return CertificationPeriod(issued: issued, effective: effective, expires: expires)
     }
 }
 
@@ -687,7 +627,7 @@ extension Contact: ModelJSONCodable {
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Contact {
         var name: String? = nil
-        var methods: [ContactMethod]? = nil
+        var methods: [ContactMethod] = []
         var seen: UInt64 = 0
         var hint = 0
         var i = try r.firstEntry(node)
@@ -707,11 +647,8 @@ extension Contact: ModelJSONCodable {
             default: break
             }
         }
-        guard let methods else { throw ModelJSONReader.Failure() }
-        var result = Contact()
-        result.name = name
-        result.methods = methods
-        return result
+        guard seen & 0x2 == 0x2 else { throw ModelJSONReader.Failure() }
+        return Contact(name: name, methods: methods)
     }
 }
 
@@ -747,11 +684,9 @@ extension ContactMethod: ModelJSONCodable {
             default: break
             }
         }
+        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
         guard let kind, let value else { throw ModelJSONReader.Failure() }
-        var result = ContactMethod(kind, value)
-        result.kind = kind
-        result.value = value
-        return result
+        return ContactMethod(kind, value)
     }
 }
 
@@ -787,11 +722,9 @@ extension DateRange: ModelJSONCodable {
             default: break
             }
         }
+        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
         guard let start else { throw ModelJSONReader.Failure() }
-        var result = DateRange(start)
-        result.start = start
-        result.end = end
-        return result
+        return DateRange(start, end: end)
     }
 }
 
@@ -808,8 +741,8 @@ extension Diagnosis: ModelJSONCodable {
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Diagnosis {
-        var codeSystem: Diagnosis.CodeSystem? = nil
-        var role: Diagnosis.Role? = nil
+        var codeSystem: Diagnosis.CodeSystem = .icd10cm
+        var role: Diagnosis.Role = .other
         var code: String? = nil
         var date: CalendarDate? = nil
         var seen: UInt64 = 0
@@ -833,13 +766,9 @@ extension Diagnosis: ModelJSONCodable {
             default: break
             }
         }
-        guard let codeSystem, let role, let code else { throw ModelJSONReader.Failure() }
-        var result = Diagnosis(code: code)
-        result.codeSystem = codeSystem
-        result.role = role
-        result.code = code
-        result.date = date
-        return result
+        guard seen & 0x7 == 0x7 else { throw ModelJSONReader.Failure() }
+        guard let code else { throw ModelJSONReader.Failure() }
+        return Diagnosis(codeSystem: codeSystem, role: role, code: code, date: date)
     }
 }
 
@@ -875,11 +804,9 @@ extension EligibilityDate: ModelJSONCodable {
             default: break
             }
         }
+        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
         guard let kind, let period else { throw ModelJSONReader.Failure() }
-        var result = EligibilityDate(kind, period)
-        result.kind = kind
-        result.period = period
-        return result
+        return EligibilityDate(kind, period)
     }
 }
 
@@ -900,12 +827,12 @@ extension EligibilityInquiry: ModelJSONCodable {
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> EligibilityInquiry {
         var trace: TransactionTrace? = nil
-        var spendDown: Bool? = nil
+        var spendDown: Bool = false
         var informationSource: Payer? = nil
         var provider: Provider? = nil
         var subscriber: Member? = nil
         var dependent: Member? = nil
-        var encounters: [Encounter]? = nil
+        var encounters: [Encounter] = []
         var seen: UInt64 = 0
         var hint = 0
         var i = try r.firstEntry(node)
@@ -930,16 +857,9 @@ extension EligibilityInquiry: ModelJSONCodable {
             default: break
             }
         }
-        guard let trace, let spendDown, let informationSource, let provider, let subscriber, let encounters else { throw ModelJSONReader.Failure() }
-        var result = EligibilityInquiry(trace: trace, informationSource: informationSource, provider: provider, subscriber: subscriber)
-        result.trace = trace
-        result.spendDown = spendDown
-        result.informationSource = informationSource
-        result.provider = provider
-        result.subscriber = subscriber
-        result.dependent = dependent
-        result.encounters = encounters
-        return result
+        guard seen & 0x5F == 0x5F else { throw ModelJSONReader.Failure() }
+        guard let trace, let informationSource, let provider, let subscriber else { throw ModelJSONReader.Failure() }
+        return EligibilityInquiry(trace: trace, spendDown: spendDown, informationSource: informationSource, provider: provider, subscriber: subscriber, dependent: dependent, encounters: encounters)
     }
 }
 
@@ -960,12 +880,12 @@ extension EligibilityResponse: ModelJSONCodable {
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> EligibilityResponse {
         var trace: TransactionTrace? = nil
-        var rejections: [Rejection]? = nil
+        var rejections: [Rejection] = []
         var informationSource: Payer? = nil
         var provider: Provider? = nil
         var subscriber: Member? = nil
         var dependent: Member? = nil
-        var benefitsInformation: [Benefit]? = nil
+        var benefitsInformation: [Benefit] = []
         var seen: UInt64 = 0
         var hint = 0
         var i = try r.firstEntry(node)
@@ -990,16 +910,9 @@ extension EligibilityResponse: ModelJSONCodable {
             default: break
             }
         }
-        guard let trace, let rejections, let informationSource, let benefitsInformation else { throw ModelJSONReader.Failure() }
-        var result = EligibilityResponse(trace: trace, informationSource: informationSource)
-        result.trace = trace
-        result.rejections = rejections
-        result.informationSource = informationSource
-        result.provider = provider
-        result.subscriber = subscriber
-        result.dependent = dependent
-        result.benefitsInformation = benefitsInformation
-        return result
+        guard seen & 0x47 == 0x47 else { throw ModelJSONReader.Failure() }
+        guard let trace, let informationSource else { throw ModelJSONReader.Failure() }
+        return EligibilityResponse(trace: trace, rejections: rejections, informationSource: informationSource, provider: provider, subscriber: subscriber, dependent: dependent, benefitsInformation: benefitsInformation)
     }
 }
 
@@ -1021,14 +934,14 @@ extension Encounter: ModelJSONCodable {
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Encounter {
-        var serviceTypeCodes: [String]? = nil
+        var serviceTypeCodes: [String] = []
         var procedure: Procedure? = nil
         var coverageLevel: CoverageLevel? = nil
-        var diagnosisPointers: [Int]? = nil
+        var diagnosisPointers: [Int] = []
         var spendDownAmount: Decimal? = nil
         var spendDownTotalBilledAmount: Decimal? = nil
         var placeOfServiceCode: String? = nil
-        var references: [Reference]? = nil
+        var references: [Reference] = []
         var dateOfService: DateRange? = nil
         var seen: UInt64 = 0
         var hint = 0
@@ -1056,18 +969,8 @@ extension Encounter: ModelJSONCodable {
             default: break
             }
         }
-        guard let serviceTypeCodes, let diagnosisPointers, let references else { throw ModelJSONReader.Failure() }
-        var result = Encounter()
-        result.serviceTypeCodes = serviceTypeCodes
-        result.procedure = procedure
-        result.coverageLevel = coverageLevel
-        result.diagnosisPointers = diagnosisPointers
-        result.spendDownAmount = spendDownAmount
-        result.spendDownTotalBilledAmount = spendDownTotalBilledAmount
-        result.placeOfServiceCode = placeOfServiceCode
-        result.references = references
-        result.dateOfService = dateOfService
-        return result
+        guard seen & 0x89 == 0x89 else { throw ModelJSONReader.Failure() }
+        return Encounter(serviceTypeCodes: serviceTypeCodes, procedure: procedure, coverageLevel: coverageLevel, diagnosisPointers: diagnosisPointers, spendDownAmount: spendDownAmount, spendDownTotalBilledAmount: spendDownTotalBilledAmount, placeOfServiceCode: placeOfServiceCode, references: references, dateOfService: dateOfService)
     }
 }
 
@@ -1109,12 +1012,7 @@ extension InstitutionalInformation: ModelJSONCodable {
             default: break
             }
         }
-        var result = InstitutionalInformation()
-        result.admissionType = admissionType
-        result.admissionSource = admissionSource
-        result.patientStatus = patientStatus
-        result.nursingHomeResidentialStatus = nursingHomeResidentialStatus
-        return result
+        return InstitutionalInformation(admissionType: admissionType, admissionSource: admissionSource, patientStatus: patientStatus, nursingHomeResidentialStatus: nursingHomeResidentialStatus)
     }
 }
 
@@ -1148,7 +1046,7 @@ extension Member: ModelJSONCodable {
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Member {
         var memberId: String? = nil
         var memberIdKind: PartyIdentifier.Kind? = nil
-        var entityType: EntityType? = nil
+        var entityType: EntityType = .person
         var lastName: String? = nil
         var firstName: String? = nil
         var middleName: String? = nil
@@ -1158,13 +1056,13 @@ extension Member: ModelJSONCodable {
         var gender: Gender? = nil
         var relationship: Relationship? = nil
         var birthSequence: Int? = nil
-        var identityCorrected: Bool? = nil
+        var identityCorrected: Bool = false
         var address: Address? = nil
-        var references: [Reference]? = nil
-        var traceNumbers: [TraceNumber]? = nil
-        var dates: [EligibilityDate]? = nil
-        var diagnoses: [Diagnosis]? = nil
-        var rejections: [Rejection]? = nil
+        var references: [Reference] = []
+        var traceNumbers: [TraceNumber] = []
+        var dates: [EligibilityDate] = []
+        var diagnoses: [Diagnosis] = []
+        var rejections: [Rejection] = []
         var seen: UInt64 = 0
         var hint = 0
         var i = try r.firstEntry(node)
@@ -1201,28 +1099,8 @@ extension Member: ModelJSONCodable {
             default: break
             }
         }
-        guard let entityType, let identityCorrected, let references, let traceNumbers, let dates, let diagnoses, let rejections else { throw ModelJSONReader.Failure() }
-        var result = Member()
-        result.memberId = memberId
-        result.memberIdKind = memberIdKind
-        result.entityType = entityType
-        result.lastName = lastName
-        result.firstName = firstName
-        result.middleName = middleName
-        result.namePrefix = namePrefix
-        result.nameSuffix = nameSuffix
-        result.dateOfBirth = dateOfBirth
-        result.gender = gender
-        result.relationship = relationship
-        result.birthSequence = birthSequence
-        result.identityCorrected = identityCorrected
-        result.address = address
-        result.references = references
-        result.traceNumbers = traceNumbers
-        result.dates = dates
-        result.diagnoses = diagnoses
-        result.rejections = rejections
-        return result
+        guard seen & 0x7D004 == 0x7D004 else { throw ModelJSONReader.Failure() }
+        return Member(memberId: memberId, memberIdKind: memberIdKind, entityType: entityType, lastName: lastName, firstName: firstName, middleName: middleName, namePrefix: namePrefix, nameSuffix: nameSuffix, dateOfBirth: dateOfBirth, gender: gender, relationship: relationship, birthSequence: birthSequence, identityCorrected: identityCorrected, address: address, references: references, traceNumbers: traceNumbers, dates: dates, diagnoses: diagnoses, rejections: rejections)
     }
 }
 
@@ -1258,11 +1136,9 @@ extension PartyIdentifier: ModelJSONCodable {
             default: break
             }
         }
+        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
         guard let kind, let value else { throw ModelJSONReader.Failure() }
-        var result = PartyIdentifier(kind, value)
-        result.kind = kind
-        result.value = value
-        return result
+        return PartyIdentifier(kind, value)
     }
 }
 
@@ -1301,9 +1177,9 @@ extension PatientEvent: ModelJSONCodable {
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> PatientEvent {
-        var trackingNumbers: [TraceNumber]? = nil
+        var trackingNumbers: [TraceNumber] = []
         var kind: RequestKind? = nil
-        var certificationType: CertificationType? = nil
+        var certificationType: CertificationType = .initial
         var serviceTypeCode: String? = nil
         var location: ServiceLocation? = nil
         var relatedCauses: RelatedCauses? = nil
@@ -1321,12 +1197,12 @@ extension PatientEvent: ModelJSONCodable {
         var eventDate: DateRange? = nil
         var admissionDate: DateRange? = nil
         var dischargeDate: CalendarDate? = nil
-        var diagnoses: [Diagnosis]? = nil
+        var diagnoses: [Diagnosis] = []
         var delivery: ServiceDelivery? = nil
         var institutional: InstitutionalInformation? = nil
-        var attachments: [Attachment]? = nil
+        var attachments: [Attachment] = []
         var note: String? = nil
-        var providers: [Provider]? = nil
+        var providers: [Provider] = []
         var seen: UInt64 = 0
         var hint = 0
         var i = try r.firstEntry(node)
@@ -1370,35 +1246,9 @@ extension PatientEvent: ModelJSONCodable {
             default: break
             }
         }
-        guard let trackingNumbers, let kind, let certificationType, let diagnoses, let attachments, let providers else { throw ModelJSONReader.Failure() }
-        var result = PatientEvent(kind: kind)
-        result.trackingNumbers = trackingNumbers
-        result.kind = kind
-        result.certificationType = certificationType
-        result.serviceTypeCode = serviceTypeCode
-        result.location = location
-        result.relatedCauses = relatedCauses
-        result.levelOfService = levelOfService
-        result.healthConditionCode = healthConditionCode
-        result.prognosisCode = prognosisCode
-        result.releaseOfInformationCode = releaseOfInformationCode
-        result.delayReasonCode = delayReasonCode
-        result.previousAuthorizationNumber = previousAuthorizationNumber
-        result.previousAdministrativeReference = previousAdministrativeReference
-        result.accidentDate = accidentDate
-        result.lastMenstrualPeriodDate = lastMenstrualPeriodDate
-        result.estimatedBirthDate = estimatedBirthDate
-        result.onsetDate = onsetDate
-        result.eventDate = eventDate
-        result.admissionDate = admissionDate
-        result.dischargeDate = dischargeDate
-        result.diagnoses = diagnoses
-        result.delivery = delivery
-        result.institutional = institutional
-        result.attachments = attachments
-        result.note = note
-        result.providers = providers
-        return result
+        guard seen & 0x2900007 == 0x2900007 else { throw ModelJSONReader.Failure() }
+        guard let kind else { throw ModelJSONReader.Failure() }
+        return PatientEvent(trackingNumbers: trackingNumbers, kind: kind, certificationType: certificationType, serviceTypeCode: serviceTypeCode, location: location, relatedCauses: relatedCauses, levelOfService: levelOfService, healthConditionCode: healthConditionCode, prognosisCode: prognosisCode, releaseOfInformationCode: releaseOfInformationCode, delayReasonCode: delayReasonCode, previousAuthorizationNumber: previousAuthorizationNumber, previousAdministrativeReference: previousAdministrativeReference, accidentDate: accidentDate, lastMenstrualPeriodDate: lastMenstrualPeriodDate, estimatedBirthDate: estimatedBirthDate, onsetDate: onsetDate, eventDate: eventDate, admissionDate: admissionDate, dischargeDate: dischargeDate, diagnoses: diagnoses, delivery: delivery, institutional: institutional, attachments: attachments, note: note, providers: providers)
     }
 }
 
@@ -1418,13 +1268,13 @@ extension Payer: ModelJSONCodable {
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Payer {
-        var role: EntityRole? = nil
-        var entityType: EntityType? = nil
+        var role: EntityRole = .payer
+        var entityType: EntityType = .organization
         var name: String? = nil
         var firstName: String? = nil
         var identifier: PartyIdentifier? = nil
-        var contacts: [Contact]? = nil
-        var rejections: [Rejection]? = nil
+        var contacts: [Contact] = []
+        var rejections: [Rejection] = []
         var seen: UInt64 = 0
         var hint = 0
         var i = try r.firstEntry(node)
@@ -1449,16 +1299,8 @@ extension Payer: ModelJSONCodable {
             default: break
             }
         }
-        guard let role, let entityType, let contacts, let rejections else { throw ModelJSONReader.Failure() }
-        var result = Payer()
-        result.role = role
-        result.entityType = entityType
-        result.name = name
-        result.firstName = firstName
-        result.identifier = identifier
-        result.contacts = contacts
-        result.rejections = rejections
-        return result
+        guard seen & 0x63 == 0x63 else { throw ModelJSONReader.Failure() }
+        return Payer(role: role, entityType: entityType, name: name, firstName: firstName, identifier: identifier, contacts: contacts, rejections: rejections)
     }
 }
 
@@ -1476,9 +1318,9 @@ extension Procedure: ModelJSONCodable {
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Procedure {
-        var codeSystem: Procedure.CodeSystem? = nil
+        var codeSystem: Procedure.CodeSystem = .hcpcs
         var code: String? = nil
-        var modifiers: [String]? = nil
+        var modifiers: [String] = []
         var description: String? = nil
         var rangeEnd: String? = nil
         var seen: UInt64 = 0
@@ -1503,14 +1345,9 @@ extension Procedure: ModelJSONCodable {
             default: break
             }
         }
-        guard let codeSystem, let code, let modifiers else { throw ModelJSONReader.Failure() }
-        var result = Procedure(code: code)
-        result.codeSystem = codeSystem
-        result.code = code
-        result.modifiers = modifiers
-        result.description = description
-        result.rangeEnd = rangeEnd
-        return result
+        guard seen & 0x7 == 0x7 else { throw ModelJSONReader.Failure() }
+        guard let code else { throw ModelJSONReader.Failure() }
+        return Procedure(codeSystem: codeSystem, code: code, modifiers: modifiers, description: description, rangeEnd: rangeEnd)
     }
 }
 
@@ -1540,8 +1377,8 @@ extension Provider: ModelJSONCodable {
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Provider {
-        var role: EntityRole? = nil
-        var entityType: EntityType? = nil
+        var role: EntityRole = .provider
+        var entityType: EntityType = .person
         var organizationName: String? = nil
         var lastName: String? = nil
         var firstName: String? = nil
@@ -1551,12 +1388,12 @@ extension Provider: ModelJSONCodable {
         var npi: String? = nil
         var otherIdentifier: PartyIdentifier? = nil
         var relationshipCode: String? = nil
-        var references: [Reference]? = nil
+        var references: [Reference] = []
         var address: Address? = nil
-        var contacts: [Contact]? = nil
+        var contacts: [Contact] = []
         var function: ProviderFunction? = nil
         var taxonomyCode: String? = nil
-        var rejections: [Rejection]? = nil
+        var rejections: [Rejection] = []
         var seen: UInt64 = 0
         var hint = 0
         var i = try r.firstEntry(node)
@@ -1591,26 +1428,8 @@ extension Provider: ModelJSONCodable {
             default: break
             }
         }
-        guard let role, let entityType, let references, let contacts, let rejections else { throw ModelJSONReader.Failure() }
-        var result = Provider()
-        result.role = role
-        result.entityType = entityType
-        result.organizationName = organizationName
-        result.lastName = lastName
-        result.firstName = firstName
-        result.middleName = middleName
-        result.namePrefix = namePrefix
-        result.nameSuffix = nameSuffix
-        result.npi = npi
-        result.otherIdentifier = otherIdentifier
-        result.relationshipCode = relationshipCode
-        result.references = references
-        result.address = address
-        result.contacts = contacts
-        result.function = function
-        result.taxonomyCode = taxonomyCode
-        result.rejections = rejections
-        return result
+        guard seen & 0x12803 == 0x12803 else { throw ModelJSONReader.Failure() }
+        return Provider(role: role, entityType: entityType, organizationName: organizationName, lastName: lastName, firstName: firstName, middleName: middleName, namePrefix: namePrefix, nameSuffix: nameSuffix, npi: npi, otherIdentifier: otherIdentifier, relationshipCode: relationshipCode, references: references, address: address, contacts: contacts, function: function, taxonomyCode: taxonomyCode, rejections: rejections)
     }
 }
 
@@ -1649,12 +1468,9 @@ extension Reference: ModelJSONCodable {
             default: break
             }
         }
+        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
         guard let kind, let value else { throw ModelJSONReader.Failure() }
-        var result = Reference(kind: kind, value: value)
-        result.kind = kind
-        result.value = value
-        result.description = description
-        return result
+        return Reference(kind: kind, value: value, description: description)
     }
 }
 
@@ -1670,7 +1486,7 @@ extension Rejection: ModelJSONCodable {
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Rejection {
-        var validRequest: Bool? = nil
+        var validRequest: Bool = false
         var reasonCode: String? = nil
         var followUpAction: FollowUpAction? = nil
         var seen: UInt64 = 0
@@ -1693,12 +1509,9 @@ extension Rejection: ModelJSONCodable {
             default: break
             }
         }
-        guard let validRequest, let reasonCode else { throw ModelJSONReader.Failure() }
-        var result = Rejection(reasonCode: reasonCode)
-        result.validRequest = validRequest
-        result.reasonCode = reasonCode
-        result.followUpAction = followUpAction
-        return result
+        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+        guard let reasonCode else { throw ModelJSONReader.Failure() }
+        return Rejection(validRequest: validRequest, reasonCode: reasonCode, followUpAction: followUpAction)
     }
 }
 
@@ -1737,12 +1550,9 @@ extension RelatedCauses: ModelJSONCodable {
             default: break
             }
         }
+        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
         guard let causeCodes else { throw ModelJSONReader.Failure() }
-        var result = RelatedCauses(causeCodes: causeCodes)
-        result.causeCodes = causeCodes
-        result.state = state
-        result.country = country
-        return result
+        return RelatedCauses(causeCodes: causeCodes, state: state, country: country)
     }
 }
 
@@ -1763,10 +1573,10 @@ extension ReviewOutcome: ModelJSONCodable {
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ReviewOutcome {
         var action: DecisionAction? = nil
         var authorizationNumber: String? = nil
-        var reasonCodes: [String]? = nil
+        var reasonCodes: [String] = []
         var secondSurgicalOpinionRequired: Bool? = nil
         var administrativeReference: String? = nil
-        var period: CertificationPeriod? = nil
+        var period: CertificationPeriod = CertificationPeriod()
         var seen: UInt64 = 0
         var hint = 0
         var i = try r.firstEntry(node)
@@ -1790,15 +1600,9 @@ extension ReviewOutcome: ModelJSONCodable {
             default: break
             }
         }
-        guard let action, let reasonCodes, let period else { throw ModelJSONReader.Failure() }
-        var result = ReviewOutcome(action: action)
-        result.action = action
-        result.authorizationNumber = authorizationNumber
-        result.reasonCodes = reasonCodes
-        result.secondSurgicalOpinionRequired = secondSurgicalOpinionRequired
-        result.administrativeReference = administrativeReference
-        result.period = period
-        return result
+        guard seen & 0x25 == 0x25 else { throw ModelJSONReader.Failure() }
+        guard let action else { throw ModelJSONReader.Failure() }
+        return ReviewOutcome(action: action, authorizationNumber: authorizationNumber, reasonCodes: reasonCodes, secondSurgicalOpinionRequired: secondSurgicalOpinionRequired, administrativeReference: administrativeReference, period: period)
     }
 }
 
@@ -1852,16 +1656,7 @@ extension ServiceDelivery: ModelJSONCodable {
             default: break
             }
         }
-        var result = ServiceDelivery()
-        result.quantityKind = quantityKind
-        result.quantity = quantity
-        result.unit = unit
-        result.sampleSelectionModulus = sampleSelectionModulus
-        result.timePeriod = timePeriod
-        result.periodCount = periodCount
-        result.frequencyCode = frequencyCode
-        result.timeCode = timeCode
-        return result
+        return ServiceDelivery(quantityKind: quantityKind, quantity: quantity, unit: unit, sampleSelectionModulus: sampleSelectionModulus, timePeriod: timePeriod, periodCount: periodCount, frequencyCode: frequencyCode, timeCode: timeCode)
     }
 }
 
@@ -1900,7 +1695,7 @@ extension ServiceLine: ModelJSONCodable {
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ServiceLine {
-        var trackingNumbers: [TraceNumber]? = nil
+        var trackingNumbers: [TraceNumber] = []
         var reviewKind: RequestKind? = nil
         var certificationType: CertificationType? = nil
         var serviceTypeCode: String? = nil
@@ -1915,17 +1710,17 @@ extension ServiceLine: ModelJSONCodable {
         var unit: ServiceLine.Unit? = nil
         var quantity: Decimal? = nil
         var rate: Decimal? = nil
-        var diagnosisPointers: [Int]? = nil
+        var diagnosisPointers: [Int] = []
         var epsdt: Bool? = nil
         var nursingHomeLevelOfCare: String? = nil
         var nursingHomeResidentialStatus: String? = nil
-        var oralCavityCodes: [String]? = nil
+        var oralCavityCodes: [String] = []
         var prosthesisCode: String? = nil
-        var teeth: [Tooth]? = nil
+        var teeth: [Tooth] = []
         var delivery: ServiceDelivery? = nil
-        var attachments: [Attachment]? = nil
+        var attachments: [Attachment] = []
         var note: String? = nil
-        var providers: [Provider]? = nil
+        var providers: [Provider] = []
         var seen: UInt64 = 0
         var hint = 0
         var i = try r.firstEntry(node)
@@ -1969,35 +1764,8 @@ extension ServiceLine: ModelJSONCodable {
             default: break
             }
         }
-        guard let trackingNumbers, let diagnosisPointers, let oralCavityCodes, let teeth, let attachments, let providers else { throw ModelJSONReader.Failure() }
-        var result = ServiceLine()
-        result.trackingNumbers = trackingNumbers
-        result.reviewKind = reviewKind
-        result.certificationType = certificationType
-        result.serviceTypeCode = serviceTypeCode
-        result.location = location
-        result.previousAuthorizationNumber = previousAuthorizationNumber
-        result.previousAdministrativeReference = previousAdministrativeReference
-        result.serviceDate = serviceDate
-        result.kind = kind
-        result.procedure = procedure
-        result.revenueCode = revenueCode
-        result.amount = amount
-        result.unit = unit
-        result.quantity = quantity
-        result.rate = rate
-        result.diagnosisPointers = diagnosisPointers
-        result.epsdt = epsdt
-        result.nursingHomeLevelOfCare = nursingHomeLevelOfCare
-        result.nursingHomeResidentialStatus = nursingHomeResidentialStatus
-        result.oralCavityCodes = oralCavityCodes
-        result.prosthesisCode = prosthesisCode
-        result.teeth = teeth
-        result.delivery = delivery
-        result.attachments = attachments
-        result.note = note
-        result.providers = providers
-        return result
+        guard seen & 0x2A88001 == 0x2A88001 else { throw ModelJSONReader.Failure() }
+        return ServiceLine(trackingNumbers: trackingNumbers, reviewKind: reviewKind, certificationType: certificationType, serviceTypeCode: serviceTypeCode, location: location, previousAuthorizationNumber: previousAuthorizationNumber, previousAdministrativeReference: previousAdministrativeReference, serviceDate: serviceDate, kind: kind, procedure: procedure, revenueCode: revenueCode, amount: amount, unit: unit, quantity: quantity, rate: rate, diagnosisPointers: diagnosisPointers, epsdt: epsdt, nursingHomeLevelOfCare: nursingHomeLevelOfCare, nursingHomeResidentialStatus: nursingHomeResidentialStatus, oralCavityCodes: oralCavityCodes, prosthesisCode: prosthesisCode, teeth: teeth, delivery: delivery, attachments: attachments, note: note, providers: providers)
     }
 }
 
@@ -2016,9 +1784,9 @@ extension ServiceLineDecision: ModelJSONCodable {
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ServiceLineDecision {
         var line: ServiceLine? = nil
-        var rejections: [Rejection]? = nil
+        var rejections: [Rejection] = []
         var outcome: ReviewOutcome? = nil
-        var requestedDocumentation: [String]? = nil
+        var requestedDocumentation: [String] = []
         var documentationContact: Provider? = nil
         var seen: UInt64 = 0
         var hint = 0
@@ -2042,14 +1810,9 @@ extension ServiceLineDecision: ModelJSONCodable {
             default: break
             }
         }
-        guard let line, let rejections, let requestedDocumentation else { throw ModelJSONReader.Failure() }
-        var result = ServiceLineDecision(line: line)
-        result.line = line
-        result.rejections = rejections
-        result.outcome = outcome
-        result.requestedDocumentation = requestedDocumentation
-        result.documentationContact = documentationContact
-        return result
+        guard seen & 0xB == 0xB else { throw ModelJSONReader.Failure() }
+        guard let line else { throw ModelJSONReader.Failure() }
+        return ServiceLineDecision(line: line, rejections: rejections, outcome: outcome, requestedDocumentation: requestedDocumentation, documentationContact: documentationContact)
     }
 }
 
@@ -2065,7 +1828,7 @@ extension ServiceLocation: ModelJSONCodable {
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ServiceLocation {
         var code: String? = nil
-        var kind: ServiceLocation.Kind? = nil
+        var kind: ServiceLocation.Kind = .placeOfService
         var seen: UInt64 = 0
         var hint = 0
         var i = try r.firstEntry(node)
@@ -2085,11 +1848,9 @@ extension ServiceLocation: ModelJSONCodable {
             default: break
             }
         }
-        guard let code, let kind else { throw ModelJSONReader.Failure() }
-        var result = ServiceLocation(code: code)
-        result.code = code
-        result.kind = kind
-        return result
+        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+        guard let code else { throw ModelJSONReader.Failure() }
+        return ServiceLocation(code: code, kind: kind)
     }
 }
 
@@ -2105,7 +1866,7 @@ extension Tooth: ModelJSONCodable {
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Tooth {
         var code: String? = nil
-        var surfaces: [String]? = nil
+        var surfaces: [String] = []
         var seen: UInt64 = 0
         var hint = 0
         var i = try r.firstEntry(node)
@@ -2125,11 +1886,9 @@ extension Tooth: ModelJSONCodable {
             default: break
             }
         }
-        guard let code, let surfaces else { throw ModelJSONReader.Failure() }
-        var result = Tooth(code: code)
-        result.code = code
-        result.surfaces = surfaces
-        return result
+        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+        guard let code else { throw ModelJSONReader.Failure() }
+        return Tooth(code: code, surfaces: surfaces)
     }
 }
 
@@ -2146,7 +1905,7 @@ extension TraceNumber: ModelJSONCodable {
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> TraceNumber {
-        var kind: TraceNumber.Kind? = nil
+        var kind: TraceNumber.Kind = .current
         var number: String? = nil
         var originatorId: String? = nil
         var originatorSupplementalId: String? = nil
@@ -2171,13 +1930,9 @@ extension TraceNumber: ModelJSONCodable {
             default: break
             }
         }
-        guard let kind, let number, let originatorId else { throw ModelJSONReader.Failure() }
-        var result = TraceNumber(number: number, originatorId: originatorId)
-        result.kind = kind
-        result.number = number
-        result.originatorId = originatorId
-        result.originatorSupplementalId = originatorSupplementalId
-        return result
+        guard seen & 0x7 == 0x7 else { throw ModelJSONReader.Failure() }
+        guard let number, let originatorId else { throw ModelJSONReader.Failure() }
+        return TraceNumber(kind: kind, number: number, originatorId: originatorId, originatorSupplementalId: originatorSupplementalId)
     }
 }
 
@@ -2219,12 +1974,8 @@ extension TransactionTrace: ModelJSONCodable {
             default: break
             }
         }
+        guard seen & 0xD == 0xD else { throw ModelJSONReader.Failure() }
         guard let purpose, let creationDate, let creationTime else { throw ModelJSONReader.Failure() }
-        var result = TransactionTrace(purpose: purpose, creationDate: creationDate, creationTime: creationTime)
-        result.purpose = purpose
-        result.reference = reference
-        result.creationDate = creationDate
-        result.creationTime = creationTime
-        return result
+        return TransactionTrace(purpose: purpose, reference: reference, creationDate: creationDate, creationTime: creationTime)
     }
 }
