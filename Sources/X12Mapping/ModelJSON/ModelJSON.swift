@@ -7,7 +7,7 @@ import Foundation
 /// `eligibilityInquiries` (array), `eligibilityResponses` (array), `authorizationRequest` or
 /// `authorizationDecision`. Inside, keys are the model's property names; dates are `"YYYY-MM-DD"`, money,
 /// quantities and percents are JSON numbers written exactly (percents as fractions: `0.2` = 20 %); absent
-/// optional values are left out; empty lists are written as `[]` and may be left out on input.
+/// optional values are left out; lists are always written (`[]` when empty) and required on input, as `JSONDecoder` requires them.
 ///
 /// ```swift
 /// let line = try ModelJSON.encode(.authorizationRequest(request))   // bytes, no newline
