@@ -87,6 +87,9 @@ public struct FileProcessor {
                               : "no interchange found: the file is not X12 or its ISA is broken")
         }
         for f in run.acknowledgments.unattached { try report.append("outside any interchange: \(f)") }
+        if run.acknowledgments.unattachedOmitted > 0 {
+            try report.append("outside any interchange: \(run.acknowledgments.unattachedOmitted) more findings not listed")
+        }
         try report.append(contentsOf: run.report)
         if allRefused {
             // Every interchange was refused: its sets' lines were dropped, what is left is a few lines per interchange.

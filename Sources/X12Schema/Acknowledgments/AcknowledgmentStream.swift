@@ -17,7 +17,7 @@ import X12
 ///     if let done = acks.takeCompleted() { try acks.write(done, to: out, controlNumbers: numbers) }
 /// }
 /// ```
-/// Memory: the open set's findings and HL levels, and one small summary per group of the open interchange.
+/// Memory: the open set's findings and HL levels, and one small 999 outcome per group of the open interchange.
 public final class AcknowledgmentStream {
     /// Dates, support table and element references.
     public let options: AcknowledgmentOptions
@@ -44,10 +44,14 @@ public final class AcknowledgmentStream {
         spool = try EnvelopeSpool(path: spoolPath)
         collector.onTransactionClosed = { [unowned self] tx, group in self.transactionClosed(tx, group) }
         collector.onGroupClosed = { [unowned self] group in self.groupClosed(group) }
+        collector.keepsGroups = false
     }
 
-    /// Findings that belong to no interchange (bytes before the first ISA, a broken ISA).
+    /// Findings that belong to no interchange (bytes before the first ISA, a broken ISA), the first
+    /// ``EnvelopeCollector/unattachedLimit``.
     public var unattached: [Finding] { collector.unattached }
+    /// Findings outside any interchange beyond ``EnvelopeCollector/unattachedLimit`` (counted only).
+    public var unattachedOmitted: Int { collector.unattachedOmitted }
 
     /// Takes one event from a reader.
     public func consume(_ event: X12Event, from reader: X12Reader) {
@@ -85,8 +89,8 @@ public final class AcknowledgmentStream {
         collector.add(findings, unlessKnown: unlessKnown)
     }
 
-    /// The interchange the last events closed, once, with its groups (their `transactions` are empty: the sets were
-    /// acknowledged as they closed). Pass it, with any finding added, to ``write(_:to:controlNumbers:)``.
+    /// The interchange the last events closed, once, with at most one `FA` group and one other (their `transactions`
+    /// are empty: the sets were acknowledged as they closed; enough for ``InterchangeSummary/isAcknowledgmentOnly``). Pass it, with any finding added, to ``write(_:to:controlNumbers:)``.
     public func takeCompleted() -> InterchangeSummary? {
         completed?.summary
     }

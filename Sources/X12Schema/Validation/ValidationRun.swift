@@ -6,6 +6,7 @@ struct ValidationRun {
     let validator: Validator
     let onSegment: Validator.SegmentHandler?
     let onTransaction: Validator.TransactionHandler?
+    let onGroup: Validator.GroupHandler?
     var report: ValidationReport
 
     private var interchange: InterchangeReport?
@@ -36,10 +37,12 @@ struct ValidationRun {
     /// The same for a set whose guide depends on BHT02.
     private var lastBHT02Choice: (st01: String, version: String, bht02: String?, guide: GuideSpec?)?
 
-    init(validator: Validator, source: String, onSegment: Validator.SegmentHandler?, onTransaction: Validator.TransactionHandler? = nil) {
+    init(validator: Validator, source: String, onSegment: Validator.SegmentHandler?, onTransaction: Validator.TransactionHandler? = nil,
+         onGroup: Validator.GroupHandler? = nil) {
         self.validator = validator
         self.onSegment = onSegment
         self.onTransaction = onTransaction
+        self.onGroup = onGroup
         report = ValidationReport(source: source)
     }
 
@@ -235,7 +238,11 @@ struct ValidationRun {
         if interchange == nil {
             interchange = InterchangeReport(header: InterchangeHeader(fields: [], delimiters: .standard), location: g.location)
         }
-        interchange!.groups.append(g)
+        if let onGroup {
+            onGroup(g, report.interchanges.count)
+        } else {
+            interchange!.groups.append(g)
+        }
         group = nil
         orphanGroup = false
     }
