@@ -78,4 +78,28 @@ import X12
         #expect(acks.filter { $0.code == "R" }.count == Self.groups / 5 - 1 + 1)
         #expect(two.streamed.components(separatedBy: "AK1*HS*").count - 1 == Self.groups - 1)
     }
+
+    /// The 999 stream keeping one outcome per interchange (the worst 999) writes the same bytes.
+    @Test func theStreamKeepsTheWorstOutcomeOnly() throws {
+        let bytes = Array(Self.text().replacingOccurrences(of: Self.set(9_999), with: "").utf8)
+        var written: [String] = []
+        var kept: [[String]] = []
+        for every in [true, false] {
+            let stream = try AcknowledgmentStream(options: AcknowledgmentOptions(library: SchemaTestSupport.library, date: "20261125", time: "1200"))
+            stream.keepsEveryGroupOutcome = every
+            let out = X12Writer.inMemory(), numbers = SequentialControlNumbers(start: 1)
+            let reader = X12Reader(bytes: bytes, name: "t")
+            while let event = try reader.next() {
+                stream.consume(event, from: reader)
+                if let done = stream.takeCompleted() {
+                    kept.append(try stream.write(done, to: out, controlNumbers: numbers).functionalAcknowledgments.map(\.code))
+                }
+            }
+            try out.flush()
+            written.append(String(decoding: out.bytes, as: UTF8.self))
+        }
+        #expect(written[0] == written[1])
+        #expect(kept[0].count == Self.groups - 1 && kept[0].contains("R"))
+        #expect(kept[1] == ["R"])
+    }
 }

@@ -34,6 +34,11 @@ public final class AcknowledgmentStream {
     private var completed: (summary: InterchangeSummary, acknowledgments: [FunctionalAcknowledgment])?
     /// The open group's counts; `nil` when it gets no 999 (an `FA` group, no interchange).
     private var counts: (received: Int, accepted: Int, noted: Bool)?
+    /// When `false`, an outcome's ``AcknowledgmentOutcome/functionalAcknowledgments`` holds one 999 only, the first
+    /// with the worst AK901 (`A` < `E` < `P` < `R`), however many groups the interchange had: enough for a caller
+    /// that asks whether a 999 was written and how bad the worst was, in a memory that does not grow with the
+    /// number of groups.
+    public var keepsEveryGroupOutcome = true
     /// The first error writing to the spool, thrown by the next ``write(_:to:controlNumbers:)``.
     private var failure: X12IOError?
 
@@ -147,8 +152,16 @@ public final class AcknowledgmentStream {
         let (ak9, code, groupCodes) = builder.trailer(for: group, received: c.received, accepted: c.accepted, anyNoted: c.noted)
         write(ak9)
         spooling { () throws(X12IOError) in try spool.writer.endTransaction() }
-        acknowledgments.append(FunctionalAcknowledgment(
+        let ack = FunctionalAcknowledgment(
             functionalID: group.header.functionalID, groupControlNumber: group.header.controlNumber, code: code,
-            groupErrorCodes: groupCodes, transactionCodes: [], body: [], receivedCount: c.received, acceptedCount: c.accepted))
+            groupErrorCodes: groupCodes, transactionCodes: [], body: [], receivedCount: c.received, acceptedCount: c.accepted)
+        if keepsEveryGroupOutcome || acknowledgments.isEmpty {
+            acknowledgments.append(ack)
+        } else if Self.rank(ack.code) > Self.rank(acknowledgments[0].code) {
+            acknowledgments[0] = ack
+        }
     }
+
+    /// AK901 codes from best to worst.
+    private static func rank(_ code: String) -> Int { ["A": 0, "E": 1, "P": 2, "R": 3][code] ?? 3 }
 }
