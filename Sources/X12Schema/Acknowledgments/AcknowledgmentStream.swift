@@ -17,7 +17,8 @@ import X12
 ///     if let done = acks.takeCompleted() { try acks.write(done, to: out, controlNumbers: numbers) }
 /// }
 /// ```
-/// Memory: the open set's findings and HL levels, and one small 999 outcome per group of the open interchange.
+/// Memory: the open set's findings and HL levels, and one small 999 outcome per group of the open interchange
+/// (one in all with ``keepsEveryGroupOutcome`` off).
 public final class AcknowledgmentStream {
     /// Dates, support table and element references.
     public let options: AcknowledgmentOptions
