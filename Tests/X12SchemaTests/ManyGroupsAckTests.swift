@@ -102,4 +102,25 @@ import X12
         #expect(kept[0].count == Self.groups - 1 && kept[0].contains("R"))
         #expect(kept[1] == ["R"])
     }
+
+    /// Many interchanges (their findings and shapes wait on disk too): one of only an `FA` group (nothing due), one
+    /// with a set outside any group (TA1 `024`), one with a wrong IEA01; the same bytes and TA1s as the in-memory way.
+    @Test func manyInterchangesComeBackFromTheSpool() throws {
+        var text = ""
+        for i in 1...60 {
+            let ctl = String(format: "%09d", i)
+            text += Self.isa.replacingOccurrences(of: "000000002", with: ctl)
+            text += "GS*\(i == 5 ? "FA" : "HS")*CLINICSUBMIT01*PLANRECEIVER01*20261125*1200*\(i)*X*005010X279A1~\n" + Self.set(i) + "GE*1*\(i)~\n"
+            if i == 9 { text += Self.set(9_999) }
+            text += "IEA*\(i == 12 ? 3 : 1)*\(ctl)~\n"
+        }
+        let two = try AckTwoWays(text)
+        #expect(two.streamed == two.held)
+        #expect(two.streamedRun.outcomes.map(\.interchangeAcknowledgment) == two.heldRun.outcomes.map(\.interchangeAcknowledgment))
+        #expect(two.streamedRun.outcomes.map(\.acknowledgmentControlNumber) == two.heldRun.outcomes.map(\.acknowledgmentControlNumber))
+        #expect(two.streamedRun.outcomes.count == 60)
+        #expect(two.streamedRun.outcomes[4].acknowledgmentControlNumber == nil)
+        #expect(two.streamedRun.outcomes[8].interchangeAcknowledgment?.note == "024")
+        #expect(two.streamedRun.outcomes[11].interchangeAcknowledgment?.note == "021")
+    }
 }

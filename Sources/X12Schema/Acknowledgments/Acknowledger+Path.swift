@@ -9,8 +9,8 @@ extension Acknowledger {
     /// the groups' and interchanges' findings and counts, and each interchange's line ending; the second reads the
     /// spool alongside and writes, set by set, an `AK2 … IK5` for each (the HL levels that name a business unit are
     /// recorded for the sets with findings only): one set's findings are in memory at a time.
-    /// Each group's findings and GE01 wait in a second spool file; per interchange, its header, findings and the
-    /// shape of its groups (how many, whether one is not `FA`) are kept.
+    /// Each group's findings and GE01 wait in a second spool file, each interchange's findings and the shape of its
+    /// groups (how many, whether one is not `FA`) in a third; the line ending of each ISA13 is kept.
     /// ISA13 and GS06 are drawn in the same order. A file whose report holds a group outside any interchange is
     /// acknowledged the in-memory way (its interchanges cannot be paired with the second reading's). No input reaches
     /// that way today: the reader reports a GS or ST before an ISA (or after an IEA) as bytes outside any interchange
@@ -27,9 +27,10 @@ extension Acknowledger {
         var suffixes: [String: SegmentSuffix] = [:]
         var firstSuffix: SegmentSuffix?
         let spool = try FindingSpool()
-        // Each group's findings and GE01 wait on disk too; per interchange only its shape is kept.
-        let groupSpool = try GroupSpool()
-        var shapes: [InterchangeShape] = []
+        // Each group's findings and GE01 wait on disk too, and each interchange's findings and shape.
+        let groupSpool = try GroupSpool(), interchangeSpool = try InterchangeSpool()
+        var shape = InterchangeShape()
+        var outsideInterchanges = false
         let report = try lean.validate(reader: first, onSegment: { _, location, _, _ in
             // The line ending the ``HierarchyRecorder`` would record.
             if let ic = location.interchangeControlNumber, suffixes[ic] == nil {
@@ -38,25 +39,31 @@ extension Acknowledger {
             }
         }, onTransaction: { tx in
             if !tx.findings.isEmpty { spool.appendLater(tx) }
-        }, onGroup: { g, index in
-            while shapes.count <= index { shapes.append(InterchangeShape()) }
+        }, onGroup: { g, _ in
             guard let header = g.header else {
                 // Sets outside any group: the TA1 says `024` (one finding is enough, the first).
-                if shapes[index].outsideGroups == nil {
-                    shapes[index].outsideGroups = Finding(code: FindingCode(.ta105, "024"), location: g.location,
-                                                          message: "Transaction set(s) outside any functional group.")
+                if shape.outsideGroups == nil {
+                    shape.outsideGroups = Finding(code: FindingCode(.ta105, "024"), location: g.location,
+                                                  message: "Transaction set(s) outside any functional group.")
                 }
                 return
             }
-            shapes[index].groups += 1
-            if header.functionalID != "FA" { shapes[index].acknowledged = true }
+            shape.groups += 1
+            if header.functionalID != "FA" { shape.acknowledged = true }
             groupSpool.appendLater(g)
+        }, onInterchange: { ic in
+            if ic.header.fields.isEmpty { outsideInterchanges = true }
+            interchangeSpool.appendLater(InterchangeSpool.Entry(
+                findings: ic.findings + (shape.outsideGroups.map { [$0] } ?? []), containsAcknowledgment: ic.containsAcknowledgment,
+                groups: shape.groups, acknowledged: shape.acknowledged), at: ic.location)
+            shape = InterchangeShape()
         })
-        if report.interchanges.contains(where: { $0.header.fields.isEmpty }) {
+        if outsideInterchanges {
             return try acknowledge(X12Reader(path: path, options: validator.options.readerOptions), validator: validator, to: writer)
         }
         try spool.rewind()
         try groupSpool.rewind()
+        try interchangeSpool.rewind()
         let builder = FunctionalAcknowledgmentBuilder(options: options)
         var run = AcknowledgmentRun(unattached: report.findings)
         let reader = try X12Reader(path: path, options: validator.options.readerOptions)
@@ -67,7 +74,6 @@ extension Acknowledger {
         var group: (summary: GroupSummary, received: Int, accepted: Int, noted: Bool, writes: Bool)?
         var set: (header: TransactionHeader, report: TransactionReport?, levels: HierarchyRecorder?)?
         var delimiters = Delimiters.standard
-        var seen = 0
 
         func closeGroup() throws(X12IOError) {
             guard let g = group else { return }
@@ -97,21 +103,17 @@ extension Acknowledger {
 
         while let event = try reader.next() {
             switch event {
-            case .interchangeStart:
+            case .interchangeStart(let h):
                 try closeInterchange()
-                guard seen < report.interchanges.count else { break }
-                let received = report.interchanges[seen]
-                let shape = seen < shapes.count ? shapes[seen] : InterchangeShape()
-                seen += 1
-                let h = received.header
+                guard let received = try interchangeSpool.next() else { break }
                 // What `InterchangeSummary(report:recorder:)` makes of the report, its groups waiting on disk: an
                 // interchange of only `FA` groups counts as an acknowledgment.
                 let summary = InterchangeSummary(
-                    header: h, findings: received.findings + (shape.outsideGroups.map { [$0] } ?? []), groups: [],
-                    containsTA1: received.containsAcknowledgment || (shape.groups > 0 && !shape.acknowledged),
+                    header: h, findings: received.findings, groups: [],
+                    containsTA1: received.containsAcknowledgment || (received.groups > 0 && !received.acknowledged),
                     suffix: suffixes[h.controlNumber] ?? firstSuffix ?? .none)
                 let ta1 = InterchangeAcknowledgmentBuilder.build(for: summary)
-                let acks = ta1?.code != "R" && shape.acknowledged
+                let acks = ta1?.code != "R" && received.acknowledged
                 var outcome = AcknowledgmentOutcome(interchangeControlNumber: h.controlNumber, interchangeAcknowledgment: ta1)
                 if ta1 != nil || acks {
                     delimiters = AcknowledgmentWriter.outputDelimiters(h.delimiters)
@@ -123,7 +125,7 @@ extension Acknowledger {
                     if let ta1 { try writer.write(ta1.segment) }
                 }
                 onEvent?(.interchange(outcome))
-                interchange = (summary, outcome, ta1 != nil || acks, acks, 0, shape.groups)
+                interchange = (summary, outcome, ta1 != nil || acks, acks, 0, received.groups)
             case .groupStart(let gs):
                 try closeGroup()
                 guard let ic = interchange, ic.groups < ic.spooled, let found = try groupSpool.next() else { break }
@@ -169,9 +171,9 @@ extension Acknowledger {
     }
 }
 
-/// What the second reading of ``Acknowledger/acknowledge(path:validator:to:)`` needs to know about an interchange's
-/// groups before reading them: how many were spooled, whether one is not an acknowledgment (`FA`), and the `024`
-/// finding when sets lay outside any group.
+/// What the first reading of ``Acknowledger/acknowledge(path:validator:to:)`` learns of the open interchange's groups:
+/// how many were spooled, whether one is not an acknowledgment (`FA`), and the `024` finding when sets lay outside
+/// any group.
 private struct InterchangeShape {
     var groups = 0
     var acknowledged = false

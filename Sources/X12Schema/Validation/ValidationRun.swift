@@ -7,9 +7,12 @@ struct ValidationRun {
     let onSegment: Validator.SegmentHandler?
     let onTransaction: Validator.TransactionHandler?
     let onGroup: Validator.GroupHandler?
+    let onInterchange: Validator.InterchangeHandler?
     var report: ValidationReport
 
     private var interchange: InterchangeReport?
+    /// Interchanges closed so far (handed over or kept).
+    private var interchangesClosed = 0
     private var group: GroupReport?
     private var orphanGroup = false
     private var transaction: TransactionReport?
@@ -38,11 +41,12 @@ struct ValidationRun {
     private var lastBHT02Choice: (st01: String, version: String, bht02: String?, guide: GuideSpec?)?
 
     init(validator: Validator, source: String, onSegment: Validator.SegmentHandler?, onTransaction: Validator.TransactionHandler? = nil,
-         onGroup: Validator.GroupHandler? = nil) {
+         onGroup: Validator.GroupHandler? = nil, onInterchange: Validator.InterchangeHandler? = nil) {
         self.validator = validator
         self.onSegment = onSegment
         self.onTransaction = onTransaction
         self.onGroup = onGroup
+        self.onInterchange = onInterchange
         report = ValidationReport(source: source)
     }
 
@@ -239,7 +243,7 @@ struct ValidationRun {
             interchange = InterchangeReport(header: InterchangeHeader(fields: [], delimiters: .standard), location: g.location)
         }
         if let onGroup {
-            onGroup(g, report.interchanges.count)
+            onGroup(g, interchangesClosed)
         } else {
             interchange!.groups.append(g)
         }
@@ -250,7 +254,8 @@ struct ValidationRun {
     private mutating func closeInterchange() {
         if group != nil { closeGroup() }
         guard let ic = interchange else { return }
-        report.interchanges.append(ic)
+        if let onInterchange { onInterchange(ic) } else { report.interchanges.append(ic) }
+        interchangesClosed += 1
         interchange = nil
     }
 
