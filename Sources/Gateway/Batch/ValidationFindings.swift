@@ -17,12 +17,12 @@ struct ValidationFindings {
     init(validating reader: X12Reader, with validator: Validator, spoolDirectory: String? = nil) throws {
         let spool = try FindingSpool(directory: spoolDirectory)
         var groups: [Int: [Finding]] = [:]
-        // Groups are taken as they close (not kept in the report): only those with findings stay.
+        // Groups and interchanges are taken as they close (not kept in the report): only groups with findings stay.
         _ = try validator.validate(reader: reader, onTransaction: { tx in
             if !tx.findings.isEmpty { spool.appendLater(tx) }
         }, onGroup: { group, _ in
             if group.header != nil && !group.findings.isEmpty { groups[group.location.segmentIndex] = group.findings }
-        })
+        }, onInterchange: { _ in })   // the reader's envelope findings come again with the second reading
         try spool.rewind()
         transactions = spool
         self.groups = groups
