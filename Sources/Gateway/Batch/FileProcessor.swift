@@ -55,8 +55,9 @@ public struct FileProcessor {
         func temporary(_ suffix: String) -> String? {
             temporaryOutbox.map { $0 + "/" + FileOutput.temporaryName(input.name + suffix) }
         }
-        var run = Run(processor: self, session: session, fileID: record.id,
-                      acknowledgments: try AcknowledgmentStream(options: acknowledgmentOptions, spoolPath: temporary(".999.spool")),
+        let acknowledgments = try AcknowledgmentStream(options: acknowledgmentOptions, spoolPath: temporary(".999.spool"))
+        acknowledgments.keepsEveryGroupOutcome = false   // only whether a 999 was written, and the worst AK901
+        var run = Run(processor: self, session: session, fileID: record.id, acknowledgments: acknowledgments,
                       eligibilityAnswers: try ResponseStream(spoolPath: temporary(".271.spool"), codec: codec,
                                                              date: acknowledgmentOptions.date, time: acknowledgmentOptions.time),
                       authorizationAnswers: try ResponseStream(spoolPath: temporary(".278.spool"), codec: codec,
@@ -87,6 +88,9 @@ public struct FileProcessor {
                               : "no interchange found: the file is not X12 or its ISA is broken")
         }
         for f in run.acknowledgments.unattached { try report.append("outside any interchange: \(f)") }
+        if run.acknowledgments.unattachedOmitted > 0 {
+            try report.append("outside any interchange: \(run.acknowledgments.unattachedOmitted) more findings not listed")
+        }
         try report.append(contentsOf: run.report)
         if allRefused {
             // Every interchange was refused: its sets' lines were dropped, what is left is a few lines per interchange.

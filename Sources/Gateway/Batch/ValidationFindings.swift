@@ -16,16 +16,16 @@ struct ValidationFindings {
     /// the sets' findings going to a spool file in `spoolDirectory` (default: the system's temporary folder).
     init(validating reader: X12Reader, with validator: Validator, spoolDirectory: String? = nil) throws {
         let spool = try FindingSpool(directory: spoolDirectory)
-        let report = try validator.validate(reader: reader, onTransaction: { tx in
+        var groups: [Int: [Finding]] = [:]
+        // Groups and interchanges are taken as they close (not kept in the report): only groups with findings stay.
+        _ = try validator.validate(reader: reader, onTransaction: { tx in
             if !tx.findings.isEmpty { spool.appendLater(tx) }
-        })
+        }, onGroup: { group, _ in
+            if group.header != nil && !group.findings.isEmpty { groups[group.location.segmentIndex] = group.findings }
+        }, onInterchange: { _ in })   // the reader's envelope findings come again with the second reading
         try spool.rewind()
         transactions = spool
-        for interchange in report.interchanges {
-            for group in interchange.groups where group.header != nil && !group.findings.isEmpty {
-                groups[group.location.segmentIndex] = group.findings
-            }
-        }
+        self.groups = groups
     }
 
     /// The findings of the set whose ST is segment `segmentIndex` (`nil` when it has none).

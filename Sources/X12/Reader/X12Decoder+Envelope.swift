@@ -67,7 +67,7 @@ extension X12Decoder {
         transactionSegmentCount = 0
         interchange = InterchangeState(header: header)
         groupCount = 0
-        groupControlNumbers.removeAll(keepingCapacity: true)
+        groupControlNumbers.reset()
         var loc = baseLocation(at: start, line: isaLine, segmentIndex: segmentCounter)
         loc.segmentID = "ISA"
         checkISA(header, seps: seps.map { $0 - start }, terminatorOffset: termIndex - start, at: loc)
@@ -334,7 +334,7 @@ extension X12Decoder {
         groupCount += 1
         transactionCount = 0
         transactionControlNumbers.reset()
-        if !groupControlNumbers.insert(header.controlNumber).inserted {
+        if !groupControlNumbers.insert(header.controlNumber) {
             finding(.ak905, "19", at: loc.at(element: 6), value: header.controlNumber,
                     "GS06 \(header.controlNumber) is used twice in interchange \(interchange!.header.controlNumber).")
         }

@@ -1,5 +1,6 @@
 extension X12Decoder {
-    /// The control numbers seen in one envelope, to tell a duplicate (ST02 in a group, IK502 23).
+    /// The control numbers seen in one envelope, to tell a duplicate (ST02 in a group, IK502 23; GS06 in an
+    /// interchange, AK905 19).
     ///
     /// Senders number their sets `0001`, `0002`, … (or `1`, `2`, …): while every value is the previous one plus
     /// one, zero-padded to the width of the first (`9999` is followed by `10000`), the values are kept as a range

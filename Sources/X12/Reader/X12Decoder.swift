@@ -114,9 +114,9 @@ public final class X12Decoder {
     /// Segments so far in the open transaction set, ST included.
     @exclusivity(unchecked) var transactionSegmentCount = 0
     /// Groups so far in the open interchange, and their GS06 values (kept apart from the headers so that they
-    /// are mutated in place, never copied).
+    /// are mutated in place, never copied; numbered groups are a run, not one string each).
     @exclusivity(unchecked) var groupCount = 0
-    @exclusivity(unchecked) var groupControlNumbers: Set<String> = []
+    @exclusivity(unchecked) var groupControlNumbers = UniqueControlNumbers()
     /// Transaction sets so far in the open group, and their ST02 values.
     @exclusivity(unchecked) var transactionCount = 0
     @exclusivity(unchecked) var transactionControlNumbers = UniqueControlNumbers()

@@ -17,7 +17,8 @@ import X12
 ///     if let done = acks.takeCompleted() { try acks.write(done, to: out, controlNumbers: numbers) }
 /// }
 /// ```
-/// Memory: the open set's findings and HL levels, and one small summary per group of the open interchange.
+/// Memory: the open set's findings and HL levels, and one small 999 outcome per group of the open interchange
+/// (one in all with ``keepsEveryGroupOutcome`` off).
 public final class AcknowledgmentStream {
     /// Dates, support table and element references.
     public let options: AcknowledgmentOptions
@@ -34,6 +35,11 @@ public final class AcknowledgmentStream {
     private var completed: (summary: InterchangeSummary, acknowledgments: [FunctionalAcknowledgment])?
     /// The open group's counts; `nil` when it gets no 999 (an `FA` group, no interchange).
     private var counts: (received: Int, accepted: Int, noted: Bool)?
+    /// When `false`, an outcome's ``AcknowledgmentOutcome/functionalAcknowledgments`` holds one 999 only, the first
+    /// with the worst AK901 (`A` < `E` < `P` < `R`), however many groups the interchange had: enough for a caller
+    /// that asks whether a 999 was written and how bad the worst was, in a memory that does not grow with the
+    /// number of groups.
+    public var keepsEveryGroupOutcome = true
     /// The first error writing to the spool, thrown by the next ``write(_:to:controlNumbers:)``.
     private var failure: X12IOError?
 
@@ -44,10 +50,14 @@ public final class AcknowledgmentStream {
         spool = try EnvelopeSpool(path: spoolPath)
         collector.onTransactionClosed = { [unowned self] tx, group in self.transactionClosed(tx, group) }
         collector.onGroupClosed = { [unowned self] group in self.groupClosed(group) }
+        collector.keepsGroups = false
     }
 
-    /// Findings that belong to no interchange (bytes before the first ISA, a broken ISA).
+    /// Findings that belong to no interchange (bytes before the first ISA, a broken ISA), the first
+    /// ``EnvelopeCollector/unattachedLimit``.
     public var unattached: [Finding] { collector.unattached }
+    /// Findings outside any interchange beyond ``EnvelopeCollector/unattachedLimit`` (counted only).
+    public var unattachedOmitted: Int { collector.unattachedOmitted }
 
     /// Takes one event from a reader.
     public func consume(_ event: X12Event, from reader: X12Reader) {
@@ -85,8 +95,8 @@ public final class AcknowledgmentStream {
         collector.add(findings, unlessKnown: unlessKnown)
     }
 
-    /// The interchange the last events closed, once, with its groups (their `transactions` are empty: the sets were
-    /// acknowledged as they closed). Pass it, with any finding added, to ``write(_:to:controlNumbers:)``.
+    /// The interchange the last events closed, once, with at most one `FA` group and one other (their `transactions`
+    /// are empty: the sets were acknowledged as they closed; enough for ``InterchangeSummary/isAcknowledgmentOnly``). Pass it, with any finding added, to ``write(_:to:controlNumbers:)``.
     public func takeCompleted() -> InterchangeSummary? {
         completed?.summary
     }
@@ -143,8 +153,16 @@ public final class AcknowledgmentStream {
         let (ak9, code, groupCodes) = builder.trailer(for: group, received: c.received, accepted: c.accepted, anyNoted: c.noted)
         write(ak9)
         spooling { () throws(X12IOError) in try spool.writer.endTransaction() }
-        acknowledgments.append(FunctionalAcknowledgment(
+        let ack = FunctionalAcknowledgment(
             functionalID: group.header.functionalID, groupControlNumber: group.header.controlNumber, code: code,
-            groupErrorCodes: groupCodes, transactionCodes: [], body: [], receivedCount: c.received, acceptedCount: c.accepted))
+            groupErrorCodes: groupCodes, transactionCodes: [], body: [], receivedCount: c.received, acceptedCount: c.accepted)
+        if keepsEveryGroupOutcome || acknowledgments.isEmpty {
+            acknowledgments.append(ack)
+        } else if Self.rank(ack.code) > Self.rank(acknowledgments[0].code) {
+            acknowledgments[0] = ack
+        }
     }
+
+    /// AK901 codes from best to worst.
+    private static func rank(_ code: String) -> Int { ["A": 0, "E": 1, "P": 2, "R": 3][code] ?? 3 }
 }

@@ -13,7 +13,8 @@ import X12
 /// while let event = try reader.next() { collector.consume(event, from: reader) }
 /// for interchange in collector.takeCompleted() { … }
 /// ```
-/// Memory: one small summary per transaction set of the open interchange (findings and HL levels only).
+/// Memory: one small summary per transaction set of the open interchange (findings and HL levels only), none with
+/// ``onTransactionClosed``; one per group unless ``keepsGroups`` is off.
 public final class EnvelopeCollector {
     private var interchange: InterchangeSummary?
     private var group: GroupSummary?
@@ -21,8 +22,20 @@ public final class EnvelopeCollector {
     private var pending: [Finding] = []
     private var completed: [InterchangeSummary] = []
 
-    /// Findings that belong to no interchange (bytes before the first ISA, a broken ISA).
+    /// Findings that belong to no interchange (bytes before the first ISA, a broken ISA), the first
+    /// ``unattachedLimit`` of them.
     public private(set) var unattached: [Finding] = []
+    /// Findings outside any interchange beyond ``unattachedLimit``: counted, not kept (bytes between each of
+    /// thousands of interchanges would otherwise grow the memory with the file).
+    public private(set) var unattachedOmitted = 0
+    /// How many findings outside any interchange are kept.
+    public static let unattachedLimit = 1_000
+
+    /// When `false`, a closed group joins its interchange's ``InterchangeSummary/groups`` only when the interchange
+    /// has no group of its kind yet (`FA` or other): ``InterchangeSummary/isAcknowledgmentOnly`` still tells the
+    /// truth and the memory does not grow with the number of groups. For a caller that takes each group from
+    /// ``onGroupClosed`` (``AcknowledgmentStream`` does).
+    public var keepsGroups = true
 
     /// When set, each transaction set is handed here as it closes, with its group (whose `transactions` stay
     /// empty), and not kept: the memory then holds one set at a time (``AcknowledgmentStream`` uses it).
@@ -154,6 +167,10 @@ public final class EnvelopeCollector {
 
     // MARK: Private
 
+    private func keepUnattached(_ f: Finding) {
+        if unattached.count < Self.unattachedLimit { unattached.append(f) } else { unattachedOmitted += 1 }
+    }
+
     private func flushPending() {
         guard !pending.isEmpty else { return }
         for f in pending { route(f) }
@@ -163,14 +180,14 @@ public final class EnvelopeCollector {
     private func route(_ f: Finding) {
         switch f.code.family {
         case .ta105:
-            if interchange != nil { interchange!.findings.append(f) } else { unattached.append(f) }
+            if interchange != nil { interchange!.findings.append(f) } else { keepUnattached(f) }
         case .ak905:
-            if group != nil { group!.findings.append(f) } else if interchange != nil { interchange!.findings.append(f) } else { unattached.append(f) }
+            if group != nil { group!.findings.append(f) } else if interchange != nil { interchange!.findings.append(f) } else { keepUnattached(f) }
         case .ik502, .ik304, .ik403, .note:
             if transaction != nil { transaction!.findings.append(f) }
             else if group != nil { group!.findings.append(f) }
             else if interchange != nil { interchange!.findings.append(f) }
-            else { unattached.append(f) }
+            else { keepUnattached(f) }
         }
     }
 
@@ -198,7 +215,9 @@ public final class EnvelopeCollector {
         guard let g = group else { return }
         group = nil
         onGroupClosed?(g)
-        interchange?.groups.append(g)
+        if keepsGroups || !(interchange?.groups.contains { $0.isAcknowledgmentGroup == g.isAcknowledgmentGroup } ?? true) {
+            interchange?.groups.append(g)
+        }
     }
 
     private func closeInterchange() {

@@ -24,11 +24,65 @@ import X12
 ///                                date: "261125", time: "1200", controlNumber: $0) }, controlNumbers: numbers)
 /// ```
 public final class EnvelopeSpool {
-    private struct Group {
-        var header: GroupHeader
-        var start: Int
-        var end: Int
-        var sets: Int
+    /// The groups begun since the spool was last emptied, in order, in a few bytes each: runs of equal GS headers
+    /// (an acknowledgment's groups share theirs), and the closed groups' byte lengths and set counts as varints
+    /// (a group starts where the one before it ended).
+    private struct Groups {
+        var runs: [(header: GroupHeader, count: Int)] = []
+        var closed: [UInt8] = []
+        /// Where the first group starts.
+        var start = 0
+        /// The open group's start and sets, when one is open.
+        var open: (start: Int, sets: Int)?
+        var count = 0
+        var sets = 0
+
+        mutating func begin(_ header: GroupHeader, at offset: Int) {
+            close(at: offset)
+            if count == 0 { start = offset }
+            if let last = runs.indices.last, runs[last].header == header { runs[last].count += 1 } else { runs.append((header, 1)) }
+            open = (offset, 0)
+            count += 1
+        }
+
+        mutating func close(at offset: Int) {
+            guard let o = open else { return }
+            open = nil
+            Self.put(offset - o.start, into: &closed)
+            Self.put(o.sets, into: &closed)
+        }
+
+        /// Each group's header, byte range and set count, in order (all closed).
+        func forEach(_ body: (GroupHeader, Range<Int>, Int) throws(X12IOError) -> Void) throws(X12IOError) {
+            var position = 0, offset = start
+            for run in runs {
+                for _ in 0..<run.count {
+                    let length = Self.take(closed, &position), sets = Self.take(closed, &position)
+                    try body(run.header, offset..<(offset + length), sets)
+                    offset += length
+                }
+            }
+        }
+
+        private static func put(_ value: Int, into out: inout [UInt8]) {
+            var v = UInt(value)
+            while v >= 0x80 {
+                out.append(UInt8(truncatingIfNeeded: v) | 0x80)
+                v >>= 7
+            }
+            out.append(UInt8(v))
+        }
+
+        private static func take(_ bytes: [UInt8], _ position: inout Int) -> Int {
+            var v: UInt = 0, shift: UInt = 0
+            while true {
+                let b = bytes[position]
+                position += 1
+                v |= UInt(b & 0x7F) << shift
+                if b < 0x80 { return Int(v) }
+                shift += 7
+            }
+        }
     }
 
     /// Where the caller writes the transaction sets (ST … SE) of the current group; set its delimiters and suffix
@@ -37,7 +91,7 @@ public final class EnvelopeSpool {
     private let path: String?
     private var fd: Int32 = -1
     private var memory: [UInt8] = []
-    private var groups: [Group] = []
+    private var groups = Groups()
     /// ``X12Writer/bytesWritten`` when the spool was last emptied.
     private var base = 0
 
@@ -59,20 +113,22 @@ public final class EnvelopeSpool {
     }
 
     /// `true` when no group was begun since the spool was last emptied.
-    public var isEmpty: Bool { groups.isEmpty }
+    public var isEmpty: Bool { groups.count == 0 }
 
     /// The transaction sets begun since the spool was last emptied.
-    public var transactionCount: Int { groups.reduce(0) { $0 + $1.sets } }
+    public var transactionCount: Int { groups.sets }
 
     /// Starts a group; its GS06 (`controlNumber`) is replaced when the interchange is enveloped.
     public func beginGroup(_ header: GroupHeader) {
-        closeGroup()
-        groups.append(Group(header: header, start: writer.bytesWritten - base, end: -1, sets: 0))
+        groups.begin(header, at: writer.bytesWritten - base)
     }
 
     /// Starts a transaction set in the current group (counted for its GE01).
     public func beginTransaction(id: String, controlNumber: String, implementationReference: String? = nil) throws(X12IOError) {
-        if !groups.isEmpty { groups[groups.count - 1].sets += 1 }
+        if groups.count > 0 {
+            groups.sets += 1
+            if groups.open != nil { groups.open!.sets += 1 }
+        }
         try writer.beginTransaction(id: id, controlNumber: controlNumber, implementationReference: implementationReference)
     }
 
@@ -87,12 +143,12 @@ public final class EnvelopeSpool {
         let control = controlNumbers.nextInterchangeControlNumber()
         try output.beginInterchange(interchange(control))
         for segment in leading { try output.write(segment) }
-        for g in groups {
-            var header = g.header
+        try groups.forEach { (g, range, sets) throws(X12IOError) in
+            var header = g
             header.controlNumber = String(controlNumbers.nextGroupControlNumber())
             try output.beginGroup(header)
-            try copy(g.start..<g.end, into: output)
-            try output.write(Segment("GE", [.init(String(g.sets)), .init(header.controlNumber)]))
+            try copy(range, into: output)
+            try output.write(Segment("GE", [.init(String(sets)), .init(header.controlNumber)]))
         }
         try output.endInterchange()
         try empty()
@@ -102,7 +158,7 @@ public final class EnvelopeSpool {
     /// Forgets everything written since the spool was last emptied.
     public func empty() throws(X12IOError) {
         try writer.flush()
-        groups.removeAll()
+        groups = Groups()
         memory.removeAll(keepingCapacity: true)
         if fd >= 0 {
             if ftruncate(fd, 0) != 0 || lseek(fd, 0, SEEK_SET) < 0 {
@@ -115,7 +171,7 @@ public final class EnvelopeSpool {
     // MARK: Private
 
     private func closeGroup() {
-        if let last = groups.indices.last, groups[last].end < 0 { groups[last].end = writer.bytesWritten - base }
+        groups.close(at: writer.bytesWritten - base)
     }
 
     private func append(_ bytes: UnsafeRawBufferPointer) throws(X12IOError) {

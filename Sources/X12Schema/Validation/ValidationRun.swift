@@ -6,9 +6,13 @@ struct ValidationRun {
     let validator: Validator
     let onSegment: Validator.SegmentHandler?
     let onTransaction: Validator.TransactionHandler?
+    let onGroup: Validator.GroupHandler?
+    let onInterchange: Validator.InterchangeHandler?
     var report: ValidationReport
 
     private var interchange: InterchangeReport?
+    /// Interchanges closed so far (handed over or kept).
+    private var interchangesClosed = 0
     private var group: GroupReport?
     private var orphanGroup = false
     private var transaction: TransactionReport?
@@ -36,10 +40,13 @@ struct ValidationRun {
     /// The same for a set whose guide depends on BHT02.
     private var lastBHT02Choice: (st01: String, version: String, bht02: String?, guide: GuideSpec?)?
 
-    init(validator: Validator, source: String, onSegment: Validator.SegmentHandler?, onTransaction: Validator.TransactionHandler? = nil) {
+    init(validator: Validator, source: String, onSegment: Validator.SegmentHandler?, onTransaction: Validator.TransactionHandler? = nil,
+         onGroup: Validator.GroupHandler? = nil, onInterchange: Validator.InterchangeHandler? = nil) {
         self.validator = validator
         self.onSegment = onSegment
         self.onTransaction = onTransaction
+        self.onGroup = onGroup
+        self.onInterchange = onInterchange
         report = ValidationReport(source: source)
     }
 
@@ -235,7 +242,11 @@ struct ValidationRun {
         if interchange == nil {
             interchange = InterchangeReport(header: InterchangeHeader(fields: [], delimiters: .standard), location: g.location)
         }
-        interchange!.groups.append(g)
+        if let onGroup {
+            onGroup(g, interchangesClosed)
+        } else {
+            interchange!.groups.append(g)
+        }
         group = nil
         orphanGroup = false
     }
@@ -243,7 +254,8 @@ struct ValidationRun {
     private mutating func closeInterchange() {
         if group != nil { closeGroup() }
         guard let ic = interchange else { return }
-        report.interchanges.append(ic)
+        if let onInterchange { onInterchange(ic) } else { report.interchanges.append(ic) }
+        interchangesClosed += 1
         interchange = nil
     }
 

@@ -39,6 +39,18 @@ public final class Validator {
     /// report's memory does not grow with the findings.
     public typealias TransactionHandler = (_ transaction: TransactionReport) -> Void
 
+    /// Called for every functional group as it closes (its GE, the next GS or the interchange's end), in input
+    /// order, with its report (counts and group findings; its sets as ``Options/keepTransactions`` says) and the
+    /// index its interchange will have in ``ValidationReport/interchanges``. A group handed to this handler is not
+    /// kept in the report (its interchange's ``InterchangeReport/groups`` stays empty): the caller keeps what it
+    /// needs, and the report's memory does not grow with the number of groups.
+    public typealias GroupHandler = (_ group: GroupReport, _ interchangeIndex: Int) -> Void
+
+    /// Called for every interchange as it closes (its IEA, the next ISA or the end of the input), in input order,
+    /// with its report (its groups as the other handlers left them). An interchange handed to this handler is not
+    /// kept in the report (``ValidationReport/interchanges`` stays empty).
+    public typealias InterchangeHandler = (_ interchange: InterchangeReport) -> Void
+
     /// The guides.
     public let library: SpecLibrary
     /// The options.
@@ -72,10 +84,12 @@ public final class Validator {
         return v
     }
 
-    /// Validates everything `reader` yields; each set goes to `onTransaction` as it closes, when given.
-    public func validate(reader: X12Reader, onSegment: SegmentHandler? = nil,
-                         onTransaction: TransactionHandler? = nil) throws(X12IOError) -> ValidationReport {
-        var run = ValidationRun(validator: self, source: reader.name, onSegment: onSegment, onTransaction: onTransaction)
+    /// Validates everything `reader` yields; each set goes to `onTransaction` as it closes, each group to
+    /// `onGroup` and each interchange to `onInterchange`, when given.
+    public func validate(reader: X12Reader, onSegment: SegmentHandler? = nil, onTransaction: TransactionHandler? = nil,
+                         onGroup: GroupHandler? = nil, onInterchange: InterchangeHandler? = nil) throws(X12IOError) -> ValidationReport {
+        var run = ValidationRun(validator: self, source: reader.name, onSegment: onSegment, onTransaction: onTransaction,
+                                onGroup: onGroup, onInterchange: onInterchange)
         while let event = try reader.next() {
             run.handle(event, reader: reader)
         }

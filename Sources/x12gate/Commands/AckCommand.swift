@@ -58,33 +58,23 @@ struct AckCommand: ParsableCommand {
         }
         let options = AcknowledgmentOptions(library: library, date: date, time: time)
         let run: AcknowledgmentRun
+        let summary: AckSummary
         do {
+            summary = try AckSummary()
             let writer = try X12Writer.toFile(out ?? "-")
             let acknowledger = Acknowledger(options: options, controlNumbers: SequentialControlNumbers(start: senderControlStart))
             // A file is read twice (validation, its findings spooled to disk, then the acknowledgments written as
-            // they go: flat memory); standard input is copied to a temporary file first.
+            // they go: flat memory); standard input is copied to a temporary file first. The summary waits on disk.
             let input = file == "-" ? try StandardInputFile() : nil
             defer { input?.remove() }
-            run = try acknowledger.acknowledge(path: input?.path ?? file, validator: Validator(library: library), to: writer)
+            run = try acknowledger.acknowledge(path: input?.path ?? file, validator: Validator(library: library), to: writer,
+                                               onEvent: summary.handle)
             try writer.close()
         } catch {
             FileHandle.standardError.write(Data("x12gate ack: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let outcomes = run.outcomes
-        var lines: [String] = []
-        for f in run.unattached { lines.append("outside any interchange: \(f.code) at line \(f.location.line): \(f.message)") }
-        for o in outcomes {
-            var parts = ["interchange \(o.interchangeControlNumber):"]
-            if let ta1 = o.interchangeAcknowledgment { parts.append("TA1 \(ta1.code) \(ta1.note)") }
-            for ack in o.functionalAcknowledgments {
-                parts.append("999 for group \(ack.groupControlNumber) \(ack.code) (\(ack.acceptedCount)/\(ack.receivedCount) accepted)")
-            }
-            if o.acknowledgmentControlNumber == nil { parts.append("nothing due (an acknowledgment)") }
-            lines.append(parts.joined(separator: " "))
-        }
-        if outcomes.isEmpty && run.unattached.isEmpty { lines.append("no interchange found") }
-        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-        if !run.isAccepted { throw ExitCode(1) }
+        summary.print(unattached: run.unattached)
+        if !(summary.interchanges > 0 && run.unattached.isEmpty && summary.allAccepted) { throw ExitCode(1) }
     }
 }
