@@ -71,12 +71,12 @@ extension CalendarDate: ModelJSONCodable {
 }
 
 extension Array: ModelJSONCodable where Element: ModelJSONCodable {
+    /// The elements are written in place (borrowed by the subscript, not copied out by an iterator).
     func writeJSON(to w: inout ModelJSONWriter) {
         w.byte(0x5B)
-        var first = true
-        for e in self {
-            if first { first = false } else { w.byte(0x2C) }
-            e.writeJSON(to: &w)
+        for i in indices {
+            if i > 0 { w.byte(0x2C) }
+            self[i].writeJSON(to: &w)
         }
         w.byte(0x5D)
     }
