@@ -31,8 +31,14 @@ def swift_literal(text):
 def write_json(w, props):
     """The `writeJSON` function of a struct: each key with its punctuation as one literal run (`{"a":` for a
     first required property, `,"b":` once a property has surely been written, `,"c":[]` for an empty list);
-    keys before the first required property check for the comma at run time (`key`)."""
+    keys before the first required property check for the comma at run time (`key`). The fields are read
+    through a pointer (`writeJSON(at:to:)`, which the list writer calls on its elements in place), so a list
+    element is not copied whole, and destroyed, for the call."""
     w.append("    func writeJSON(to w: inout ModelJSONWriter) {")
+    w.append("        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }")
+    w.append("    }")
+    w.append("")
+    w.append("    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {")
     state = "start"   # start: nothing written; open: `{` written, maybe keys; known: some key written
     for n, t in props:
         optional = t.endswith("?")
@@ -49,12 +55,13 @@ def write_json(w, props):
                 return "w.key(\"%s\")" % text if not suffix else "w.key(\"%s\"); w.literal(\"%s\")" % (
                     swift_literal('"%s":' % n), swift_literal(suffix))
             return "w.literal(\"%s%s\")" % (swift_literal(lead), text)
+        f = "p.pointee." + n
         if optional:
-            w.append("        if let v = %s { %s; v.writeJSON(to: &w) }" % (n, key()))
+            w.append("        if let v = %s { %s; v.writeJSON(to: &w) }" % (f, key()))
         elif t.startswith("["):
-            w.append("        if %s.isEmpty { %s } else { %s; %s.writeJSON(to: &w) }" % (n, key("[]"), key(), n))
+            w.append("        if %s.isEmpty { %s } else { %s; %s.writeJSON(to: &w) }" % (f, key("[]"), key(), f))
         else:
-            w.append("        %s; %s.writeJSON(to: &w)" % (key(), n))
+            w.append("        %s; %s.writeJSON(to: &w)" % (key(), f))
         if not optional:
             state = "known"
     if state == "start":

@@ -220,13 +220,17 @@ extension Address: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["address1", "address2", "city", "state", "postalCode", "countryCode", "countrySubdivisionCode"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"address1\":"); address1.writeJSON(to: &w)
-        if let v = address2 { w.literal(",\"address2\":"); v.writeJSON(to: &w) }
-        if let v = city { w.literal(",\"city\":"); v.writeJSON(to: &w) }
-        if let v = state { w.literal(",\"state\":"); v.writeJSON(to: &w) }
-        if let v = postalCode { w.literal(",\"postalCode\":"); v.writeJSON(to: &w) }
-        if let v = countryCode { w.literal(",\"countryCode\":"); v.writeJSON(to: &w) }
-        if let v = countrySubdivisionCode { w.literal(",\"countrySubdivisionCode\":"); v.writeJSON(to: &w) }
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"address1\":"); p.pointee.address1.writeJSON(to: &w)
+        if let v = p.pointee.address2 { w.literal(",\"address2\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.city { w.literal(",\"city\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.state { w.literal(",\"state\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.postalCode { w.literal(",\"postalCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.countryCode { w.literal(",\"countryCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.countrySubdivisionCode { w.literal(",\"countrySubdivisionCode\":"); v.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -279,10 +283,14 @@ extension Attachment: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["reportType", "transmission", "controlNumber", "description"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"reportType\":"); reportType.writeJSON(to: &w)
-        w.literal(",\"transmission\":"); transmission.writeJSON(to: &w)
-        if let v = controlNumber { w.literal(",\"controlNumber\":"); v.writeJSON(to: &w) }
-        if let v = description { w.literal(",\"description\":"); v.writeJSON(to: &w) }
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"reportType\":"); p.pointee.reportType.writeJSON(to: &w)
+        w.literal(",\"transmission\":"); p.pointee.transmission.writeJSON(to: &w)
+        if let v = p.pointee.controlNumber { w.literal(",\"controlNumber\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.description { w.literal(",\"description\":"); v.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -326,18 +334,22 @@ extension AuthorizationDecision: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trace", "responseStatus", "rejections", "umo", "requester", "subscriber", "dependent", "event", "eventRejections", "outcome", "documentationContact", "lines"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"trace\":"); trace.writeJSON(to: &w)
-        if let v = responseStatus { w.literal(",\"responseStatus\":"); v.writeJSON(to: &w) }
-        if rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); rejections.writeJSON(to: &w) }
-        w.literal(",\"umo\":"); umo.writeJSON(to: &w)
-        if let v = requester { w.literal(",\"requester\":"); v.writeJSON(to: &w) }
-        if let v = subscriber { w.literal(",\"subscriber\":"); v.writeJSON(to: &w) }
-        if let v = dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
-        if let v = event { w.literal(",\"event\":"); v.writeJSON(to: &w) }
-        if eventRejections.isEmpty { w.literal(",\"eventRejections\":[]") } else { w.literal(",\"eventRejections\":"); eventRejections.writeJSON(to: &w) }
-        if let v = outcome { w.literal(",\"outcome\":"); v.writeJSON(to: &w) }
-        if let v = documentationContact { w.literal(",\"documentationContact\":"); v.writeJSON(to: &w) }
-        if lines.isEmpty { w.literal(",\"lines\":[]") } else { w.literal(",\"lines\":"); lines.writeJSON(to: &w) }
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"trace\":"); p.pointee.trace.writeJSON(to: &w)
+        if let v = p.pointee.responseStatus { w.literal(",\"responseStatus\":"); v.writeJSON(to: &w) }
+        if p.pointee.rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
+        w.literal(",\"umo\":"); p.pointee.umo.writeJSON(to: &w)
+        if let v = p.pointee.requester { w.literal(",\"requester\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.subscriber { w.literal(",\"subscriber\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.event { w.literal(",\"event\":"); v.writeJSON(to: &w) }
+        if p.pointee.eventRejections.isEmpty { w.literal(",\"eventRejections\":[]") } else { w.literal(",\"eventRejections\":"); p.pointee.eventRejections.writeJSON(to: &w) }
+        if let v = p.pointee.outcome { w.literal(",\"outcome\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.documentationContact { w.literal(",\"documentationContact\":"); v.writeJSON(to: &w) }
+        if p.pointee.lines.isEmpty { w.literal(",\"lines\":[]") } else { w.literal(",\"lines\":"); p.pointee.lines.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -405,14 +417,18 @@ extension AuthorizationRequest: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trace", "servicesReservation", "umo", "requester", "subscriber", "dependent", "event", "serviceLines"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"trace\":"); trace.writeJSON(to: &w)
-        w.literal(",\"servicesReservation\":"); servicesReservation.writeJSON(to: &w)
-        w.literal(",\"umo\":"); umo.writeJSON(to: &w)
-        w.literal(",\"requester\":"); requester.writeJSON(to: &w)
-        w.literal(",\"subscriber\":"); subscriber.writeJSON(to: &w)
-        if let v = dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
-        w.literal(",\"event\":"); event.writeJSON(to: &w)
-        if serviceLines.isEmpty { w.literal(",\"serviceLines\":[]") } else { w.literal(",\"serviceLines\":"); serviceLines.writeJSON(to: &w) }
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"trace\":"); p.pointee.trace.writeJSON(to: &w)
+        w.literal(",\"servicesReservation\":"); p.pointee.servicesReservation.writeJSON(to: &w)
+        w.literal(",\"umo\":"); p.pointee.umo.writeJSON(to: &w)
+        w.literal(",\"requester\":"); p.pointee.requester.writeJSON(to: &w)
+        w.literal(",\"subscriber\":"); p.pointee.subscriber.writeJSON(to: &w)
+        if let v = p.pointee.dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
+        w.literal(",\"event\":"); p.pointee.event.writeJSON(to: &w)
+        if p.pointee.serviceLines.isEmpty { w.literal(",\"serviceLines\":[]") } else { w.literal(",\"serviceLines\":"); p.pointee.serviceLines.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -468,27 +484,31 @@ extension Benefit: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "coverageLevel", "serviceTypeCodes", "insuranceTypeCode", "planCoverageDescription", "timePeriod", "amount", "percent", "quantityKind", "quantity", "authorizationRequired", "inPlanNetwork", "procedure", "diagnosisPointers", "deliveries", "references", "dates", "rejections", "messages", "additionalInformation", "relatedEntities"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"kind\":"); kind.writeJSON(to: &w)
-        if let v = coverageLevel { w.literal(",\"coverageLevel\":"); v.writeJSON(to: &w) }
-        if serviceTypeCodes.isEmpty { w.literal(",\"serviceTypeCodes\":[]") } else { w.literal(",\"serviceTypeCodes\":"); serviceTypeCodes.writeJSON(to: &w) }
-        if let v = insuranceTypeCode { w.literal(",\"insuranceTypeCode\":"); v.writeJSON(to: &w) }
-        if let v = planCoverageDescription { w.literal(",\"planCoverageDescription\":"); v.writeJSON(to: &w) }
-        if let v = timePeriod { w.literal(",\"timePeriod\":"); v.writeJSON(to: &w) }
-        if let v = amount { w.literal(",\"amount\":"); v.writeJSON(to: &w) }
-        if let v = percent { w.literal(",\"percent\":"); v.writeJSON(to: &w) }
-        if let v = quantityKind { w.literal(",\"quantityKind\":"); v.writeJSON(to: &w) }
-        if let v = quantity { w.literal(",\"quantity\":"); v.writeJSON(to: &w) }
-        if let v = authorizationRequired { w.literal(",\"authorizationRequired\":"); v.writeJSON(to: &w) }
-        if let v = inPlanNetwork { w.literal(",\"inPlanNetwork\":"); v.writeJSON(to: &w) }
-        if let v = procedure { w.literal(",\"procedure\":"); v.writeJSON(to: &w) }
-        if diagnosisPointers.isEmpty { w.literal(",\"diagnosisPointers\":[]") } else { w.literal(",\"diagnosisPointers\":"); diagnosisPointers.writeJSON(to: &w) }
-        if deliveries.isEmpty { w.literal(",\"deliveries\":[]") } else { w.literal(",\"deliveries\":"); deliveries.writeJSON(to: &w) }
-        if references.isEmpty { w.literal(",\"references\":[]") } else { w.literal(",\"references\":"); references.writeJSON(to: &w) }
-        if dates.isEmpty { w.literal(",\"dates\":[]") } else { w.literal(",\"dates\":"); dates.writeJSON(to: &w) }
-        if rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); rejections.writeJSON(to: &w) }
-        if messages.isEmpty { w.literal(",\"messages\":[]") } else { w.literal(",\"messages\":"); messages.writeJSON(to: &w) }
-        if additionalInformation.isEmpty { w.literal(",\"additionalInformation\":[]") } else { w.literal(",\"additionalInformation\":"); additionalInformation.writeJSON(to: &w) }
-        if relatedEntities.isEmpty { w.literal(",\"relatedEntities\":[]") } else { w.literal(",\"relatedEntities\":"); relatedEntities.writeJSON(to: &w) }
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
+        if let v = p.pointee.coverageLevel { w.literal(",\"coverageLevel\":"); v.writeJSON(to: &w) }
+        if p.pointee.serviceTypeCodes.isEmpty { w.literal(",\"serviceTypeCodes\":[]") } else { w.literal(",\"serviceTypeCodes\":"); p.pointee.serviceTypeCodes.writeJSON(to: &w) }
+        if let v = p.pointee.insuranceTypeCode { w.literal(",\"insuranceTypeCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.planCoverageDescription { w.literal(",\"planCoverageDescription\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.timePeriod { w.literal(",\"timePeriod\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.amount { w.literal(",\"amount\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.percent { w.literal(",\"percent\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.quantityKind { w.literal(",\"quantityKind\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.quantity { w.literal(",\"quantity\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.authorizationRequired { w.literal(",\"authorizationRequired\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.inPlanNetwork { w.literal(",\"inPlanNetwork\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.procedure { w.literal(",\"procedure\":"); v.writeJSON(to: &w) }
+        if p.pointee.diagnosisPointers.isEmpty { w.literal(",\"diagnosisPointers\":[]") } else { w.literal(",\"diagnosisPointers\":"); p.pointee.diagnosisPointers.writeJSON(to: &w) }
+        if p.pointee.deliveries.isEmpty { w.literal(",\"deliveries\":[]") } else { w.literal(",\"deliveries\":"); p.pointee.deliveries.writeJSON(to: &w) }
+        if p.pointee.references.isEmpty { w.literal(",\"references\":[]") } else { w.literal(",\"references\":"); p.pointee.references.writeJSON(to: &w) }
+        if p.pointee.dates.isEmpty { w.literal(",\"dates\":[]") } else { w.literal(",\"dates\":"); p.pointee.dates.writeJSON(to: &w) }
+        if p.pointee.rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
+        if p.pointee.messages.isEmpty { w.literal(",\"messages\":[]") } else { w.literal(",\"messages\":"); p.pointee.messages.writeJSON(to: &w) }
+        if p.pointee.additionalInformation.isEmpty { w.literal(",\"additionalInformation\":[]") } else { w.literal(",\"additionalInformation\":"); p.pointee.additionalInformation.writeJSON(to: &w) }
+        if p.pointee.relatedEntities.isEmpty { w.literal(",\"relatedEntities\":[]") } else { w.literal(",\"relatedEntities\":"); p.pointee.relatedEntities.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -583,10 +603,14 @@ extension BenefitNote: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "code", "category", "text"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"kind\":"); kind.writeJSON(to: &w)
-        if let v = code { w.literal(",\"code\":"); v.writeJSON(to: &w) }
-        if let v = category { w.literal(",\"category\":"); v.writeJSON(to: &w) }
-        if let v = text { w.literal(",\"text\":"); v.writeJSON(to: &w) }
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
+        if let v = p.pointee.code { w.literal(",\"code\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.category { w.literal(",\"category\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.text { w.literal(",\"text\":"); v.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -630,10 +654,14 @@ extension CertificationPeriod: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["issued", "effective", "expires"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.open()
-        if let v = issued { w.key("\"issued\":"); v.writeJSON(to: &w) }
-        if let v = effective { w.key("\"effective\":"); v.writeJSON(to: &w) }
-        if let v = expires { w.key("\"expires\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.issued { w.key("\"issued\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.effective { w.key("\"effective\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.expires { w.key("\"expires\":"); v.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -673,9 +701,13 @@ extension Contact: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["name", "methods"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.open()
-        if let v = name { w.key("\"name\":"); v.writeJSON(to: &w) }
-        if methods.isEmpty { w.key("\"methods\":"); w.literal("[]") } else { w.key("\"methods\":"); methods.writeJSON(to: &w) }
+        if let v = p.pointee.name { w.key("\"name\":"); v.writeJSON(to: &w) }
+        if p.pointee.methods.isEmpty { w.key("\"methods\":"); w.literal("[]") } else { w.key("\"methods\":"); p.pointee.methods.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -713,8 +745,12 @@ extension ContactMethod: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "value"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"kind\":"); kind.writeJSON(to: &w)
-        w.literal(",\"value\":"); value.writeJSON(to: &w)
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
+        w.literal(",\"value\":"); p.pointee.value.writeJSON(to: &w)
         w.byte(0x7D)
     }
 
@@ -752,8 +788,12 @@ extension DateRange: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["start", "end"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"start\":"); start.writeJSON(to: &w)
-        if let v = end { w.literal(",\"end\":"); v.writeJSON(to: &w) }
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"start\":"); p.pointee.start.writeJSON(to: &w)
+        if let v = p.pointee.end { w.literal(",\"end\":"); v.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -791,10 +831,14 @@ extension Diagnosis: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["codeSystem", "role", "code", "date"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"codeSystem\":"); codeSystem.writeJSON(to: &w)
-        w.literal(",\"role\":"); role.writeJSON(to: &w)
-        w.literal(",\"code\":"); code.writeJSON(to: &w)
-        if let v = date { w.literal(",\"date\":"); v.writeJSON(to: &w) }
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"codeSystem\":"); p.pointee.codeSystem.writeJSON(to: &w)
+        w.literal(",\"role\":"); p.pointee.role.writeJSON(to: &w)
+        w.literal(",\"code\":"); p.pointee.code.writeJSON(to: &w)
+        if let v = p.pointee.date { w.literal(",\"date\":"); v.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -838,8 +882,12 @@ extension EligibilityDate: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "period"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"kind\":"); kind.writeJSON(to: &w)
-        w.literal(",\"period\":"); period.writeJSON(to: &w)
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
+        w.literal(",\"period\":"); p.pointee.period.writeJSON(to: &w)
         w.byte(0x7D)
     }
 
@@ -877,13 +925,17 @@ extension EligibilityInquiry: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trace", "spendDown", "informationSource", "provider", "subscriber", "dependent", "encounters"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"trace\":"); trace.writeJSON(to: &w)
-        w.literal(",\"spendDown\":"); spendDown.writeJSON(to: &w)
-        w.literal(",\"informationSource\":"); informationSource.writeJSON(to: &w)
-        w.literal(",\"provider\":"); provider.writeJSON(to: &w)
-        w.literal(",\"subscriber\":"); subscriber.writeJSON(to: &w)
-        if let v = dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
-        if encounters.isEmpty { w.literal(",\"encounters\":[]") } else { w.literal(",\"encounters\":"); encounters.writeJSON(to: &w) }
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"trace\":"); p.pointee.trace.writeJSON(to: &w)
+        w.literal(",\"spendDown\":"); p.pointee.spendDown.writeJSON(to: &w)
+        w.literal(",\"informationSource\":"); p.pointee.informationSource.writeJSON(to: &w)
+        w.literal(",\"provider\":"); p.pointee.provider.writeJSON(to: &w)
+        w.literal(",\"subscriber\":"); p.pointee.subscriber.writeJSON(to: &w)
+        if let v = p.pointee.dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
+        if p.pointee.encounters.isEmpty { w.literal(",\"encounters\":[]") } else { w.literal(",\"encounters\":"); p.pointee.encounters.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -936,13 +988,17 @@ extension EligibilityResponse: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trace", "rejections", "informationSource", "provider", "subscriber", "dependent", "benefitsInformation"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"trace\":"); trace.writeJSON(to: &w)
-        if rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); rejections.writeJSON(to: &w) }
-        w.literal(",\"informationSource\":"); informationSource.writeJSON(to: &w)
-        if let v = provider { w.literal(",\"provider\":"); v.writeJSON(to: &w) }
-        if let v = subscriber { w.literal(",\"subscriber\":"); v.writeJSON(to: &w) }
-        if let v = dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
-        if benefitsInformation.isEmpty { w.literal(",\"benefitsInformation\":[]") } else { w.literal(",\"benefitsInformation\":"); benefitsInformation.writeJSON(to: &w) }
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"trace\":"); p.pointee.trace.writeJSON(to: &w)
+        if p.pointee.rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
+        w.literal(",\"informationSource\":"); p.pointee.informationSource.writeJSON(to: &w)
+        if let v = p.pointee.provider { w.literal(",\"provider\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.subscriber { w.literal(",\"subscriber\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
+        if p.pointee.benefitsInformation.isEmpty { w.literal(",\"benefitsInformation\":[]") } else { w.literal(",\"benefitsInformation\":"); p.pointee.benefitsInformation.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -995,15 +1051,19 @@ extension Encounter: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["serviceTypeCodes", "procedure", "coverageLevel", "diagnosisPointers", "spendDownAmount", "spendDownTotalBilledAmount", "placeOfServiceCode", "references", "dateOfService"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        if serviceTypeCodes.isEmpty { w.literal("{\"serviceTypeCodes\":[]") } else { w.literal("{\"serviceTypeCodes\":"); serviceTypeCodes.writeJSON(to: &w) }
-        if let v = procedure { w.literal(",\"procedure\":"); v.writeJSON(to: &w) }
-        if let v = coverageLevel { w.literal(",\"coverageLevel\":"); v.writeJSON(to: &w) }
-        if diagnosisPointers.isEmpty { w.literal(",\"diagnosisPointers\":[]") } else { w.literal(",\"diagnosisPointers\":"); diagnosisPointers.writeJSON(to: &w) }
-        if let v = spendDownAmount { w.literal(",\"spendDownAmount\":"); v.writeJSON(to: &w) }
-        if let v = spendDownTotalBilledAmount { w.literal(",\"spendDownTotalBilledAmount\":"); v.writeJSON(to: &w) }
-        if let v = placeOfServiceCode { w.literal(",\"placeOfServiceCode\":"); v.writeJSON(to: &w) }
-        if references.isEmpty { w.literal(",\"references\":[]") } else { w.literal(",\"references\":"); references.writeJSON(to: &w) }
-        if let v = dateOfService { w.literal(",\"dateOfService\":"); v.writeJSON(to: &w) }
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        if p.pointee.serviceTypeCodes.isEmpty { w.literal("{\"serviceTypeCodes\":[]") } else { w.literal("{\"serviceTypeCodes\":"); p.pointee.serviceTypeCodes.writeJSON(to: &w) }
+        if let v = p.pointee.procedure { w.literal(",\"procedure\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.coverageLevel { w.literal(",\"coverageLevel\":"); v.writeJSON(to: &w) }
+        if p.pointee.diagnosisPointers.isEmpty { w.literal(",\"diagnosisPointers\":[]") } else { w.literal(",\"diagnosisPointers\":"); p.pointee.diagnosisPointers.writeJSON(to: &w) }
+        if let v = p.pointee.spendDownAmount { w.literal(",\"spendDownAmount\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.spendDownTotalBilledAmount { w.literal(",\"spendDownTotalBilledAmount\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.placeOfServiceCode { w.literal(",\"placeOfServiceCode\":"); v.writeJSON(to: &w) }
+        if p.pointee.references.isEmpty { w.literal(",\"references\":[]") } else { w.literal(",\"references\":"); p.pointee.references.writeJSON(to: &w) }
+        if let v = p.pointee.dateOfService { w.literal(",\"dateOfService\":"); v.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -1062,11 +1122,15 @@ extension InstitutionalInformation: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["admissionType", "admissionSource", "patientStatus", "nursingHomeResidentialStatus"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.open()
-        if let v = admissionType { w.key("\"admissionType\":"); v.writeJSON(to: &w) }
-        if let v = admissionSource { w.key("\"admissionSource\":"); v.writeJSON(to: &w) }
-        if let v = patientStatus { w.key("\"patientStatus\":"); v.writeJSON(to: &w) }
-        if let v = nursingHomeResidentialStatus { w.key("\"nursingHomeResidentialStatus\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.admissionType { w.key("\"admissionType\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.admissionSource { w.key("\"admissionSource\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.patientStatus { w.key("\"patientStatus\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.nursingHomeResidentialStatus { w.key("\"nursingHomeResidentialStatus\":"); v.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -1109,26 +1173,30 @@ extension Member: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["memberId", "memberIdKind", "entityType", "lastName", "firstName", "middleName", "namePrefix", "nameSuffix", "dateOfBirth", "gender", "relationship", "birthSequence", "identityCorrected", "address", "references", "traceNumbers", "dates", "diagnoses", "rejections"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.open()
-        if let v = memberId { w.key("\"memberId\":"); v.writeJSON(to: &w) }
-        if let v = memberIdKind { w.key("\"memberIdKind\":"); v.writeJSON(to: &w) }
-        w.key("\"entityType\":"); entityType.writeJSON(to: &w)
-        if let v = lastName { w.literal(",\"lastName\":"); v.writeJSON(to: &w) }
-        if let v = firstName { w.literal(",\"firstName\":"); v.writeJSON(to: &w) }
-        if let v = middleName { w.literal(",\"middleName\":"); v.writeJSON(to: &w) }
-        if let v = namePrefix { w.literal(",\"namePrefix\":"); v.writeJSON(to: &w) }
-        if let v = nameSuffix { w.literal(",\"nameSuffix\":"); v.writeJSON(to: &w) }
-        if let v = dateOfBirth { w.literal(",\"dateOfBirth\":"); v.writeJSON(to: &w) }
-        if let v = gender { w.literal(",\"gender\":"); v.writeJSON(to: &w) }
-        if let v = relationship { w.literal(",\"relationship\":"); v.writeJSON(to: &w) }
-        if let v = birthSequence { w.literal(",\"birthSequence\":"); v.writeJSON(to: &w) }
-        w.literal(",\"identityCorrected\":"); identityCorrected.writeJSON(to: &w)
-        if let v = address { w.literal(",\"address\":"); v.writeJSON(to: &w) }
-        if references.isEmpty { w.literal(",\"references\":[]") } else { w.literal(",\"references\":"); references.writeJSON(to: &w) }
-        if traceNumbers.isEmpty { w.literal(",\"traceNumbers\":[]") } else { w.literal(",\"traceNumbers\":"); traceNumbers.writeJSON(to: &w) }
-        if dates.isEmpty { w.literal(",\"dates\":[]") } else { w.literal(",\"dates\":"); dates.writeJSON(to: &w) }
-        if diagnoses.isEmpty { w.literal(",\"diagnoses\":[]") } else { w.literal(",\"diagnoses\":"); diagnoses.writeJSON(to: &w) }
-        if rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); rejections.writeJSON(to: &w) }
+        if let v = p.pointee.memberId { w.key("\"memberId\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.memberIdKind { w.key("\"memberIdKind\":"); v.writeJSON(to: &w) }
+        w.key("\"entityType\":"); p.pointee.entityType.writeJSON(to: &w)
+        if let v = p.pointee.lastName { w.literal(",\"lastName\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.firstName { w.literal(",\"firstName\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.middleName { w.literal(",\"middleName\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.namePrefix { w.literal(",\"namePrefix\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.nameSuffix { w.literal(",\"nameSuffix\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.dateOfBirth { w.literal(",\"dateOfBirth\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.gender { w.literal(",\"gender\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.relationship { w.literal(",\"relationship\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.birthSequence { w.literal(",\"birthSequence\":"); v.writeJSON(to: &w) }
+        w.literal(",\"identityCorrected\":"); p.pointee.identityCorrected.writeJSON(to: &w)
+        if let v = p.pointee.address { w.literal(",\"address\":"); v.writeJSON(to: &w) }
+        if p.pointee.references.isEmpty { w.literal(",\"references\":[]") } else { w.literal(",\"references\":"); p.pointee.references.writeJSON(to: &w) }
+        if p.pointee.traceNumbers.isEmpty { w.literal(",\"traceNumbers\":[]") } else { w.literal(",\"traceNumbers\":"); p.pointee.traceNumbers.writeJSON(to: &w) }
+        if p.pointee.dates.isEmpty { w.literal(",\"dates\":[]") } else { w.literal(",\"dates\":"); p.pointee.dates.writeJSON(to: &w) }
+        if p.pointee.diagnoses.isEmpty { w.literal(",\"diagnoses\":[]") } else { w.literal(",\"diagnoses\":"); p.pointee.diagnoses.writeJSON(to: &w) }
+        if p.pointee.rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -1217,8 +1285,12 @@ extension PartyIdentifier: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "value"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"kind\":"); kind.writeJSON(to: &w)
-        w.literal(",\"value\":"); value.writeJSON(to: &w)
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
+        w.literal(",\"value\":"); p.pointee.value.writeJSON(to: &w)
         w.byte(0x7D)
     }
 
@@ -1256,32 +1328,36 @@ extension PatientEvent: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trackingNumbers", "kind", "certificationType", "serviceTypeCode", "location", "relatedCauses", "levelOfService", "healthConditionCode", "prognosisCode", "releaseOfInformationCode", "delayReasonCode", "previousAuthorizationNumber", "previousAdministrativeReference", "accidentDate", "lastMenstrualPeriodDate", "estimatedBirthDate", "onsetDate", "eventDate", "admissionDate", "dischargeDate", "diagnoses", "delivery", "institutional", "attachments", "note", "providers"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        if trackingNumbers.isEmpty { w.literal("{\"trackingNumbers\":[]") } else { w.literal("{\"trackingNumbers\":"); trackingNumbers.writeJSON(to: &w) }
-        w.literal(",\"kind\":"); kind.writeJSON(to: &w)
-        w.literal(",\"certificationType\":"); certificationType.writeJSON(to: &w)
-        if let v = serviceTypeCode { w.literal(",\"serviceTypeCode\":"); v.writeJSON(to: &w) }
-        if let v = location { w.literal(",\"location\":"); v.writeJSON(to: &w) }
-        if let v = relatedCauses { w.literal(",\"relatedCauses\":"); v.writeJSON(to: &w) }
-        if let v = levelOfService { w.literal(",\"levelOfService\":"); v.writeJSON(to: &w) }
-        if let v = healthConditionCode { w.literal(",\"healthConditionCode\":"); v.writeJSON(to: &w) }
-        if let v = prognosisCode { w.literal(",\"prognosisCode\":"); v.writeJSON(to: &w) }
-        if let v = releaseOfInformationCode { w.literal(",\"releaseOfInformationCode\":"); v.writeJSON(to: &w) }
-        if let v = delayReasonCode { w.literal(",\"delayReasonCode\":"); v.writeJSON(to: &w) }
-        if let v = previousAuthorizationNumber { w.literal(",\"previousAuthorizationNumber\":"); v.writeJSON(to: &w) }
-        if let v = previousAdministrativeReference { w.literal(",\"previousAdministrativeReference\":"); v.writeJSON(to: &w) }
-        if let v = accidentDate { w.literal(",\"accidentDate\":"); v.writeJSON(to: &w) }
-        if let v = lastMenstrualPeriodDate { w.literal(",\"lastMenstrualPeriodDate\":"); v.writeJSON(to: &w) }
-        if let v = estimatedBirthDate { w.literal(",\"estimatedBirthDate\":"); v.writeJSON(to: &w) }
-        if let v = onsetDate { w.literal(",\"onsetDate\":"); v.writeJSON(to: &w) }
-        if let v = eventDate { w.literal(",\"eventDate\":"); v.writeJSON(to: &w) }
-        if let v = admissionDate { w.literal(",\"admissionDate\":"); v.writeJSON(to: &w) }
-        if let v = dischargeDate { w.literal(",\"dischargeDate\":"); v.writeJSON(to: &w) }
-        if diagnoses.isEmpty { w.literal(",\"diagnoses\":[]") } else { w.literal(",\"diagnoses\":"); diagnoses.writeJSON(to: &w) }
-        if let v = delivery { w.literal(",\"delivery\":"); v.writeJSON(to: &w) }
-        if let v = institutional { w.literal(",\"institutional\":"); v.writeJSON(to: &w) }
-        if attachments.isEmpty { w.literal(",\"attachments\":[]") } else { w.literal(",\"attachments\":"); attachments.writeJSON(to: &w) }
-        if let v = note { w.literal(",\"note\":"); v.writeJSON(to: &w) }
-        if providers.isEmpty { w.literal(",\"providers\":[]") } else { w.literal(",\"providers\":"); providers.writeJSON(to: &w) }
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        if p.pointee.trackingNumbers.isEmpty { w.literal("{\"trackingNumbers\":[]") } else { w.literal("{\"trackingNumbers\":"); p.pointee.trackingNumbers.writeJSON(to: &w) }
+        w.literal(",\"kind\":"); p.pointee.kind.writeJSON(to: &w)
+        w.literal(",\"certificationType\":"); p.pointee.certificationType.writeJSON(to: &w)
+        if let v = p.pointee.serviceTypeCode { w.literal(",\"serviceTypeCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.location { w.literal(",\"location\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.relatedCauses { w.literal(",\"relatedCauses\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.levelOfService { w.literal(",\"levelOfService\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.healthConditionCode { w.literal(",\"healthConditionCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.prognosisCode { w.literal(",\"prognosisCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.releaseOfInformationCode { w.literal(",\"releaseOfInformationCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.delayReasonCode { w.literal(",\"delayReasonCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.previousAuthorizationNumber { w.literal(",\"previousAuthorizationNumber\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.previousAdministrativeReference { w.literal(",\"previousAdministrativeReference\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.accidentDate { w.literal(",\"accidentDate\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.lastMenstrualPeriodDate { w.literal(",\"lastMenstrualPeriodDate\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.estimatedBirthDate { w.literal(",\"estimatedBirthDate\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.onsetDate { w.literal(",\"onsetDate\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.eventDate { w.literal(",\"eventDate\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.admissionDate { w.literal(",\"admissionDate\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.dischargeDate { w.literal(",\"dischargeDate\":"); v.writeJSON(to: &w) }
+        if p.pointee.diagnoses.isEmpty { w.literal(",\"diagnoses\":[]") } else { w.literal(",\"diagnoses\":"); p.pointee.diagnoses.writeJSON(to: &w) }
+        if let v = p.pointee.delivery { w.literal(",\"delivery\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.institutional { w.literal(",\"institutional\":"); v.writeJSON(to: &w) }
+        if p.pointee.attachments.isEmpty { w.literal(",\"attachments\":[]") } else { w.literal(",\"attachments\":"); p.pointee.attachments.writeJSON(to: &w) }
+        if let v = p.pointee.note { w.literal(",\"note\":"); v.writeJSON(to: &w) }
+        if p.pointee.providers.isEmpty { w.literal(",\"providers\":[]") } else { w.literal(",\"providers\":"); p.pointee.providers.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -1391,13 +1467,17 @@ extension Payer: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["role", "entityType", "name", "firstName", "identifier", "contacts", "rejections"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"role\":"); role.writeJSON(to: &w)
-        w.literal(",\"entityType\":"); entityType.writeJSON(to: &w)
-        if let v = name { w.literal(",\"name\":"); v.writeJSON(to: &w) }
-        if let v = firstName { w.literal(",\"firstName\":"); v.writeJSON(to: &w) }
-        if let v = identifier { w.literal(",\"identifier\":"); v.writeJSON(to: &w) }
-        if contacts.isEmpty { w.literal(",\"contacts\":[]") } else { w.literal(",\"contacts\":"); contacts.writeJSON(to: &w) }
-        if rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); rejections.writeJSON(to: &w) }
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"role\":"); p.pointee.role.writeJSON(to: &w)
+        w.literal(",\"entityType\":"); p.pointee.entityType.writeJSON(to: &w)
+        if let v = p.pointee.name { w.literal(",\"name\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.firstName { w.literal(",\"firstName\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.identifier { w.literal(",\"identifier\":"); v.writeJSON(to: &w) }
+        if p.pointee.contacts.isEmpty { w.literal(",\"contacts\":[]") } else { w.literal(",\"contacts\":"); p.pointee.contacts.writeJSON(to: &w) }
+        if p.pointee.rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -1450,11 +1530,15 @@ extension Procedure: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["codeSystem", "code", "modifiers", "description", "rangeEnd"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"codeSystem\":"); codeSystem.writeJSON(to: &w)
-        w.literal(",\"code\":"); code.writeJSON(to: &w)
-        if modifiers.isEmpty { w.literal(",\"modifiers\":[]") } else { w.literal(",\"modifiers\":"); modifiers.writeJSON(to: &w) }
-        if let v = description { w.literal(",\"description\":"); v.writeJSON(to: &w) }
-        if let v = rangeEnd { w.literal(",\"rangeEnd\":"); v.writeJSON(to: &w) }
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"codeSystem\":"); p.pointee.codeSystem.writeJSON(to: &w)
+        w.literal(",\"code\":"); p.pointee.code.writeJSON(to: &w)
+        if p.pointee.modifiers.isEmpty { w.literal(",\"modifiers\":[]") } else { w.literal(",\"modifiers\":"); p.pointee.modifiers.writeJSON(to: &w) }
+        if let v = p.pointee.description { w.literal(",\"description\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.rangeEnd { w.literal(",\"rangeEnd\":"); v.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -1501,23 +1585,27 @@ extension Provider: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["role", "entityType", "organizationName", "lastName", "firstName", "middleName", "namePrefix", "nameSuffix", "npi", "otherIdentifier", "relationshipCode", "references", "address", "contacts", "function", "taxonomyCode", "rejections"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"role\":"); role.writeJSON(to: &w)
-        w.literal(",\"entityType\":"); entityType.writeJSON(to: &w)
-        if let v = organizationName { w.literal(",\"organizationName\":"); v.writeJSON(to: &w) }
-        if let v = lastName { w.literal(",\"lastName\":"); v.writeJSON(to: &w) }
-        if let v = firstName { w.literal(",\"firstName\":"); v.writeJSON(to: &w) }
-        if let v = middleName { w.literal(",\"middleName\":"); v.writeJSON(to: &w) }
-        if let v = namePrefix { w.literal(",\"namePrefix\":"); v.writeJSON(to: &w) }
-        if let v = nameSuffix { w.literal(",\"nameSuffix\":"); v.writeJSON(to: &w) }
-        if let v = npi { w.literal(",\"npi\":"); v.writeJSON(to: &w) }
-        if let v = otherIdentifier { w.literal(",\"otherIdentifier\":"); v.writeJSON(to: &w) }
-        if let v = relationshipCode { w.literal(",\"relationshipCode\":"); v.writeJSON(to: &w) }
-        if references.isEmpty { w.literal(",\"references\":[]") } else { w.literal(",\"references\":"); references.writeJSON(to: &w) }
-        if let v = address { w.literal(",\"address\":"); v.writeJSON(to: &w) }
-        if contacts.isEmpty { w.literal(",\"contacts\":[]") } else { w.literal(",\"contacts\":"); contacts.writeJSON(to: &w) }
-        if let v = function { w.literal(",\"function\":"); v.writeJSON(to: &w) }
-        if let v = taxonomyCode { w.literal(",\"taxonomyCode\":"); v.writeJSON(to: &w) }
-        if rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); rejections.writeJSON(to: &w) }
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"role\":"); p.pointee.role.writeJSON(to: &w)
+        w.literal(",\"entityType\":"); p.pointee.entityType.writeJSON(to: &w)
+        if let v = p.pointee.organizationName { w.literal(",\"organizationName\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.lastName { w.literal(",\"lastName\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.firstName { w.literal(",\"firstName\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.middleName { w.literal(",\"middleName\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.namePrefix { w.literal(",\"namePrefix\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.nameSuffix { w.literal(",\"nameSuffix\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.npi { w.literal(",\"npi\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.otherIdentifier { w.literal(",\"otherIdentifier\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.relationshipCode { w.literal(",\"relationshipCode\":"); v.writeJSON(to: &w) }
+        if p.pointee.references.isEmpty { w.literal(",\"references\":[]") } else { w.literal(",\"references\":"); p.pointee.references.writeJSON(to: &w) }
+        if let v = p.pointee.address { w.literal(",\"address\":"); v.writeJSON(to: &w) }
+        if p.pointee.contacts.isEmpty { w.literal(",\"contacts\":[]") } else { w.literal(",\"contacts\":"); p.pointee.contacts.writeJSON(to: &w) }
+        if let v = p.pointee.function { w.literal(",\"function\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.taxonomyCode { w.literal(",\"taxonomyCode\":"); v.writeJSON(to: &w) }
+        if p.pointee.rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -1600,9 +1688,13 @@ extension Reference: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "value", "description"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"kind\":"); kind.writeJSON(to: &w)
-        w.literal(",\"value\":"); value.writeJSON(to: &w)
-        if let v = description { w.literal(",\"description\":"); v.writeJSON(to: &w) }
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
+        w.literal(",\"value\":"); p.pointee.value.writeJSON(to: &w)
+        if let v = p.pointee.description { w.literal(",\"description\":"); v.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -1643,9 +1735,13 @@ extension Rejection: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["validRequest", "reasonCode", "followUpAction"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"validRequest\":"); validRequest.writeJSON(to: &w)
-        w.literal(",\"reasonCode\":"); reasonCode.writeJSON(to: &w)
-        if let v = followUpAction { w.literal(",\"followUpAction\":"); v.writeJSON(to: &w) }
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"validRequest\":"); p.pointee.validRequest.writeJSON(to: &w)
+        w.literal(",\"reasonCode\":"); p.pointee.reasonCode.writeJSON(to: &w)
+        if let v = p.pointee.followUpAction { w.literal(",\"followUpAction\":"); v.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -1686,9 +1782,13 @@ extension RelatedCauses: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["causeCodes", "state", "country"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        if causeCodes.isEmpty { w.literal("{\"causeCodes\":[]") } else { w.literal("{\"causeCodes\":"); causeCodes.writeJSON(to: &w) }
-        if let v = state { w.literal(",\"state\":"); v.writeJSON(to: &w) }
-        if let v = country { w.literal(",\"country\":"); v.writeJSON(to: &w) }
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        if p.pointee.causeCodes.isEmpty { w.literal("{\"causeCodes\":[]") } else { w.literal("{\"causeCodes\":"); p.pointee.causeCodes.writeJSON(to: &w) }
+        if let v = p.pointee.state { w.literal(",\"state\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.country { w.literal(",\"country\":"); v.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -1729,12 +1829,16 @@ extension ReviewOutcome: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["action", "authorizationNumber", "reasonCodes", "secondSurgicalOpinionRequired", "administrativeReference", "period"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"action\":"); action.writeJSON(to: &w)
-        if let v = authorizationNumber { w.literal(",\"authorizationNumber\":"); v.writeJSON(to: &w) }
-        if reasonCodes.isEmpty { w.literal(",\"reasonCodes\":[]") } else { w.literal(",\"reasonCodes\":"); reasonCodes.writeJSON(to: &w) }
-        if let v = secondSurgicalOpinionRequired { w.literal(",\"secondSurgicalOpinionRequired\":"); v.writeJSON(to: &w) }
-        if let v = administrativeReference { w.literal(",\"administrativeReference\":"); v.writeJSON(to: &w) }
-        w.literal(",\"period\":"); period.writeJSON(to: &w)
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"action\":"); p.pointee.action.writeJSON(to: &w)
+        if let v = p.pointee.authorizationNumber { w.literal(",\"authorizationNumber\":"); v.writeJSON(to: &w) }
+        if p.pointee.reasonCodes.isEmpty { w.literal(",\"reasonCodes\":[]") } else { w.literal(",\"reasonCodes\":"); p.pointee.reasonCodes.writeJSON(to: &w) }
+        if let v = p.pointee.secondSurgicalOpinionRequired { w.literal(",\"secondSurgicalOpinionRequired\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.administrativeReference { w.literal(",\"administrativeReference\":"); v.writeJSON(to: &w) }
+        w.literal(",\"period\":"); p.pointee.period.writeJSON(to: &w)
         w.byte(0x7D)
     }
 
@@ -1784,15 +1888,19 @@ extension ServiceDelivery: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["quantityKind", "quantity", "unit", "sampleSelectionModulus", "timePeriod", "periodCount", "frequencyCode", "timeCode"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.open()
-        if let v = quantityKind { w.key("\"quantityKind\":"); v.writeJSON(to: &w) }
-        if let v = quantity { w.key("\"quantity\":"); v.writeJSON(to: &w) }
-        if let v = unit { w.key("\"unit\":"); v.writeJSON(to: &w) }
-        if let v = sampleSelectionModulus { w.key("\"sampleSelectionModulus\":"); v.writeJSON(to: &w) }
-        if let v = timePeriod { w.key("\"timePeriod\":"); v.writeJSON(to: &w) }
-        if let v = periodCount { w.key("\"periodCount\":"); v.writeJSON(to: &w) }
-        if let v = frequencyCode { w.key("\"frequencyCode\":"); v.writeJSON(to: &w) }
-        if let v = timeCode { w.key("\"timeCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.quantityKind { w.key("\"quantityKind\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.quantity { w.key("\"quantity\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.unit { w.key("\"unit\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.sampleSelectionModulus { w.key("\"sampleSelectionModulus\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.timePeriod { w.key("\"timePeriod\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.periodCount { w.key("\"periodCount\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.frequencyCode { w.key("\"frequencyCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.timeCode { w.key("\"timeCode\":"); v.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -1847,32 +1955,36 @@ extension ServiceLine: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trackingNumbers", "reviewKind", "certificationType", "serviceTypeCode", "location", "previousAuthorizationNumber", "previousAdministrativeReference", "serviceDate", "kind", "procedure", "revenueCode", "amount", "unit", "quantity", "rate", "diagnosisPointers", "epsdt", "nursingHomeLevelOfCare", "nursingHomeResidentialStatus", "oralCavityCodes", "prosthesisCode", "teeth", "delivery", "attachments", "note", "providers"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        if trackingNumbers.isEmpty { w.literal("{\"trackingNumbers\":[]") } else { w.literal("{\"trackingNumbers\":"); trackingNumbers.writeJSON(to: &w) }
-        if let v = reviewKind { w.literal(",\"reviewKind\":"); v.writeJSON(to: &w) }
-        if let v = certificationType { w.literal(",\"certificationType\":"); v.writeJSON(to: &w) }
-        if let v = serviceTypeCode { w.literal(",\"serviceTypeCode\":"); v.writeJSON(to: &w) }
-        if let v = location { w.literal(",\"location\":"); v.writeJSON(to: &w) }
-        if let v = previousAuthorizationNumber { w.literal(",\"previousAuthorizationNumber\":"); v.writeJSON(to: &w) }
-        if let v = previousAdministrativeReference { w.literal(",\"previousAdministrativeReference\":"); v.writeJSON(to: &w) }
-        if let v = serviceDate { w.literal(",\"serviceDate\":"); v.writeJSON(to: &w) }
-        if let v = kind { w.literal(",\"kind\":"); v.writeJSON(to: &w) }
-        if let v = procedure { w.literal(",\"procedure\":"); v.writeJSON(to: &w) }
-        if let v = revenueCode { w.literal(",\"revenueCode\":"); v.writeJSON(to: &w) }
-        if let v = amount { w.literal(",\"amount\":"); v.writeJSON(to: &w) }
-        if let v = unit { w.literal(",\"unit\":"); v.writeJSON(to: &w) }
-        if let v = quantity { w.literal(",\"quantity\":"); v.writeJSON(to: &w) }
-        if let v = rate { w.literal(",\"rate\":"); v.writeJSON(to: &w) }
-        if diagnosisPointers.isEmpty { w.literal(",\"diagnosisPointers\":[]") } else { w.literal(",\"diagnosisPointers\":"); diagnosisPointers.writeJSON(to: &w) }
-        if let v = epsdt { w.literal(",\"epsdt\":"); v.writeJSON(to: &w) }
-        if let v = nursingHomeLevelOfCare { w.literal(",\"nursingHomeLevelOfCare\":"); v.writeJSON(to: &w) }
-        if let v = nursingHomeResidentialStatus { w.literal(",\"nursingHomeResidentialStatus\":"); v.writeJSON(to: &w) }
-        if oralCavityCodes.isEmpty { w.literal(",\"oralCavityCodes\":[]") } else { w.literal(",\"oralCavityCodes\":"); oralCavityCodes.writeJSON(to: &w) }
-        if let v = prosthesisCode { w.literal(",\"prosthesisCode\":"); v.writeJSON(to: &w) }
-        if teeth.isEmpty { w.literal(",\"teeth\":[]") } else { w.literal(",\"teeth\":"); teeth.writeJSON(to: &w) }
-        if let v = delivery { w.literal(",\"delivery\":"); v.writeJSON(to: &w) }
-        if attachments.isEmpty { w.literal(",\"attachments\":[]") } else { w.literal(",\"attachments\":"); attachments.writeJSON(to: &w) }
-        if let v = note { w.literal(",\"note\":"); v.writeJSON(to: &w) }
-        if providers.isEmpty { w.literal(",\"providers\":[]") } else { w.literal(",\"providers\":"); providers.writeJSON(to: &w) }
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        if p.pointee.trackingNumbers.isEmpty { w.literal("{\"trackingNumbers\":[]") } else { w.literal("{\"trackingNumbers\":"); p.pointee.trackingNumbers.writeJSON(to: &w) }
+        if let v = p.pointee.reviewKind { w.literal(",\"reviewKind\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.certificationType { w.literal(",\"certificationType\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.serviceTypeCode { w.literal(",\"serviceTypeCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.location { w.literal(",\"location\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.previousAuthorizationNumber { w.literal(",\"previousAuthorizationNumber\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.previousAdministrativeReference { w.literal(",\"previousAdministrativeReference\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.serviceDate { w.literal(",\"serviceDate\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.kind { w.literal(",\"kind\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.procedure { w.literal(",\"procedure\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.revenueCode { w.literal(",\"revenueCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.amount { w.literal(",\"amount\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.unit { w.literal(",\"unit\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.quantity { w.literal(",\"quantity\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.rate { w.literal(",\"rate\":"); v.writeJSON(to: &w) }
+        if p.pointee.diagnosisPointers.isEmpty { w.literal(",\"diagnosisPointers\":[]") } else { w.literal(",\"diagnosisPointers\":"); p.pointee.diagnosisPointers.writeJSON(to: &w) }
+        if let v = p.pointee.epsdt { w.literal(",\"epsdt\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.nursingHomeLevelOfCare { w.literal(",\"nursingHomeLevelOfCare\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.nursingHomeResidentialStatus { w.literal(",\"nursingHomeResidentialStatus\":"); v.writeJSON(to: &w) }
+        if p.pointee.oralCavityCodes.isEmpty { w.literal(",\"oralCavityCodes\":[]") } else { w.literal(",\"oralCavityCodes\":"); p.pointee.oralCavityCodes.writeJSON(to: &w) }
+        if let v = p.pointee.prosthesisCode { w.literal(",\"prosthesisCode\":"); v.writeJSON(to: &w) }
+        if p.pointee.teeth.isEmpty { w.literal(",\"teeth\":[]") } else { w.literal(",\"teeth\":"); p.pointee.teeth.writeJSON(to: &w) }
+        if let v = p.pointee.delivery { w.literal(",\"delivery\":"); v.writeJSON(to: &w) }
+        if p.pointee.attachments.isEmpty { w.literal(",\"attachments\":[]") } else { w.literal(",\"attachments\":"); p.pointee.attachments.writeJSON(to: &w) }
+        if let v = p.pointee.note { w.literal(",\"note\":"); v.writeJSON(to: &w) }
+        if p.pointee.providers.isEmpty { w.literal(",\"providers\":[]") } else { w.literal(",\"providers\":"); p.pointee.providers.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -1982,11 +2094,15 @@ extension ServiceLineDecision: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["line", "rejections", "outcome", "requestedDocumentation", "documentationContact"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"line\":"); line.writeJSON(to: &w)
-        if rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); rejections.writeJSON(to: &w) }
-        if let v = outcome { w.literal(",\"outcome\":"); v.writeJSON(to: &w) }
-        if requestedDocumentation.isEmpty { w.literal(",\"requestedDocumentation\":[]") } else { w.literal(",\"requestedDocumentation\":"); requestedDocumentation.writeJSON(to: &w) }
-        if let v = documentationContact { w.literal(",\"documentationContact\":"); v.writeJSON(to: &w) }
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"line\":"); p.pointee.line.writeJSON(to: &w)
+        if p.pointee.rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
+        if let v = p.pointee.outcome { w.literal(",\"outcome\":"); v.writeJSON(to: &w) }
+        if p.pointee.requestedDocumentation.isEmpty { w.literal(",\"requestedDocumentation\":[]") } else { w.literal(",\"requestedDocumentation\":"); p.pointee.requestedDocumentation.writeJSON(to: &w) }
+        if let v = p.pointee.documentationContact { w.literal(",\"documentationContact\":"); v.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -2033,8 +2149,12 @@ extension ServiceLocation: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["code", "kind"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"code\":"); code.writeJSON(to: &w)
-        w.literal(",\"kind\":"); kind.writeJSON(to: &w)
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"code\":"); p.pointee.code.writeJSON(to: &w)
+        w.literal(",\"kind\":"); p.pointee.kind.writeJSON(to: &w)
         w.byte(0x7D)
     }
 
@@ -2072,8 +2192,12 @@ extension Tooth: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["code", "surfaces"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"code\":"); code.writeJSON(to: &w)
-        if surfaces.isEmpty { w.literal(",\"surfaces\":[]") } else { w.literal(",\"surfaces\":"); surfaces.writeJSON(to: &w) }
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"code\":"); p.pointee.code.writeJSON(to: &w)
+        if p.pointee.surfaces.isEmpty { w.literal(",\"surfaces\":[]") } else { w.literal(",\"surfaces\":"); p.pointee.surfaces.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -2111,10 +2235,14 @@ extension TraceNumber: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "number", "originatorId", "originatorSupplementalId"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"kind\":"); kind.writeJSON(to: &w)
-        w.literal(",\"number\":"); number.writeJSON(to: &w)
-        w.literal(",\"originatorId\":"); originatorId.writeJSON(to: &w)
-        if let v = originatorSupplementalId { w.literal(",\"originatorSupplementalId\":"); v.writeJSON(to: &w) }
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
+        w.literal(",\"number\":"); p.pointee.number.writeJSON(to: &w)
+        w.literal(",\"originatorId\":"); p.pointee.originatorId.writeJSON(to: &w)
+        if let v = p.pointee.originatorSupplementalId { w.literal(",\"originatorSupplementalId\":"); v.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -2158,10 +2286,14 @@ extension TransactionTrace: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["purpose", "reference", "creationDate", "creationTime"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.literal("{\"purpose\":"); purpose.writeJSON(to: &w)
-        if let v = reference { w.literal(",\"reference\":"); v.writeJSON(to: &w) }
-        w.literal(",\"creationDate\":"); creationDate.writeJSON(to: &w)
-        w.literal(",\"creationTime\":"); creationTime.writeJSON(to: &w)
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"purpose\":"); p.pointee.purpose.writeJSON(to: &w)
+        if let v = p.pointee.reference { w.literal(",\"reference\":"); v.writeJSON(to: &w) }
+        w.literal(",\"creationDate\":"); p.pointee.creationDate.writeJSON(to: &w)
+        w.literal(",\"creationTime\":"); p.pointee.creationTime.writeJSON(to: &w)
         w.byte(0x7D)
     }
 
