@@ -23,6 +23,71 @@ def strip_comment(line):
     return line.split("//")[0] if "///" not in line else ""
 
 
+def swift_literal(text):
+    """`text` as the body of a Swift string literal."""
+    return text.replace("\\", "\\\\").replace("\"", "\\\"")
+
+
+def write_json(w, props):
+    """The `writeJSON` function of a struct: each key with its punctuation as one literal run (`{"a":` for a
+    first required property, `,"b":` once a property has surely been written, `,"c":[]` for an empty list);
+    keys before the first required property check for the comma at run time (`key`). The fields are read
+    through a pointer (`writeJSON(at:to:)`, which the list writer calls on its elements in place), so a list
+    element is not copied whole, and destroyed, for the call."""
+    w.append("    func writeJSON(to w: inout ModelJSONWriter) {")
+    w.append("        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }")
+    w.append("    }")
+    w.append("")
+    w.append("    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {")
+    state = "start"   # start: nothing written; open: `{` written, maybe keys; known: some key written
+    for n, t in props:
+        optional = t.endswith("?")
+        if state == "start" and not optional:
+            lead, state = "{", "known"
+        else:
+            if state == "start":
+                w.append("        w.open()")
+                state = "open"
+            lead = "," if state == "known" else None
+        def key(suffix=""):
+            text = swift_literal('"%s":%s' % (n, suffix))
+            if lead is None:
+                return "w.key(\"%s\")" % text if not suffix else "w.key(\"%s\"); w.literal(\"%s\")" % (
+                    swift_literal('"%s":' % n), swift_literal(suffix))
+            return "w.literal(\"%s%s\")" % (swift_literal(lead), text)
+        f = "p.pointee." + n
+        if optional:
+            w.append("        if let v = %s { %s; v.writeJSON(to: &w) }" % (f, key()))
+        elif t.startswith("["):
+            w.append("        if %s.isEmpty { %s } else { %s; %s.writeJSON(to: &w) }" % (f, key("[]"), key(), f))
+        else:
+            w.append("        %s; %s.writeJSON(to: &w)" % (key(), f))
+        if not optional:
+            state = "known"
+    if state == "start":
+        w.append("        w.literal(\"{}\")")
+    else:
+        w.append("        w.byte(0x7D)")
+    w.append("    }")
+
+
+def write_enums(w, enums):
+    """Each enumeration's `writeJSON`: its quoted raw value as one literal run per case (no `rawValue` string
+    made and scanned for escapes)."""
+    for e in sorted(enums):
+        if any(c < " " or c in "\"\\" for _, raw in enums[e] for c in raw):
+            continue   # a raw value that needs escapes: the protocol's `w.string(rawValue)`
+        w.append("extension %s {" % e)
+        w.append("    func writeJSON(to w: inout ModelJSONWriter) {")
+        w.append("        switch self {")
+        for name, raw in enums[e]:
+            w.append("        case .%s: w.literal(\"%s\")" % (name, swift_literal('"%s"' % raw)))
+        w.append("        }")
+        w.append("    }")
+        w.append("}")
+        w.append("")
+
+
 def parse():
     structs = {}   # qualified name -> dict(props, init)
     enums = {}     # qualified name -> [(case, raw value)]
@@ -237,20 +302,13 @@ def main():
         w.append("extension %s: ModelJSONCodable {" % q)
         w.append("    static let jsonKeys = ModelJSONKeys([%s])" % ", ".join('"%s"' % n for n, _ in props))
         w.append("")
-        w.append("    func writeJSON(to w: inout ModelJSONWriter) {")
-        w.append("        w.open()")
-        for n, t in props:
-            if t.endswith("?"):
-                w.append("        if let v = %s { w.key(\"\\\"%s\\\":\"); v.writeJSON(to: &w) }" % (n, n))
-            else:
-                w.append("        w.key(\"\\\"%s\\\":\"); %s.writeJSON(to: &w)" % (n, n))
-        w.append("        w.close()")
-        w.append("    }")
+        write_json(w, props)
         w.append("")
         read_json(w, q, s, props)
         w.append("    }")
         w.append("}")
         w.append("")
+    write_enums(w, enums)
     open(OUT, "w").write("\n".join(w))
     print("wrote %s: %d structs, %d enums (%d cases)" % (OUT, len(structs) - len(HAND_WRITTEN & set(structs)), len(enums), sum(len(c) for c in enums.values())))
 

@@ -53,6 +53,7 @@ public struct Benefit: Sendable, Hashable, Codable {
     public var relatedEntities: [Provider]
 
     /// Creates a benefit entry.
+    @inlinable
     public init(kind: BenefitKind, coverageLevel: CoverageLevel? = nil, serviceTypeCodes: [String] = [],
                 insuranceTypeCode: String? = nil, planCoverageDescription: String? = nil, timePeriod: TimePeriod? = nil,
                 amount: Decimal? = nil, percent: Decimal? = nil, quantityKind: BenefitQuantityKind? = nil,

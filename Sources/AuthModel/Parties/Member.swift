@@ -47,6 +47,7 @@ public struct Member: Sendable, Hashable, Codable {
     public var rejections: [Rejection]
 
     /// Creates a member.
+    @inlinable
     public init(memberId: String? = nil, memberIdKind: PartyIdentifier.Kind? = nil, entityType: EntityType = .person,
                 lastName: String? = nil, firstName: String? = nil, middleName: String? = nil,
                 namePrefix: String? = nil, nameSuffix: String? = nil, dateOfBirth: CalendarDate? = nil,

@@ -42,6 +42,7 @@ public struct Provider: Sendable, Hashable, Codable {
     public var rejections: [Rejection]
 
     /// Creates a provider.
+    @inlinable
     public init(role: EntityRole = .provider, entityType: EntityType = .person, organizationName: String? = nil,
                 lastName: String? = nil, firstName: String? = nil, middleName: String? = nil,
                 namePrefix: String? = nil, nameSuffix: String? = nil, npi: String? = nil,

@@ -1,50 +1,23 @@
 import Foundation
 
-/// `Decimal.description` without Foundation's digit-by-digit text conversion (~580 ns a value here): the
-/// significand is read as a 64-bit integer and its digits placed around the point. Values it does not cover
-/// (NaN, more than 18 digits, exponents beyond ±18) go through `description`.
+/// `Decimal.description` without Foundation's digit-by-digit text conversion (~580 ns a value here) and without
+/// an `NSDecimalNumber` per value: the significand is read as a 64-bit integer from the value's bytes (see
+/// ``parts(_:)``) and its digits placed around the point. Values it does not cover (NaN, more than 18 digits,
+/// exponents beyond ±18) go through `description`.
 enum DecimalText {
+    /// The most bytes ``write(_:to:dropLeadingZero:)`` writes.
+    static let maxLength = 48
+
     /// Appends `d.description`, or with `dropLeadingZero` the X12 form (`0.2` → `.2`, `-0.5` → `-.5`).
     static func append(_ d: Decimal, to out: inout [UInt8], dropLeadingZero: Bool = false) {
-        let e = d.exponent
-        guard d.isFinite, !d.isNaN, e >= -18, e <= 18 else { return slow(d, &out, dropLeadingZero) }
-        let significand = d.significand
-        let m = NSDecimalNumber(decimal: significand).uint64Value
-        guard m < 1_000_000_000_000_000_000, Decimal(m) == significand else { return slow(d, &out, dropLeadingZero) }
-        if m == 0 {
-            out.append(0x30)
-            return
+        var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
+        let n = withUnsafeMutableBytes(of: &buffer) { b in
+            let p = b.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            let n = write(d, to: p, dropLeadingZero: dropLeadingZero)
+            if n > 0 { out.append(contentsOf: UnsafeBufferPointer(start: p, count: n)) }
+            return n
         }
-        if d.sign == .minus { out.append(0x2D) }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // up to 24 ASCII digits, most significant first
-        var n = 0
-        var v = m
-        withUnsafeMutableBytes(of: &digits) { buf in
-            var at = 24
-            while v > 0 {
-                at -= 1
-                buf[at] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
-                v /= 10
-            }
-            n = 24 - at
-            let p = UnsafeRawBufferPointer(rebasing: buf[at..<24])
-            if e >= 0 {
-                out.append(contentsOf: p)
-                for _ in 0..<e { out.append(0x30) }
-                return
-            }
-            let f = -e
-            if n > f {
-                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: p[0..<(n - f)]))
-                out.append(0x2E)
-                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: p[(n - f)...]))
-            } else {
-                if !dropLeadingZero { out.append(0x30) }
-                out.append(0x2E)
-                for _ in 0..<(f - n) { out.append(0x30) }
-                out.append(contentsOf: p)
-            }
-        }
+        if n < 0 { slow(d, &out, dropLeadingZero) }
     }
 
     /// `d.description`, or with `dropLeadingZero` the X12 form.
@@ -54,6 +27,100 @@ enum DecimalText {
         append(d, to: &out, dropLeadingZero: dropLeadingZero)
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// Writes `d.description` (or the X12 form) at `p` (room for ``maxLength`` bytes) and returns its length, or
+    /// -1 when the value needs `description` (NaN, more than 18 digits, an exponent beyond ±18).
+    @inline(__always)
+    static func write(_ d: Decimal, to p: UnsafeMutablePointer<UInt8>, dropLeadingZero: Bool = false) -> Int {
+        guard let (negative, e, m) = parts(d), e >= -18, e <= 18, m < 1_000_000_000_000_000_000 else { return -1 }
+        if m == 0 {
+            p[0] = 0x30
+            return 1
+        }
+        var at = 0
+        if negative { p[0] = 0x2D; at = 1 }
+        var n = 0   // digits of m
+        var t = m
+        while t > 0 { n += 1; t /= 10 }
+        if e >= 0 {
+            digits(m, p + at, n)
+            at += n
+            for _ in 0..<e { p[at] = 0x30; at += 1 }
+            return at
+        }
+        let f = -e
+        if n > f {
+            digits(m, p + at, n)   // then move the fraction one place right for the point
+            let point = at + n - f
+            var i = at + n
+            while i > point { p[i] = p[i - 1]; i -= 1 }
+            p[point] = 0x2E
+            return at + n + 1
+        }
+        if !dropLeadingZero { p[at] = 0x30; at += 1 }
+        p[at] = 0x2E
+        at += 1
+        for _ in 0..<(f - n) { p[at] = 0x30; at += 1 }
+        digits(m, p + at, n)
+        return at + n
+    }
+
+    @inline(__always) private static func digits(_ m: UInt64, _ p: UnsafeMutablePointer<UInt8>, _ n: Int) {
+        var v = m
+        var i = n
+        while i > 0 {
+            i -= 1
+            p[i] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
+            v /= 10
+        }
+    }
+
+    /// Sign, exponent and significand of a finite `d` whose significand fits 64 bits, read from the value's
+    /// bytes: Foundation's `Decimal` is an 8-bit exponent, a byte with the length in 16-bit words (high four
+    /// bits) and the sign (0x08), two reserved bytes, then eight little-endian 16-bit words of significand.
+    /// The layout is checked once against the public API (``layoutHolds``); if it ever differs, every value
+    /// goes through `description`.
+    @inline(__always)
+    static func parts(_ d: Decimal) -> (negative: Bool, exponent: Int, significand: UInt64)? {
+        guard layoutHolds else { return nil }
+        return rawParts(d)
+    }
+
+    @inline(__always) private static func rawParts(_ d: Decimal) -> (negative: Bool, exponent: Int, significand: UInt64)? {
+        guard MemoryLayout<Decimal>.size == 20 else { return nil }
+        return withUnsafeBytes(of: d) { b -> (Bool, Int, UInt64)? in
+            let flags = b[1]
+            let length = Int(flags >> 4)
+            let negative = flags & 0x08 != 0
+            if length == 0 { return negative ? nil : (false, 0, 0) }   // NaN, or zero
+            guard length <= 4 else { return nil }
+            var m: UInt64 = 0
+            for i in stride(from: length - 1, through: 0, by: -1) {
+                m = m << 16 | UInt64(b[4 + 2 * i]) | UInt64(b[5 + 2 * i]) << 8
+            }
+            return (negative, Int(Int8(bitPattern: b[0])), m)
+        }
+    }
+
+    /// Whether ``rawParts(_:)`` reads what `sign`, `exponent` and `significand` give, on values of every
+    /// length, sign and exponent range.
+    static let layoutHolds: Bool = {
+        let samples = ["0", "1", "-1", "25.00", "-0.000001", "65535", "65536", "-4294967296.5", "1e18", "1e-18",
+                       "12345678901234567", "-999999999999999999", "281474976710656", "0.2", "-3000.75", "1e30",
+                       "18446744073709551615", "18446744073709551616"]
+        for s in samples {
+            guard let d = Decimal(string: s) else { return false }
+            let m = NSDecimalNumber(decimal: d.significand).uint64Value
+            let fits = d.significand == Decimal(m)
+            switch rawParts(d) {
+            case let (negative, e, raw)?:
+                guard fits, raw == m, e == d.exponent, negative == (d.sign == .minus && !d.isZero) else { return false }
+            case nil:
+                guard !fits else { return false }
+            }
+        }
+        return rawParts(.nan) == nil
+    }()
 
     private static func slow(_ d: Decimal, _ out: inout [UInt8], _ dropLeadingZero: Bool) {
         var s = d.description

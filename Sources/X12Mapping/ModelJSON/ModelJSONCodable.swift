@@ -11,12 +11,18 @@ import Foundation
 protocol ModelJSONCodable {
     /// Appends the value's JSON to `w`.
     func writeJSON(to w: inout ModelJSONWriter)
+    /// Appends the JSON of the value at `p` (read in place: a list element is not copied out for the call).
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter)
     /// The value of JSON node `node`.
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Self
 }
 
 /// A `String` enumeration: written as its raw value, read by matching the JSON string's bytes against the
 /// raw values (no `String` built, no `init(rawValue:)` scan).
+extension ModelJSONCodable {
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) { p.pointee.writeJSON(to: &w) }
+}
+
 protocol ModelJSONEnum: ModelJSONCodable, RawRepresentable, CaseIterable, Hashable where RawValue == String {
     /// The raw values, in ``jsonValues`` order.
     static var jsonCases: ModelJSONKeys { get }
@@ -71,12 +77,16 @@ extension CalendarDate: ModelJSONCodable {
 }
 
 extension Array: ModelJSONCodable where Element: ModelJSONCodable {
+    /// The elements are written in place (through the array's buffer, not copied out one by one).
     func writeJSON(to w: inout ModelJSONWriter) {
         w.byte(0x5B)
-        var first = true
-        for e in self {
-            if first { first = false } else { w.byte(0x2C) }
-            e.writeJSON(to: &w)
+        withUnsafeBufferPointer { b in
+            guard var p = b.baseAddress else { return }
+            for i in 0..<b.count {
+                if i > 0 { w.byte(0x2C) }
+                Element.writeJSON(at: p, to: &w)
+                p += 1
+            }
         }
         w.byte(0x5D)
     }

@@ -220,15 +220,18 @@ extension Address: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["address1", "address2", "city", "state", "postalCode", "countryCode", "countrySubdivisionCode"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"address1\":"); address1.writeJSON(to: &w)
-        if let v = address2 { w.key("\"address2\":"); v.writeJSON(to: &w) }
-        if let v = city { w.key("\"city\":"); v.writeJSON(to: &w) }
-        if let v = state { w.key("\"state\":"); v.writeJSON(to: &w) }
-        if let v = postalCode { w.key("\"postalCode\":"); v.writeJSON(to: &w) }
-        if let v = countryCode { w.key("\"countryCode\":"); v.writeJSON(to: &w) }
-        if let v = countrySubdivisionCode { w.key("\"countrySubdivisionCode\":"); v.writeJSON(to: &w) }
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"address1\":"); p.pointee.address1.writeJSON(to: &w)
+        if let v = p.pointee.address2 { w.literal(",\"address2\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.city { w.literal(",\"city\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.state { w.literal(",\"state\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.postalCode { w.literal(",\"postalCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.countryCode { w.literal(",\"countryCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.countrySubdivisionCode { w.literal(",\"countrySubdivisionCode\":"); v.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Address {
@@ -273,12 +276,15 @@ extension Attachment: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["reportType", "transmission", "controlNumber", "description"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"reportType\":"); reportType.writeJSON(to: &w)
-        w.key("\"transmission\":"); transmission.writeJSON(to: &w)
-        if let v = controlNumber { w.key("\"controlNumber\":"); v.writeJSON(to: &w) }
-        if let v = description { w.key("\"description\":"); v.writeJSON(to: &w) }
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"reportType\":"); p.pointee.reportType.writeJSON(to: &w)
+        w.literal(",\"transmission\":"); p.pointee.transmission.writeJSON(to: &w)
+        if let v = p.pointee.controlNumber { w.literal(",\"controlNumber\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.description { w.literal(",\"description\":"); v.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Attachment {
@@ -317,20 +323,23 @@ extension AuthorizationDecision: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trace", "responseStatus", "rejections", "umo", "requester", "subscriber", "dependent", "event", "eventRejections", "outcome", "documentationContact", "lines"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"trace\":"); trace.writeJSON(to: &w)
-        if let v = responseStatus { w.key("\"responseStatus\":"); v.writeJSON(to: &w) }
-        w.key("\"rejections\":"); rejections.writeJSON(to: &w)
-        w.key("\"umo\":"); umo.writeJSON(to: &w)
-        if let v = requester { w.key("\"requester\":"); v.writeJSON(to: &w) }
-        if let v = subscriber { w.key("\"subscriber\":"); v.writeJSON(to: &w) }
-        if let v = dependent { w.key("\"dependent\":"); v.writeJSON(to: &w) }
-        if let v = event { w.key("\"event\":"); v.writeJSON(to: &w) }
-        w.key("\"eventRejections\":"); eventRejections.writeJSON(to: &w)
-        if let v = outcome { w.key("\"outcome\":"); v.writeJSON(to: &w) }
-        if let v = documentationContact { w.key("\"documentationContact\":"); v.writeJSON(to: &w) }
-        w.key("\"lines\":"); lines.writeJSON(to: &w)
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"trace\":"); p.pointee.trace.writeJSON(to: &w)
+        if let v = p.pointee.responseStatus { w.literal(",\"responseStatus\":"); v.writeJSON(to: &w) }
+        if p.pointee.rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
+        w.literal(",\"umo\":"); p.pointee.umo.writeJSON(to: &w)
+        if let v = p.pointee.requester { w.literal(",\"requester\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.subscriber { w.literal(",\"subscriber\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.event { w.literal(",\"event\":"); v.writeJSON(to: &w) }
+        if p.pointee.eventRejections.isEmpty { w.literal(",\"eventRejections\":[]") } else { w.literal(",\"eventRejections\":"); p.pointee.eventRejections.writeJSON(to: &w) }
+        if let v = p.pointee.outcome { w.literal(",\"outcome\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.documentationContact { w.literal(",\"documentationContact\":"); v.writeJSON(to: &w) }
+        if p.pointee.lines.isEmpty { w.literal(",\"lines\":[]") } else { w.literal(",\"lines\":"); p.pointee.lines.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> AuthorizationDecision {
@@ -385,16 +394,19 @@ extension AuthorizationRequest: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trace", "servicesReservation", "umo", "requester", "subscriber", "dependent", "event", "serviceLines"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"trace\":"); trace.writeJSON(to: &w)
-        w.key("\"servicesReservation\":"); servicesReservation.writeJSON(to: &w)
-        w.key("\"umo\":"); umo.writeJSON(to: &w)
-        w.key("\"requester\":"); requester.writeJSON(to: &w)
-        w.key("\"subscriber\":"); subscriber.writeJSON(to: &w)
-        if let v = dependent { w.key("\"dependent\":"); v.writeJSON(to: &w) }
-        w.key("\"event\":"); event.writeJSON(to: &w)
-        w.key("\"serviceLines\":"); serviceLines.writeJSON(to: &w)
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"trace\":"); p.pointee.trace.writeJSON(to: &w)
+        w.literal(",\"servicesReservation\":"); p.pointee.servicesReservation.writeJSON(to: &w)
+        w.literal(",\"umo\":"); p.pointee.umo.writeJSON(to: &w)
+        w.literal(",\"requester\":"); p.pointee.requester.writeJSON(to: &w)
+        w.literal(",\"subscriber\":"); p.pointee.subscriber.writeJSON(to: &w)
+        if let v = p.pointee.dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
+        w.literal(",\"event\":"); p.pointee.event.writeJSON(to: &w)
+        if p.pointee.serviceLines.isEmpty { w.literal(",\"serviceLines\":[]") } else { w.literal(",\"serviceLines\":"); p.pointee.serviceLines.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> AuthorizationRequest {
@@ -441,29 +453,32 @@ extension Benefit: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "coverageLevel", "serviceTypeCodes", "insuranceTypeCode", "planCoverageDescription", "timePeriod", "amount", "percent", "quantityKind", "quantity", "authorizationRequired", "inPlanNetwork", "procedure", "diagnosisPointers", "deliveries", "references", "dates", "rejections", "messages", "additionalInformation", "relatedEntities"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"kind\":"); kind.writeJSON(to: &w)
-        if let v = coverageLevel { w.key("\"coverageLevel\":"); v.writeJSON(to: &w) }
-        w.key("\"serviceTypeCodes\":"); serviceTypeCodes.writeJSON(to: &w)
-        if let v = insuranceTypeCode { w.key("\"insuranceTypeCode\":"); v.writeJSON(to: &w) }
-        if let v = planCoverageDescription { w.key("\"planCoverageDescription\":"); v.writeJSON(to: &w) }
-        if let v = timePeriod { w.key("\"timePeriod\":"); v.writeJSON(to: &w) }
-        if let v = amount { w.key("\"amount\":"); v.writeJSON(to: &w) }
-        if let v = percent { w.key("\"percent\":"); v.writeJSON(to: &w) }
-        if let v = quantityKind { w.key("\"quantityKind\":"); v.writeJSON(to: &w) }
-        if let v = quantity { w.key("\"quantity\":"); v.writeJSON(to: &w) }
-        if let v = authorizationRequired { w.key("\"authorizationRequired\":"); v.writeJSON(to: &w) }
-        if let v = inPlanNetwork { w.key("\"inPlanNetwork\":"); v.writeJSON(to: &w) }
-        if let v = procedure { w.key("\"procedure\":"); v.writeJSON(to: &w) }
-        w.key("\"diagnosisPointers\":"); diagnosisPointers.writeJSON(to: &w)
-        w.key("\"deliveries\":"); deliveries.writeJSON(to: &w)
-        w.key("\"references\":"); references.writeJSON(to: &w)
-        w.key("\"dates\":"); dates.writeJSON(to: &w)
-        w.key("\"rejections\":"); rejections.writeJSON(to: &w)
-        w.key("\"messages\":"); messages.writeJSON(to: &w)
-        w.key("\"additionalInformation\":"); additionalInformation.writeJSON(to: &w)
-        w.key("\"relatedEntities\":"); relatedEntities.writeJSON(to: &w)
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
+        if let v = p.pointee.coverageLevel { w.literal(",\"coverageLevel\":"); v.writeJSON(to: &w) }
+        if p.pointee.serviceTypeCodes.isEmpty { w.literal(",\"serviceTypeCodes\":[]") } else { w.literal(",\"serviceTypeCodes\":"); p.pointee.serviceTypeCodes.writeJSON(to: &w) }
+        if let v = p.pointee.insuranceTypeCode { w.literal(",\"insuranceTypeCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.planCoverageDescription { w.literal(",\"planCoverageDescription\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.timePeriod { w.literal(",\"timePeriod\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.amount { w.literal(",\"amount\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.percent { w.literal(",\"percent\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.quantityKind { w.literal(",\"quantityKind\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.quantity { w.literal(",\"quantity\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.authorizationRequired { w.literal(",\"authorizationRequired\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.inPlanNetwork { w.literal(",\"inPlanNetwork\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.procedure { w.literal(",\"procedure\":"); v.writeJSON(to: &w) }
+        if p.pointee.diagnosisPointers.isEmpty { w.literal(",\"diagnosisPointers\":[]") } else { w.literal(",\"diagnosisPointers\":"); p.pointee.diagnosisPointers.writeJSON(to: &w) }
+        if p.pointee.deliveries.isEmpty { w.literal(",\"deliveries\":[]") } else { w.literal(",\"deliveries\":"); p.pointee.deliveries.writeJSON(to: &w) }
+        if p.pointee.references.isEmpty { w.literal(",\"references\":[]") } else { w.literal(",\"references\":"); p.pointee.references.writeJSON(to: &w) }
+        if p.pointee.dates.isEmpty { w.literal(",\"dates\":[]") } else { w.literal(",\"dates\":"); p.pointee.dates.writeJSON(to: &w) }
+        if p.pointee.rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
+        if p.pointee.messages.isEmpty { w.literal(",\"messages\":[]") } else { w.literal(",\"messages\":"); p.pointee.messages.writeJSON(to: &w) }
+        if p.pointee.additionalInformation.isEmpty { w.literal(",\"additionalInformation\":[]") } else { w.literal(",\"additionalInformation\":"); p.pointee.additionalInformation.writeJSON(to: &w) }
+        if p.pointee.relatedEntities.isEmpty { w.literal(",\"relatedEntities\":[]") } else { w.literal(",\"relatedEntities\":"); p.pointee.relatedEntities.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Benefit {
@@ -536,12 +551,15 @@ extension BenefitNote: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "code", "category", "text"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"kind\":"); kind.writeJSON(to: &w)
-        if let v = code { w.key("\"code\":"); v.writeJSON(to: &w) }
-        if let v = category { w.key("\"category\":"); v.writeJSON(to: &w) }
-        if let v = text { w.key("\"text\":"); v.writeJSON(to: &w) }
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
+        if let v = p.pointee.code { w.literal(",\"code\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.category { w.literal(",\"category\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.text { w.literal(",\"text\":"); v.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> BenefitNote {
@@ -580,11 +598,15 @@ extension CertificationPeriod: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["issued", "effective", "expires"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.open()
-        if let v = issued { w.key("\"issued\":"); v.writeJSON(to: &w) }
-        if let v = effective { w.key("\"effective\":"); v.writeJSON(to: &w) }
-        if let v = expires { w.key("\"expires\":"); v.writeJSON(to: &w) }
-        w.close()
+        if let v = p.pointee.issued { w.key("\"issued\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.effective { w.key("\"effective\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.expires { w.key("\"expires\":"); v.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> CertificationPeriod {
@@ -619,10 +641,14 @@ extension Contact: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["name", "methods"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.open()
-        if let v = name { w.key("\"name\":"); v.writeJSON(to: &w) }
-        w.key("\"methods\":"); methods.writeJSON(to: &w)
-        w.close()
+        if let v = p.pointee.name { w.key("\"name\":"); v.writeJSON(to: &w) }
+        if p.pointee.methods.isEmpty { w.key("\"methods\":"); w.literal("[]") } else { w.key("\"methods\":"); p.pointee.methods.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Contact {
@@ -656,10 +682,13 @@ extension ContactMethod: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "value"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"kind\":"); kind.writeJSON(to: &w)
-        w.key("\"value\":"); value.writeJSON(to: &w)
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
+        w.literal(",\"value\":"); p.pointee.value.writeJSON(to: &w)
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ContactMethod {
@@ -694,10 +723,13 @@ extension DateRange: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["start", "end"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"start\":"); start.writeJSON(to: &w)
-        if let v = end { w.key("\"end\":"); v.writeJSON(to: &w) }
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"start\":"); p.pointee.start.writeJSON(to: &w)
+        if let v = p.pointee.end { w.literal(",\"end\":"); v.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> DateRange {
@@ -732,12 +764,15 @@ extension Diagnosis: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["codeSystem", "role", "code", "date"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"codeSystem\":"); codeSystem.writeJSON(to: &w)
-        w.key("\"role\":"); role.writeJSON(to: &w)
-        w.key("\"code\":"); code.writeJSON(to: &w)
-        if let v = date { w.key("\"date\":"); v.writeJSON(to: &w) }
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"codeSystem\":"); p.pointee.codeSystem.writeJSON(to: &w)
+        w.literal(",\"role\":"); p.pointee.role.writeJSON(to: &w)
+        w.literal(",\"code\":"); p.pointee.code.writeJSON(to: &w)
+        if let v = p.pointee.date { w.literal(",\"date\":"); v.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Diagnosis {
@@ -776,10 +811,13 @@ extension EligibilityDate: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "period"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"kind\":"); kind.writeJSON(to: &w)
-        w.key("\"period\":"); period.writeJSON(to: &w)
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
+        w.literal(",\"period\":"); p.pointee.period.writeJSON(to: &w)
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> EligibilityDate {
@@ -814,15 +852,18 @@ extension EligibilityInquiry: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trace", "spendDown", "informationSource", "provider", "subscriber", "dependent", "encounters"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"trace\":"); trace.writeJSON(to: &w)
-        w.key("\"spendDown\":"); spendDown.writeJSON(to: &w)
-        w.key("\"informationSource\":"); informationSource.writeJSON(to: &w)
-        w.key("\"provider\":"); provider.writeJSON(to: &w)
-        w.key("\"subscriber\":"); subscriber.writeJSON(to: &w)
-        if let v = dependent { w.key("\"dependent\":"); v.writeJSON(to: &w) }
-        w.key("\"encounters\":"); encounters.writeJSON(to: &w)
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"trace\":"); p.pointee.trace.writeJSON(to: &w)
+        w.literal(",\"spendDown\":"); p.pointee.spendDown.writeJSON(to: &w)
+        w.literal(",\"informationSource\":"); p.pointee.informationSource.writeJSON(to: &w)
+        w.literal(",\"provider\":"); p.pointee.provider.writeJSON(to: &w)
+        w.literal(",\"subscriber\":"); p.pointee.subscriber.writeJSON(to: &w)
+        if let v = p.pointee.dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
+        if p.pointee.encounters.isEmpty { w.literal(",\"encounters\":[]") } else { w.literal(",\"encounters\":"); p.pointee.encounters.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> EligibilityInquiry {
@@ -867,15 +908,18 @@ extension EligibilityResponse: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trace", "rejections", "informationSource", "provider", "subscriber", "dependent", "benefitsInformation"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"trace\":"); trace.writeJSON(to: &w)
-        w.key("\"rejections\":"); rejections.writeJSON(to: &w)
-        w.key("\"informationSource\":"); informationSource.writeJSON(to: &w)
-        if let v = provider { w.key("\"provider\":"); v.writeJSON(to: &w) }
-        if let v = subscriber { w.key("\"subscriber\":"); v.writeJSON(to: &w) }
-        if let v = dependent { w.key("\"dependent\":"); v.writeJSON(to: &w) }
-        w.key("\"benefitsInformation\":"); benefitsInformation.writeJSON(to: &w)
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"trace\":"); p.pointee.trace.writeJSON(to: &w)
+        if p.pointee.rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
+        w.literal(",\"informationSource\":"); p.pointee.informationSource.writeJSON(to: &w)
+        if let v = p.pointee.provider { w.literal(",\"provider\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.subscriber { w.literal(",\"subscriber\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
+        if p.pointee.benefitsInformation.isEmpty { w.literal(",\"benefitsInformation\":[]") } else { w.literal(",\"benefitsInformation\":"); p.pointee.benefitsInformation.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> EligibilityResponse {
@@ -920,17 +964,20 @@ extension Encounter: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["serviceTypeCodes", "procedure", "coverageLevel", "diagnosisPointers", "spendDownAmount", "spendDownTotalBilledAmount", "placeOfServiceCode", "references", "dateOfService"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"serviceTypeCodes\":"); serviceTypeCodes.writeJSON(to: &w)
-        if let v = procedure { w.key("\"procedure\":"); v.writeJSON(to: &w) }
-        if let v = coverageLevel { w.key("\"coverageLevel\":"); v.writeJSON(to: &w) }
-        w.key("\"diagnosisPointers\":"); diagnosisPointers.writeJSON(to: &w)
-        if let v = spendDownAmount { w.key("\"spendDownAmount\":"); v.writeJSON(to: &w) }
-        if let v = spendDownTotalBilledAmount { w.key("\"spendDownTotalBilledAmount\":"); v.writeJSON(to: &w) }
-        if let v = placeOfServiceCode { w.key("\"placeOfServiceCode\":"); v.writeJSON(to: &w) }
-        w.key("\"references\":"); references.writeJSON(to: &w)
-        if let v = dateOfService { w.key("\"dateOfService\":"); v.writeJSON(to: &w) }
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        if p.pointee.serviceTypeCodes.isEmpty { w.literal("{\"serviceTypeCodes\":[]") } else { w.literal("{\"serviceTypeCodes\":"); p.pointee.serviceTypeCodes.writeJSON(to: &w) }
+        if let v = p.pointee.procedure { w.literal(",\"procedure\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.coverageLevel { w.literal(",\"coverageLevel\":"); v.writeJSON(to: &w) }
+        if p.pointee.diagnosisPointers.isEmpty { w.literal(",\"diagnosisPointers\":[]") } else { w.literal(",\"diagnosisPointers\":"); p.pointee.diagnosisPointers.writeJSON(to: &w) }
+        if let v = p.pointee.spendDownAmount { w.literal(",\"spendDownAmount\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.spendDownTotalBilledAmount { w.literal(",\"spendDownTotalBilledAmount\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.placeOfServiceCode { w.literal(",\"placeOfServiceCode\":"); v.writeJSON(to: &w) }
+        if p.pointee.references.isEmpty { w.literal(",\"references\":[]") } else { w.literal(",\"references\":"); p.pointee.references.writeJSON(to: &w) }
+        if let v = p.pointee.dateOfService { w.literal(",\"dateOfService\":"); v.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Encounter {
@@ -978,12 +1025,16 @@ extension InstitutionalInformation: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["admissionType", "admissionSource", "patientStatus", "nursingHomeResidentialStatus"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.open()
-        if let v = admissionType { w.key("\"admissionType\":"); v.writeJSON(to: &w) }
-        if let v = admissionSource { w.key("\"admissionSource\":"); v.writeJSON(to: &w) }
-        if let v = patientStatus { w.key("\"patientStatus\":"); v.writeJSON(to: &w) }
-        if let v = nursingHomeResidentialStatus { w.key("\"nursingHomeResidentialStatus\":"); v.writeJSON(to: &w) }
-        w.close()
+        if let v = p.pointee.admissionType { w.key("\"admissionType\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.admissionSource { w.key("\"admissionSource\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.patientStatus { w.key("\"patientStatus\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.nursingHomeResidentialStatus { w.key("\"nursingHomeResidentialStatus\":"); v.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> InstitutionalInformation {
@@ -1020,27 +1071,31 @@ extension Member: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["memberId", "memberIdKind", "entityType", "lastName", "firstName", "middleName", "namePrefix", "nameSuffix", "dateOfBirth", "gender", "relationship", "birthSequence", "identityCorrected", "address", "references", "traceNumbers", "dates", "diagnoses", "rejections"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.open()
-        if let v = memberId { w.key("\"memberId\":"); v.writeJSON(to: &w) }
-        if let v = memberIdKind { w.key("\"memberIdKind\":"); v.writeJSON(to: &w) }
-        w.key("\"entityType\":"); entityType.writeJSON(to: &w)
-        if let v = lastName { w.key("\"lastName\":"); v.writeJSON(to: &w) }
-        if let v = firstName { w.key("\"firstName\":"); v.writeJSON(to: &w) }
-        if let v = middleName { w.key("\"middleName\":"); v.writeJSON(to: &w) }
-        if let v = namePrefix { w.key("\"namePrefix\":"); v.writeJSON(to: &w) }
-        if let v = nameSuffix { w.key("\"nameSuffix\":"); v.writeJSON(to: &w) }
-        if let v = dateOfBirth { w.key("\"dateOfBirth\":"); v.writeJSON(to: &w) }
-        if let v = gender { w.key("\"gender\":"); v.writeJSON(to: &w) }
-        if let v = relationship { w.key("\"relationship\":"); v.writeJSON(to: &w) }
-        if let v = birthSequence { w.key("\"birthSequence\":"); v.writeJSON(to: &w) }
-        w.key("\"identityCorrected\":"); identityCorrected.writeJSON(to: &w)
-        if let v = address { w.key("\"address\":"); v.writeJSON(to: &w) }
-        w.key("\"references\":"); references.writeJSON(to: &w)
-        w.key("\"traceNumbers\":"); traceNumbers.writeJSON(to: &w)
-        w.key("\"dates\":"); dates.writeJSON(to: &w)
-        w.key("\"diagnoses\":"); diagnoses.writeJSON(to: &w)
-        w.key("\"rejections\":"); rejections.writeJSON(to: &w)
-        w.close()
+        if let v = p.pointee.memberId { w.key("\"memberId\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.memberIdKind { w.key("\"memberIdKind\":"); v.writeJSON(to: &w) }
+        w.key("\"entityType\":"); p.pointee.entityType.writeJSON(to: &w)
+        if let v = p.pointee.lastName { w.literal(",\"lastName\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.firstName { w.literal(",\"firstName\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.middleName { w.literal(",\"middleName\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.namePrefix { w.literal(",\"namePrefix\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.nameSuffix { w.literal(",\"nameSuffix\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.dateOfBirth { w.literal(",\"dateOfBirth\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.gender { w.literal(",\"gender\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.relationship { w.literal(",\"relationship\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.birthSequence { w.literal(",\"birthSequence\":"); v.writeJSON(to: &w) }
+        w.literal(",\"identityCorrected\":"); p.pointee.identityCorrected.writeJSON(to: &w)
+        if let v = p.pointee.address { w.literal(",\"address\":"); v.writeJSON(to: &w) }
+        if p.pointee.references.isEmpty { w.literal(",\"references\":[]") } else { w.literal(",\"references\":"); p.pointee.references.writeJSON(to: &w) }
+        if p.pointee.traceNumbers.isEmpty { w.literal(",\"traceNumbers\":[]") } else { w.literal(",\"traceNumbers\":"); p.pointee.traceNumbers.writeJSON(to: &w) }
+        if p.pointee.dates.isEmpty { w.literal(",\"dates\":[]") } else { w.literal(",\"dates\":"); p.pointee.dates.writeJSON(to: &w) }
+        if p.pointee.diagnoses.isEmpty { w.literal(",\"diagnoses\":[]") } else { w.literal(",\"diagnoses\":"); p.pointee.diagnoses.writeJSON(to: &w) }
+        if p.pointee.rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Member {
@@ -1108,10 +1163,13 @@ extension PartyIdentifier: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "value"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"kind\":"); kind.writeJSON(to: &w)
-        w.key("\"value\":"); value.writeJSON(to: &w)
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
+        w.literal(",\"value\":"); p.pointee.value.writeJSON(to: &w)
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> PartyIdentifier {
@@ -1146,34 +1204,37 @@ extension PatientEvent: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trackingNumbers", "kind", "certificationType", "serviceTypeCode", "location", "relatedCauses", "levelOfService", "healthConditionCode", "prognosisCode", "releaseOfInformationCode", "delayReasonCode", "previousAuthorizationNumber", "previousAdministrativeReference", "accidentDate", "lastMenstrualPeriodDate", "estimatedBirthDate", "onsetDate", "eventDate", "admissionDate", "dischargeDate", "diagnoses", "delivery", "institutional", "attachments", "note", "providers"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"trackingNumbers\":"); trackingNumbers.writeJSON(to: &w)
-        w.key("\"kind\":"); kind.writeJSON(to: &w)
-        w.key("\"certificationType\":"); certificationType.writeJSON(to: &w)
-        if let v = serviceTypeCode { w.key("\"serviceTypeCode\":"); v.writeJSON(to: &w) }
-        if let v = location { w.key("\"location\":"); v.writeJSON(to: &w) }
-        if let v = relatedCauses { w.key("\"relatedCauses\":"); v.writeJSON(to: &w) }
-        if let v = levelOfService { w.key("\"levelOfService\":"); v.writeJSON(to: &w) }
-        if let v = healthConditionCode { w.key("\"healthConditionCode\":"); v.writeJSON(to: &w) }
-        if let v = prognosisCode { w.key("\"prognosisCode\":"); v.writeJSON(to: &w) }
-        if let v = releaseOfInformationCode { w.key("\"releaseOfInformationCode\":"); v.writeJSON(to: &w) }
-        if let v = delayReasonCode { w.key("\"delayReasonCode\":"); v.writeJSON(to: &w) }
-        if let v = previousAuthorizationNumber { w.key("\"previousAuthorizationNumber\":"); v.writeJSON(to: &w) }
-        if let v = previousAdministrativeReference { w.key("\"previousAdministrativeReference\":"); v.writeJSON(to: &w) }
-        if let v = accidentDate { w.key("\"accidentDate\":"); v.writeJSON(to: &w) }
-        if let v = lastMenstrualPeriodDate { w.key("\"lastMenstrualPeriodDate\":"); v.writeJSON(to: &w) }
-        if let v = estimatedBirthDate { w.key("\"estimatedBirthDate\":"); v.writeJSON(to: &w) }
-        if let v = onsetDate { w.key("\"onsetDate\":"); v.writeJSON(to: &w) }
-        if let v = eventDate { w.key("\"eventDate\":"); v.writeJSON(to: &w) }
-        if let v = admissionDate { w.key("\"admissionDate\":"); v.writeJSON(to: &w) }
-        if let v = dischargeDate { w.key("\"dischargeDate\":"); v.writeJSON(to: &w) }
-        w.key("\"diagnoses\":"); diagnoses.writeJSON(to: &w)
-        if let v = delivery { w.key("\"delivery\":"); v.writeJSON(to: &w) }
-        if let v = institutional { w.key("\"institutional\":"); v.writeJSON(to: &w) }
-        w.key("\"attachments\":"); attachments.writeJSON(to: &w)
-        if let v = note { w.key("\"note\":"); v.writeJSON(to: &w) }
-        w.key("\"providers\":"); providers.writeJSON(to: &w)
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        if p.pointee.trackingNumbers.isEmpty { w.literal("{\"trackingNumbers\":[]") } else { w.literal("{\"trackingNumbers\":"); p.pointee.trackingNumbers.writeJSON(to: &w) }
+        w.literal(",\"kind\":"); p.pointee.kind.writeJSON(to: &w)
+        w.literal(",\"certificationType\":"); p.pointee.certificationType.writeJSON(to: &w)
+        if let v = p.pointee.serviceTypeCode { w.literal(",\"serviceTypeCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.location { w.literal(",\"location\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.relatedCauses { w.literal(",\"relatedCauses\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.levelOfService { w.literal(",\"levelOfService\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.healthConditionCode { w.literal(",\"healthConditionCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.prognosisCode { w.literal(",\"prognosisCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.releaseOfInformationCode { w.literal(",\"releaseOfInformationCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.delayReasonCode { w.literal(",\"delayReasonCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.previousAuthorizationNumber { w.literal(",\"previousAuthorizationNumber\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.previousAdministrativeReference { w.literal(",\"previousAdministrativeReference\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.accidentDate { w.literal(",\"accidentDate\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.lastMenstrualPeriodDate { w.literal(",\"lastMenstrualPeriodDate\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.estimatedBirthDate { w.literal(",\"estimatedBirthDate\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.onsetDate { w.literal(",\"onsetDate\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.eventDate { w.literal(",\"eventDate\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.admissionDate { w.literal(",\"admissionDate\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.dischargeDate { w.literal(",\"dischargeDate\":"); v.writeJSON(to: &w) }
+        if p.pointee.diagnoses.isEmpty { w.literal(",\"diagnoses\":[]") } else { w.literal(",\"diagnoses\":"); p.pointee.diagnoses.writeJSON(to: &w) }
+        if let v = p.pointee.delivery { w.literal(",\"delivery\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.institutional { w.literal(",\"institutional\":"); v.writeJSON(to: &w) }
+        if p.pointee.attachments.isEmpty { w.literal(",\"attachments\":[]") } else { w.literal(",\"attachments\":"); p.pointee.attachments.writeJSON(to: &w) }
+        if let v = p.pointee.note { w.literal(",\"note\":"); v.writeJSON(to: &w) }
+        if p.pointee.providers.isEmpty { w.literal(",\"providers\":[]") } else { w.literal(",\"providers\":"); p.pointee.providers.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> PatientEvent {
@@ -1256,15 +1317,18 @@ extension Payer: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["role", "entityType", "name", "firstName", "identifier", "contacts", "rejections"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"role\":"); role.writeJSON(to: &w)
-        w.key("\"entityType\":"); entityType.writeJSON(to: &w)
-        if let v = name { w.key("\"name\":"); v.writeJSON(to: &w) }
-        if let v = firstName { w.key("\"firstName\":"); v.writeJSON(to: &w) }
-        if let v = identifier { w.key("\"identifier\":"); v.writeJSON(to: &w) }
-        w.key("\"contacts\":"); contacts.writeJSON(to: &w)
-        w.key("\"rejections\":"); rejections.writeJSON(to: &w)
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"role\":"); p.pointee.role.writeJSON(to: &w)
+        w.literal(",\"entityType\":"); p.pointee.entityType.writeJSON(to: &w)
+        if let v = p.pointee.name { w.literal(",\"name\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.firstName { w.literal(",\"firstName\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.identifier { w.literal(",\"identifier\":"); v.writeJSON(to: &w) }
+        if p.pointee.contacts.isEmpty { w.literal(",\"contacts\":[]") } else { w.literal(",\"contacts\":"); p.pointee.contacts.writeJSON(to: &w) }
+        if p.pointee.rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Payer {
@@ -1308,13 +1372,16 @@ extension Procedure: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["codeSystem", "code", "modifiers", "description", "rangeEnd"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"codeSystem\":"); codeSystem.writeJSON(to: &w)
-        w.key("\"code\":"); code.writeJSON(to: &w)
-        w.key("\"modifiers\":"); modifiers.writeJSON(to: &w)
-        if let v = description { w.key("\"description\":"); v.writeJSON(to: &w) }
-        if let v = rangeEnd { w.key("\"rangeEnd\":"); v.writeJSON(to: &w) }
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"codeSystem\":"); p.pointee.codeSystem.writeJSON(to: &w)
+        w.literal(",\"code\":"); p.pointee.code.writeJSON(to: &w)
+        if p.pointee.modifiers.isEmpty { w.literal(",\"modifiers\":[]") } else { w.literal(",\"modifiers\":"); p.pointee.modifiers.writeJSON(to: &w) }
+        if let v = p.pointee.description { w.literal(",\"description\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.rangeEnd { w.literal(",\"rangeEnd\":"); v.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Procedure {
@@ -1355,25 +1422,28 @@ extension Provider: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["role", "entityType", "organizationName", "lastName", "firstName", "middleName", "namePrefix", "nameSuffix", "npi", "otherIdentifier", "relationshipCode", "references", "address", "contacts", "function", "taxonomyCode", "rejections"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"role\":"); role.writeJSON(to: &w)
-        w.key("\"entityType\":"); entityType.writeJSON(to: &w)
-        if let v = organizationName { w.key("\"organizationName\":"); v.writeJSON(to: &w) }
-        if let v = lastName { w.key("\"lastName\":"); v.writeJSON(to: &w) }
-        if let v = firstName { w.key("\"firstName\":"); v.writeJSON(to: &w) }
-        if let v = middleName { w.key("\"middleName\":"); v.writeJSON(to: &w) }
-        if let v = namePrefix { w.key("\"namePrefix\":"); v.writeJSON(to: &w) }
-        if let v = nameSuffix { w.key("\"nameSuffix\":"); v.writeJSON(to: &w) }
-        if let v = npi { w.key("\"npi\":"); v.writeJSON(to: &w) }
-        if let v = otherIdentifier { w.key("\"otherIdentifier\":"); v.writeJSON(to: &w) }
-        if let v = relationshipCode { w.key("\"relationshipCode\":"); v.writeJSON(to: &w) }
-        w.key("\"references\":"); references.writeJSON(to: &w)
-        if let v = address { w.key("\"address\":"); v.writeJSON(to: &w) }
-        w.key("\"contacts\":"); contacts.writeJSON(to: &w)
-        if let v = function { w.key("\"function\":"); v.writeJSON(to: &w) }
-        if let v = taxonomyCode { w.key("\"taxonomyCode\":"); v.writeJSON(to: &w) }
-        w.key("\"rejections\":"); rejections.writeJSON(to: &w)
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"role\":"); p.pointee.role.writeJSON(to: &w)
+        w.literal(",\"entityType\":"); p.pointee.entityType.writeJSON(to: &w)
+        if let v = p.pointee.organizationName { w.literal(",\"organizationName\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.lastName { w.literal(",\"lastName\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.firstName { w.literal(",\"firstName\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.middleName { w.literal(",\"middleName\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.namePrefix { w.literal(",\"namePrefix\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.nameSuffix { w.literal(",\"nameSuffix\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.npi { w.literal(",\"npi\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.otherIdentifier { w.literal(",\"otherIdentifier\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.relationshipCode { w.literal(",\"relationshipCode\":"); v.writeJSON(to: &w) }
+        if p.pointee.references.isEmpty { w.literal(",\"references\":[]") } else { w.literal(",\"references\":"); p.pointee.references.writeJSON(to: &w) }
+        if let v = p.pointee.address { w.literal(",\"address\":"); v.writeJSON(to: &w) }
+        if p.pointee.contacts.isEmpty { w.literal(",\"contacts\":[]") } else { w.literal(",\"contacts\":"); p.pointee.contacts.writeJSON(to: &w) }
+        if let v = p.pointee.function { w.literal(",\"function\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.taxonomyCode { w.literal(",\"taxonomyCode\":"); v.writeJSON(to: &w) }
+        if p.pointee.rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Provider {
@@ -1437,11 +1507,14 @@ extension Reference: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "value", "description"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"kind\":"); kind.writeJSON(to: &w)
-        w.key("\"value\":"); value.writeJSON(to: &w)
-        if let v = description { w.key("\"description\":"); v.writeJSON(to: &w) }
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
+        w.literal(",\"value\":"); p.pointee.value.writeJSON(to: &w)
+        if let v = p.pointee.description { w.literal(",\"description\":"); v.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Reference {
@@ -1478,11 +1551,14 @@ extension Rejection: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["validRequest", "reasonCode", "followUpAction"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"validRequest\":"); validRequest.writeJSON(to: &w)
-        w.key("\"reasonCode\":"); reasonCode.writeJSON(to: &w)
-        if let v = followUpAction { w.key("\"followUpAction\":"); v.writeJSON(to: &w) }
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"validRequest\":"); p.pointee.validRequest.writeJSON(to: &w)
+        w.literal(",\"reasonCode\":"); p.pointee.reasonCode.writeJSON(to: &w)
+        if let v = p.pointee.followUpAction { w.literal(",\"followUpAction\":"); v.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Rejection {
@@ -1519,11 +1595,14 @@ extension RelatedCauses: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["causeCodes", "state", "country"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"causeCodes\":"); causeCodes.writeJSON(to: &w)
-        if let v = state { w.key("\"state\":"); v.writeJSON(to: &w) }
-        if let v = country { w.key("\"country\":"); v.writeJSON(to: &w) }
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        if p.pointee.causeCodes.isEmpty { w.literal("{\"causeCodes\":[]") } else { w.literal("{\"causeCodes\":"); p.pointee.causeCodes.writeJSON(to: &w) }
+        if let v = p.pointee.state { w.literal(",\"state\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.country { w.literal(",\"country\":"); v.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> RelatedCauses {
@@ -1560,14 +1639,17 @@ extension ReviewOutcome: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["action", "authorizationNumber", "reasonCodes", "secondSurgicalOpinionRequired", "administrativeReference", "period"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"action\":"); action.writeJSON(to: &w)
-        if let v = authorizationNumber { w.key("\"authorizationNumber\":"); v.writeJSON(to: &w) }
-        w.key("\"reasonCodes\":"); reasonCodes.writeJSON(to: &w)
-        if let v = secondSurgicalOpinionRequired { w.key("\"secondSurgicalOpinionRequired\":"); v.writeJSON(to: &w) }
-        if let v = administrativeReference { w.key("\"administrativeReference\":"); v.writeJSON(to: &w) }
-        w.key("\"period\":"); period.writeJSON(to: &w)
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"action\":"); p.pointee.action.writeJSON(to: &w)
+        if let v = p.pointee.authorizationNumber { w.literal(",\"authorizationNumber\":"); v.writeJSON(to: &w) }
+        if p.pointee.reasonCodes.isEmpty { w.literal(",\"reasonCodes\":[]") } else { w.literal(",\"reasonCodes\":"); p.pointee.reasonCodes.writeJSON(to: &w) }
+        if let v = p.pointee.secondSurgicalOpinionRequired { w.literal(",\"secondSurgicalOpinionRequired\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.administrativeReference { w.literal(",\"administrativeReference\":"); v.writeJSON(to: &w) }
+        w.literal(",\"period\":"); p.pointee.period.writeJSON(to: &w)
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ReviewOutcome {
@@ -1610,16 +1692,20 @@ extension ServiceDelivery: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["quantityKind", "quantity", "unit", "sampleSelectionModulus", "timePeriod", "periodCount", "frequencyCode", "timeCode"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.open()
-        if let v = quantityKind { w.key("\"quantityKind\":"); v.writeJSON(to: &w) }
-        if let v = quantity { w.key("\"quantity\":"); v.writeJSON(to: &w) }
-        if let v = unit { w.key("\"unit\":"); v.writeJSON(to: &w) }
-        if let v = sampleSelectionModulus { w.key("\"sampleSelectionModulus\":"); v.writeJSON(to: &w) }
-        if let v = timePeriod { w.key("\"timePeriod\":"); v.writeJSON(to: &w) }
-        if let v = periodCount { w.key("\"periodCount\":"); v.writeJSON(to: &w) }
-        if let v = frequencyCode { w.key("\"frequencyCode\":"); v.writeJSON(to: &w) }
-        if let v = timeCode { w.key("\"timeCode\":"); v.writeJSON(to: &w) }
-        w.close()
+        if let v = p.pointee.quantityKind { w.key("\"quantityKind\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.quantity { w.key("\"quantity\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.unit { w.key("\"unit\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.sampleSelectionModulus { w.key("\"sampleSelectionModulus\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.timePeriod { w.key("\"timePeriod\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.periodCount { w.key("\"periodCount\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.frequencyCode { w.key("\"frequencyCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.timeCode { w.key("\"timeCode\":"); v.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ServiceDelivery {
@@ -1664,34 +1750,37 @@ extension ServiceLine: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trackingNumbers", "reviewKind", "certificationType", "serviceTypeCode", "location", "previousAuthorizationNumber", "previousAdministrativeReference", "serviceDate", "kind", "procedure", "revenueCode", "amount", "unit", "quantity", "rate", "diagnosisPointers", "epsdt", "nursingHomeLevelOfCare", "nursingHomeResidentialStatus", "oralCavityCodes", "prosthesisCode", "teeth", "delivery", "attachments", "note", "providers"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"trackingNumbers\":"); trackingNumbers.writeJSON(to: &w)
-        if let v = reviewKind { w.key("\"reviewKind\":"); v.writeJSON(to: &w) }
-        if let v = certificationType { w.key("\"certificationType\":"); v.writeJSON(to: &w) }
-        if let v = serviceTypeCode { w.key("\"serviceTypeCode\":"); v.writeJSON(to: &w) }
-        if let v = location { w.key("\"location\":"); v.writeJSON(to: &w) }
-        if let v = previousAuthorizationNumber { w.key("\"previousAuthorizationNumber\":"); v.writeJSON(to: &w) }
-        if let v = previousAdministrativeReference { w.key("\"previousAdministrativeReference\":"); v.writeJSON(to: &w) }
-        if let v = serviceDate { w.key("\"serviceDate\":"); v.writeJSON(to: &w) }
-        if let v = kind { w.key("\"kind\":"); v.writeJSON(to: &w) }
-        if let v = procedure { w.key("\"procedure\":"); v.writeJSON(to: &w) }
-        if let v = revenueCode { w.key("\"revenueCode\":"); v.writeJSON(to: &w) }
-        if let v = amount { w.key("\"amount\":"); v.writeJSON(to: &w) }
-        if let v = unit { w.key("\"unit\":"); v.writeJSON(to: &w) }
-        if let v = quantity { w.key("\"quantity\":"); v.writeJSON(to: &w) }
-        if let v = rate { w.key("\"rate\":"); v.writeJSON(to: &w) }
-        w.key("\"diagnosisPointers\":"); diagnosisPointers.writeJSON(to: &w)
-        if let v = epsdt { w.key("\"epsdt\":"); v.writeJSON(to: &w) }
-        if let v = nursingHomeLevelOfCare { w.key("\"nursingHomeLevelOfCare\":"); v.writeJSON(to: &w) }
-        if let v = nursingHomeResidentialStatus { w.key("\"nursingHomeResidentialStatus\":"); v.writeJSON(to: &w) }
-        w.key("\"oralCavityCodes\":"); oralCavityCodes.writeJSON(to: &w)
-        if let v = prosthesisCode { w.key("\"prosthesisCode\":"); v.writeJSON(to: &w) }
-        w.key("\"teeth\":"); teeth.writeJSON(to: &w)
-        if let v = delivery { w.key("\"delivery\":"); v.writeJSON(to: &w) }
-        w.key("\"attachments\":"); attachments.writeJSON(to: &w)
-        if let v = note { w.key("\"note\":"); v.writeJSON(to: &w) }
-        w.key("\"providers\":"); providers.writeJSON(to: &w)
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        if p.pointee.trackingNumbers.isEmpty { w.literal("{\"trackingNumbers\":[]") } else { w.literal("{\"trackingNumbers\":"); p.pointee.trackingNumbers.writeJSON(to: &w) }
+        if let v = p.pointee.reviewKind { w.literal(",\"reviewKind\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.certificationType { w.literal(",\"certificationType\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.serviceTypeCode { w.literal(",\"serviceTypeCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.location { w.literal(",\"location\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.previousAuthorizationNumber { w.literal(",\"previousAuthorizationNumber\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.previousAdministrativeReference { w.literal(",\"previousAdministrativeReference\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.serviceDate { w.literal(",\"serviceDate\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.kind { w.literal(",\"kind\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.procedure { w.literal(",\"procedure\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.revenueCode { w.literal(",\"revenueCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.amount { w.literal(",\"amount\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.unit { w.literal(",\"unit\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.quantity { w.literal(",\"quantity\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.rate { w.literal(",\"rate\":"); v.writeJSON(to: &w) }
+        if p.pointee.diagnosisPointers.isEmpty { w.literal(",\"diagnosisPointers\":[]") } else { w.literal(",\"diagnosisPointers\":"); p.pointee.diagnosisPointers.writeJSON(to: &w) }
+        if let v = p.pointee.epsdt { w.literal(",\"epsdt\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.nursingHomeLevelOfCare { w.literal(",\"nursingHomeLevelOfCare\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.nursingHomeResidentialStatus { w.literal(",\"nursingHomeResidentialStatus\":"); v.writeJSON(to: &w) }
+        if p.pointee.oralCavityCodes.isEmpty { w.literal(",\"oralCavityCodes\":[]") } else { w.literal(",\"oralCavityCodes\":"); p.pointee.oralCavityCodes.writeJSON(to: &w) }
+        if let v = p.pointee.prosthesisCode { w.literal(",\"prosthesisCode\":"); v.writeJSON(to: &w) }
+        if p.pointee.teeth.isEmpty { w.literal(",\"teeth\":[]") } else { w.literal(",\"teeth\":"); p.pointee.teeth.writeJSON(to: &w) }
+        if let v = p.pointee.delivery { w.literal(",\"delivery\":"); v.writeJSON(to: &w) }
+        if p.pointee.attachments.isEmpty { w.literal(",\"attachments\":[]") } else { w.literal(",\"attachments\":"); p.pointee.attachments.writeJSON(to: &w) }
+        if let v = p.pointee.note { w.literal(",\"note\":"); v.writeJSON(to: &w) }
+        if p.pointee.providers.isEmpty { w.literal(",\"providers\":[]") } else { w.literal(",\"providers\":"); p.pointee.providers.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ServiceLine {
@@ -1773,13 +1862,16 @@ extension ServiceLineDecision: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["line", "rejections", "outcome", "requestedDocumentation", "documentationContact"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"line\":"); line.writeJSON(to: &w)
-        w.key("\"rejections\":"); rejections.writeJSON(to: &w)
-        if let v = outcome { w.key("\"outcome\":"); v.writeJSON(to: &w) }
-        w.key("\"requestedDocumentation\":"); requestedDocumentation.writeJSON(to: &w)
-        if let v = documentationContact { w.key("\"documentationContact\":"); v.writeJSON(to: &w) }
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"line\":"); p.pointee.line.writeJSON(to: &w)
+        if p.pointee.rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
+        if let v = p.pointee.outcome { w.literal(",\"outcome\":"); v.writeJSON(to: &w) }
+        if p.pointee.requestedDocumentation.isEmpty { w.literal(",\"requestedDocumentation\":[]") } else { w.literal(",\"requestedDocumentation\":"); p.pointee.requestedDocumentation.writeJSON(to: &w) }
+        if let v = p.pointee.documentationContact { w.literal(",\"documentationContact\":"); v.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ServiceLineDecision {
@@ -1820,10 +1912,13 @@ extension ServiceLocation: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["code", "kind"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"code\":"); code.writeJSON(to: &w)
-        w.key("\"kind\":"); kind.writeJSON(to: &w)
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"code\":"); p.pointee.code.writeJSON(to: &w)
+        w.literal(",\"kind\":"); p.pointee.kind.writeJSON(to: &w)
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ServiceLocation {
@@ -1858,10 +1953,13 @@ extension Tooth: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["code", "surfaces"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"code\":"); code.writeJSON(to: &w)
-        w.key("\"surfaces\":"); surfaces.writeJSON(to: &w)
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"code\":"); p.pointee.code.writeJSON(to: &w)
+        if p.pointee.surfaces.isEmpty { w.literal(",\"surfaces\":[]") } else { w.literal(",\"surfaces\":"); p.pointee.surfaces.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Tooth {
@@ -1896,12 +1994,15 @@ extension TraceNumber: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "number", "originatorId", "originatorSupplementalId"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"kind\":"); kind.writeJSON(to: &w)
-        w.key("\"number\":"); number.writeJSON(to: &w)
-        w.key("\"originatorId\":"); originatorId.writeJSON(to: &w)
-        if let v = originatorSupplementalId { w.key("\"originatorSupplementalId\":"); v.writeJSON(to: &w) }
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
+        w.literal(",\"number\":"); p.pointee.number.writeJSON(to: &w)
+        w.literal(",\"originatorId\":"); p.pointee.originatorId.writeJSON(to: &w)
+        if let v = p.pointee.originatorSupplementalId { w.literal(",\"originatorSupplementalId\":"); v.writeJSON(to: &w) }
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> TraceNumber {
@@ -1940,12 +2041,15 @@ extension TransactionTrace: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["purpose", "reference", "creationDate", "creationTime"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"purpose\":"); purpose.writeJSON(to: &w)
-        if let v = reference { w.key("\"reference\":"); v.writeJSON(to: &w) }
-        w.key("\"creationDate\":"); creationDate.writeJSON(to: &w)
-        w.key("\"creationTime\":"); creationTime.writeJSON(to: &w)
-        w.close()
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
+        w.literal("{\"purpose\":"); p.pointee.purpose.writeJSON(to: &w)
+        if let v = p.pointee.reference { w.literal(",\"reference\":"); v.writeJSON(to: &w) }
+        w.literal(",\"creationDate\":"); p.pointee.creationDate.writeJSON(to: &w)
+        w.literal(",\"creationTime\":"); p.pointee.creationTime.writeJSON(to: &w)
+        w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> TransactionTrace {
@@ -1977,5 +2081,561 @@ extension TransactionTrace: ModelJSONCodable {
         guard seen & 0xD == 0xD else { throw ModelJSONReader.Failure() }
         guard let purpose, let creationDate, let creationTime else { throw ModelJSONReader.Failure() }
         return TransactionTrace(purpose: purpose, reference: reference, creationDate: creationDate, creationTime: creationTime)
+    }
+}
+
+extension Attachment.Transmission {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .availableOnRequest: w.literal("\"availableOnRequest\"")
+        case .mail: w.literal("\"mail\"")
+        case .electronic: w.literal("\"electronic\"")
+        case .email: w.literal("\"email\"")
+        case .fax: w.literal("\"fax\"")
+        case .voice: w.literal("\"voice\"")
+        }
+    }
+}
+
+extension AuthorizationStatus {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .requested: w.literal("\"REQUESTED\"")
+        case .systemHold: w.literal("\"SYSTEM HOLD\"")
+        case .approved: w.literal("\"APPROVED\"")
+        case .denied: w.literal("\"DENIED\"")
+        case .cancelled: w.literal("\"CANCELLED\"")
+        }
+    }
+}
+
+extension BenefitKind {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .activeCoverage: w.literal("\"activeCoverage\"")
+        case .activeFullRiskCapitation: w.literal("\"activeFullRiskCapitation\"")
+        case .activeServicesCapitated: w.literal("\"activeServicesCapitated\"")
+        case .activeServicesCapitatedToPrimaryCarePhysician: w.literal("\"activeServicesCapitatedToPrimaryCarePhysician\"")
+        case .activePendingInvestigation: w.literal("\"activePendingInvestigation\"")
+        case .inactive: w.literal("\"inactive\"")
+        case .inactivePendingEligibilityUpdate: w.literal("\"inactivePendingEligibilityUpdate\"")
+        case .inactivePendingInvestigation: w.literal("\"inactivePendingInvestigation\"")
+        case .coInsurance: w.literal("\"coInsurance\"")
+        case .coPayment: w.literal("\"coPayment\"")
+        case .deductible: w.literal("\"deductible\"")
+        case .coverageBasis: w.literal("\"coverageBasis\"")
+        case .benefitDescription: w.literal("\"benefitDescription\"")
+        case .exclusions: w.literal("\"exclusions\"")
+        case .limitations: w.literal("\"limitations\"")
+        case .outOfPocket: w.literal("\"outOfPocket\"")
+        case .unlimited: w.literal("\"unlimited\"")
+        case .nonCovered: w.literal("\"nonCovered\"")
+        case .costContainment: w.literal("\"costContainment\"")
+        case .reserve: w.literal("\"reserve\"")
+        case .primaryCareProvider: w.literal("\"primaryCareProvider\"")
+        case .preExistingCondition: w.literal("\"preExistingCondition\"")
+        case .managedCareCoordinator: w.literal("\"managedCareCoordinator\"")
+        case .servicesRestrictedToFollowingProvider: w.literal("\"servicesRestrictedToFollowingProvider\"")
+        case .notDeemedMedicalNecessity: w.literal("\"notDeemedMedicalNecessity\"")
+        case .benefitDisclaimer: w.literal("\"benefitDisclaimer\"")
+        case .secondSurgicalOpinionRequired: w.literal("\"secondSurgicalOpinionRequired\"")
+        case .otherOrAdditionalPayer: w.literal("\"otherOrAdditionalPayer\"")
+        case .priorYearsHistory: w.literal("\"priorYearsHistory\"")
+        case .cardsReportedLostStolen: w.literal("\"cardsReportedLostStolen\"")
+        case .contactFollowingEntity: w.literal("\"contactFollowingEntity\"")
+        case .cannotProcess: w.literal("\"cannotProcess\"")
+        case .otherSourceOfData: w.literal("\"otherSourceOfData\"")
+        case .healthCareFacility: w.literal("\"healthCareFacility\"")
+        case .spendDown: w.literal("\"spendDown\"")
+        }
+    }
+}
+
+extension BenefitNote.Kind {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .placeOfService: w.literal("\"placeOfService\"")
+        case .natureOfInjury: w.literal("\"natureOfInjury\"")
+        case .ncciNatureOfInjury: w.literal("\"ncciNatureOfInjury\"")
+        case .text: w.literal("\"text\"")
+        }
+    }
+}
+
+extension BenefitQuantityKind {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .minimum: w.literal("\"minimum\"")
+        case .quantityUsed: w.literal("\"quantityUsed\"")
+        case .coveredActual: w.literal("\"coveredActual\"")
+        case .coveredEstimated: w.literal("\"coveredEstimated\"")
+        case .coInsuranceDays: w.literal("\"coInsuranceDays\"")
+        case .deductibleBloodUnits: w.literal("\"deductibleBloodUnits\"")
+        case .days: w.literal("\"days\"")
+        case .hours: w.literal("\"hours\"")
+        case .lifetimeReserveActual: w.literal("\"lifetimeReserveActual\"")
+        case .lifetimeReserveEstimated: w.literal("\"lifetimeReserveEstimated\"")
+        case .maximum: w.literal("\"maximum\"")
+        case .months: w.literal("\"months\"")
+        case .servicesOrProcedures: w.literal("\"servicesOrProcedures\"")
+        case .quantityApproved: w.literal("\"quantityApproved\"")
+        case .ageHigh: w.literal("\"ageHigh\"")
+        case .ageLow: w.literal("\"ageLow\"")
+        case .visits: w.literal("\"visits\"")
+        case .years: w.literal("\"years\"")
+        }
+    }
+}
+
+extension CertificationType {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .initial: w.literal("\"initial\"")
+        case .renewal: w.literal("\"renewal\"")
+        case .revised: w.literal("\"revised\"")
+        case .`extension`: w.literal("\"extension\"")
+        case .cancel: w.literal("\"cancel\"")
+        case .appealImmediate: w.literal("\"appealImmediate\"")
+        case .appealStandard: w.literal("\"appealStandard\"")
+        case .reconsideration: w.literal("\"reconsideration\"")
+        }
+    }
+}
+
+extension ContactMethod.Kind {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .phone: w.literal("\"phone\"")
+        case .phoneExtension: w.literal("\"phoneExtension\"")
+        case .fax: w.literal("\"fax\"")
+        case .email: w.literal("\"email\"")
+        case .url: w.literal("\"url\"")
+        case .edi: w.literal("\"edi\"")
+        case .workPhone: w.literal("\"workPhone\"")
+        }
+    }
+}
+
+extension CoverageLevel {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .childrenOnly: w.literal("\"childrenOnly\"")
+        case .dependentsOnly: w.literal("\"dependentsOnly\"")
+        case .employeeAndChildren: w.literal("\"employeeAndChildren\"")
+        case .employeeOnly: w.literal("\"employeeOnly\"")
+        case .employeeAndSpouse: w.literal("\"employeeAndSpouse\"")
+        case .family: w.literal("\"family\"")
+        case .individual: w.literal("\"individual\"")
+        case .spouseAndChildren: w.literal("\"spouseAndChildren\"")
+        case .spouseOnly: w.literal("\"spouseOnly\"")
+        }
+    }
+}
+
+extension CoverageStatus {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .active: w.literal("\"active\"")
+        case .inactive: w.literal("\"inactive\"")
+        case .unknown: w.literal("\"unknown\"")
+        }
+    }
+}
+
+extension DecisionAction {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .certifiedInTotal: w.literal("\"certifiedInTotal\"")
+        case .certifiedPartially: w.literal("\"certifiedPartially\"")
+        case .notCertified: w.literal("\"notCertified\"")
+        case .pended: w.literal("\"pended\"")
+        case .modified: w.literal("\"modified\"")
+        case .cancelled: w.literal("\"cancelled\"")
+        case .contactPayer: w.literal("\"contactPayer\"")
+        case .noActionRequired: w.literal("\"noActionRequired\"")
+        }
+    }
+}
+
+extension Diagnosis.CodeSystem {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .icd10cm: w.literal("\"icd10cm\"")
+        case .icd9cm: w.literal("\"icd9cm\"")
+        case .drg: w.literal("\"drg\"")
+        case .loinc: w.literal("\"loinc\"")
+        }
+    }
+}
+
+extension Diagnosis.Role {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .principal: w.literal("\"principal\"")
+        case .other: w.literal("\"other\"")
+        case .admitting: w.literal("\"admitting\"")
+        case .reasonForVisit: w.literal("\"reasonForVisit\"")
+        }
+    }
+}
+
+extension EligibilityDate.Kind {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .discharge: w.literal("\"discharge\"")
+        case .issue: w.literal("\"issue\"")
+        case .effectiveDateOfChange: w.literal("\"effectiveDateOfChange\"")
+        case .periodStart: w.literal("\"periodStart\"")
+        case .periodEnd: w.literal("\"periodEnd\"")
+        case .completion: w.literal("\"completion\"")
+        case .coordinationOfBenefits: w.literal("\"coordinationOfBenefits\"")
+        case .plan: w.literal("\"plan\"")
+        case .benefit: w.literal("\"benefit\"")
+        case .primaryCareProvider: w.literal("\"primaryCareProvider\"")
+        case .latestVisitOrConsultation: w.literal("\"latestVisitOrConsultation\"")
+        case .eligibility: w.literal("\"eligibility\"")
+        case .added: w.literal("\"added\"")
+        case .cobraBegin: w.literal("\"cobraBegin\"")
+        case .cobraEnd: w.literal("\"cobraEnd\"")
+        case .premiumPaidToDateBegin: w.literal("\"premiumPaidToDateBegin\"")
+        case .premiumPaidToDateEnd: w.literal("\"premiumPaidToDateEnd\"")
+        case .planBegin: w.literal("\"planBegin\"")
+        case .planEnd: w.literal("\"planEnd\"")
+        case .benefitBegin: w.literal("\"benefitBegin\"")
+        case .benefitEnd: w.literal("\"benefitEnd\"")
+        case .eligibilityBegin: w.literal("\"eligibilityBegin\"")
+        case .eligibilityEnd: w.literal("\"eligibilityEnd\"")
+        case .enrollment: w.literal("\"enrollment\"")
+        case .admission: w.literal("\"admission\"")
+        case .dateOfDeath: w.literal("\"dateOfDeath\"")
+        case .certification: w.literal("\"certification\"")
+        case .service: w.literal("\"service\"")
+        case .policyEffective: w.literal("\"policyEffective\"")
+        case .policyExpiration: w.literal("\"policyExpiration\"")
+        case .lastUpdate: w.literal("\"lastUpdate\"")
+        case .status: w.literal("\"status\"")
+        }
+    }
+}
+
+extension EntityRole {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .payer: w.literal("\"payer\"")
+        case .utilizationManagementOrganization: w.literal("\"utilizationManagementOrganization\"")
+        case .thirdPartyAdministrator: w.literal("\"thirdPartyAdministrator\"")
+        case .employer: w.literal("\"employer\"")
+        case .gatewayProvider: w.literal("\"gatewayProvider\"")
+        case .planSponsor: w.literal("\"planSponsor\"")
+        case .primaryPayer: w.literal("\"primaryPayer\"")
+        case .secondaryPayer: w.literal("\"secondaryPayer\"")
+        case .tertiaryPayer: w.literal("\"tertiaryPayer\"")
+        case .priorInsuranceCarrier: w.literal("\"priorInsuranceCarrier\"")
+        case .originCarrier: w.literal("\"originCarrier\"")
+        case .preferredProviderOrganization: w.literal("\"preferredProviderOrganization\"")
+        case .independentPhysiciansAssociation: w.literal("\"independentPhysiciansAssociation\"")
+        case .managedCareOrganization: w.literal("\"managedCareOrganization\"")
+        case .verifier: w.literal("\"verifier\"")
+        case .vendor: w.literal("\"vendor\"")
+        case .configurationChangeOrganization: w.literal("\"configurationChangeOrganization\"")
+        case .insured: w.literal("\"insured\"")
+        case .legalRepresentative: w.literal("\"legalRepresentative\"")
+        case .contractedServiceProvider: w.literal("\"contractedServiceProvider\"")
+        case .provider: w.literal("\"provider\"")
+        case .hospital: w.literal("\"hospital\"")
+        case .facility: w.literal("\"facility\"")
+        case .attendingPhysician: w.literal("\"attendingPhysician\"")
+        case .operatingPhysician: w.literal("\"operatingPhysician\"")
+        case .otherPhysician: w.literal("\"otherPhysician\"")
+        case .serviceLocation: w.literal("\"serviceLocation\"")
+        case .admittingServices: w.literal("\"admittingServices\"")
+        case .assistantSurgeon: w.literal("\"assistantSurgeon\"")
+        case .orderingPhysician: w.literal("\"orderingPhysician\"")
+        case .referringProvider: w.literal("\"referringProvider\"")
+        case .clinic: w.literal("\"clinic\"")
+        case .primaryCareProvider: w.literal("\"primaryCareProvider\"")
+        case .purchaseServiceProvider: w.literal("\"purchaseServiceProvider\"")
+        case .groupPractice: w.literal("\"groupPractice\"")
+        case .serviceProvider: w.literal("\"serviceProvider\"")
+        case .physicianClinicOrGroup: w.literal("\"physicianClinicOrGroup\"")
+        case .supervisingPhysician: w.literal("\"supervisingPhysician\"")
+        case .documentationContact: w.literal("\"documentationContact\"")
+        }
+    }
+}
+
+extension EntityType {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .person: w.literal("\"person\"")
+        case .organization: w.literal("\"organization\"")
+        }
+    }
+}
+
+extension FollowUpAction {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .correctAndResubmit: w.literal("\"correctAndResubmit\"")
+        case .resubmissionNotAllowed: w.literal("\"resubmissionNotAllowed\"")
+        case .resubmitOriginal: w.literal("\"resubmitOriginal\"")
+        case .resubmissionAllowed: w.literal("\"resubmissionAllowed\"")
+        case .doNotResubmitInquiryInitiated: w.literal("\"doNotResubmitInquiryInitiated\"")
+        case .waitThirtyDaysAndResubmit: w.literal("\"waitThirtyDaysAndResubmit\"")
+        case .waitTenDaysAndResubmit: w.literal("\"waitTenDaysAndResubmit\"")
+        case .doNotResubmitWillRespond: w.literal("\"doNotResubmitWillRespond\"")
+        }
+    }
+}
+
+extension Gender {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .female: w.literal("\"female\"")
+        case .male: w.literal("\"male\"")
+        case .unknown: w.literal("\"unknown\"")
+        }
+    }
+}
+
+extension LevelOfService {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .emergency: w.literal("\"emergency\"")
+        case .elective: w.literal("\"elective\"")
+        case .urgent: w.literal("\"urgent\"")
+        }
+    }
+}
+
+extension NetworkIndicator {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .inNetwork: w.literal("\"inNetwork\"")
+        case .outOfNetwork: w.literal("\"outOfNetwork\"")
+        case .unknown: w.literal("\"unknown\"")
+        case .notApplicable: w.literal("\"notApplicable\"")
+        }
+    }
+}
+
+extension PartyIdentifier.Kind {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .npi: w.literal("\"npi\"")
+        case .employerId: w.literal("\"employerId\"")
+        case .ssn: w.literal("\"ssn\"")
+        case .etin: w.literal("\"etin\"")
+        case .federalTaxId: w.literal("\"federalTaxId\"")
+        case .naicId: w.literal("\"naicId\"")
+        case .payerId: w.literal("\"payerId\"")
+        case .cmsPlanId: w.literal("\"cmsPlanId\"")
+        case .memberId: w.literal("\"memberId\"")
+        case .uniqueHealthId: w.literal("\"uniqueHealthId\"")
+        case .pharmacyProcessorNumber: w.literal("\"pharmacyProcessorNumber\"")
+        case .serviceProviderNumber: w.literal("\"serviceProviderNumber\"")
+        case .facilityId: w.literal("\"facilityId\"")
+        }
+    }
+}
+
+extension Priority {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .standard: w.literal("\"standard\"")
+        case .expedited: w.literal("\"expedited\"")
+        case .retrospective: w.literal("\"retrospective\"")
+        }
+    }
+}
+
+extension Procedure.CodeSystem {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .hcpcs: w.literal("\"hcpcs\"")
+        case .cpt: w.literal("\"cpt\"")
+        case .ada: w.literal("\"ada\"")
+        case .icd9Procedure: w.literal("\"icd9Procedure\"")
+        case .hiec: w.literal("\"hiec\"")
+        case .ndc: w.literal("\"ndc\"")
+        case .abc: w.literal("\"abc\"")
+        case .mutuallyDefined: w.literal("\"mutuallyDefined\"")
+        }
+    }
+}
+
+extension ProviderFunction {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .admitting: w.literal("\"admitting\"")
+        case .assistantSurgeon: w.literal("\"assistantSurgeon\"")
+        case .attending: w.literal("\"attending\"")
+        case .billing: w.literal("\"billing\"")
+        case .consulting: w.literal("\"consulting\"")
+        case .covering: w.literal("\"covering\"")
+        case .hospital: w.literal("\"hospital\"")
+        case .homeHealthCare: w.literal("\"homeHealthCare\"")
+        case .laboratory: w.literal("\"laboratory\"")
+        case .operating: w.literal("\"operating\"")
+        case .ordering: w.literal("\"ordering\"")
+        case .other: w.literal("\"other\"")
+        case .pharmacist: w.literal("\"pharmacist\"")
+        case .pharmacy: w.literal("\"pharmacy\"")
+        case .primaryCare: w.literal("\"primaryCare\"")
+        case .performing: w.literal("\"performing\"")
+        case .ruralHealthClinic: w.literal("\"ruralHealthClinic\"")
+        case .referring: w.literal("\"referring\"")
+        case .submitting: w.literal("\"submitting\"")
+        case .skilledNursingFacility: w.literal("\"skilledNursingFacility\"")
+        case .supervising: w.literal("\"supervising\"")
+        }
+    }
+}
+
+extension Relationship {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .`self`: w.literal("\"self\"")
+        case .spouse: w.literal("\"spouse\"")
+        case .child: w.literal("\"child\"")
+        case .employee: w.literal("\"employee\"")
+        case .unknown: w.literal("\"unknown\"")
+        case .organDonor: w.literal("\"organDonor\"")
+        case .cadaverDonor: w.literal("\"cadaverDonor\"")
+        case .lifePartner: w.literal("\"lifePartner\"")
+        case .otherAdult: w.literal("\"otherAdult\"")
+        case .other: w.literal("\"other\"")
+        }
+    }
+}
+
+extension RequestKind {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .admissionReview: w.literal("\"admissionReview\"")
+        case .healthServicesReview: w.literal("\"healthServicesReview\"")
+        case .specialtyReferral: w.literal("\"specialtyReferral\"")
+        case .individual: w.literal("\"individual\"")
+        }
+    }
+}
+
+extension ResponseStatus {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .final: w.literal("\"final\"")
+        case .updatesToFollow: w.literal("\"updatesToFollow\"")
+        case .servicesReservation: w.literal("\"servicesReservation\"")
+        }
+    }
+}
+
+extension ServiceDelivery.QuantityKind {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .days: w.literal("\"days\"")
+        case .units: w.literal("\"units\"")
+        case .hours: w.literal("\"hours\"")
+        case .months: w.literal("\"months\"")
+        case .visits: w.literal("\"visits\"")
+        }
+    }
+}
+
+extension ServiceDelivery.Unit {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .days: w.literal("\"days\"")
+        case .months: w.literal("\"months\"")
+        case .visits: w.literal("\"visits\"")
+        case .weeks: w.literal("\"weeks\"")
+        case .years: w.literal("\"years\"")
+        }
+    }
+}
+
+extension ServiceLine.Kind {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .professional: w.literal("\"professional\"")
+        case .institutional: w.literal("\"institutional\"")
+        case .dental: w.literal("\"dental\"")
+        }
+    }
+}
+
+extension ServiceLine.Unit {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .units: w.literal("\"units\"")
+        case .minutes: w.literal("\"minutes\"")
+        case .days: w.literal("\"days\"")
+        }
+    }
+}
+
+extension ServiceLocation.Kind {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .placeOfService: w.literal("\"placeOfService\"")
+        case .billType: w.literal("\"billType\"")
+        }
+    }
+}
+
+extension TimePeriod {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .hour: w.literal("\"hour\"")
+        case .day: w.literal("\"day\"")
+        case .twentyFourHours: w.literal("\"twentyFourHours\"")
+        case .years: w.literal("\"years\"")
+        case .serviceYear: w.literal("\"serviceYear\"")
+        case .calendarYear: w.literal("\"calendarYear\"")
+        case .yearToDate: w.literal("\"yearToDate\"")
+        case .contract: w.literal("\"contract\"")
+        case .episode: w.literal("\"episode\"")
+        case .visit: w.literal("\"visit\"")
+        case .outlier: w.literal("\"outlier\"")
+        case .remaining: w.literal("\"remaining\"")
+        case .exceeded: w.literal("\"exceeded\"")
+        case .notExceeded: w.literal("\"notExceeded\"")
+        case .lifetime: w.literal("\"lifetime\"")
+        case .lifetimeRemaining: w.literal("\"lifetimeRemaining\"")
+        case .month: w.literal("\"month\"")
+        case .week: w.literal("\"week\"")
+        case .admission: w.literal("\"admission\"")
+        }
+    }
+}
+
+extension TraceNumber.Kind {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .current: w.literal("\"current\"")
+        case .referenced: w.literal("\"referenced\"")
+        }
+    }
+}
+
+extension TransactionPurpose {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .request: w.literal("\"request\"")
+        case .cancellation: w.literal("\"cancellation\"")
+        case .authorityToDeduct: w.literal("\"authorityToDeduct\"")
+        case .response: w.literal("\"response\"")
+        case .confirmation: w.literal("\"confirmation\"")
+        }
+    }
+}
+
+extension YesNoUnknown {
+    func writeJSON(to w: inout ModelJSONWriter) {
+        switch self {
+        case .yes: w.literal("\"yes\"")
+        case .no: w.literal("\"no\"")
+        case .unknown: w.literal("\"unknown\"")
+        }
     }
 }

@@ -5,27 +5,21 @@ extension ModelTransaction: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["type", "eligibilityInquiries", "eligibilityResponses", "authorizationRequest", "authorizationDecision"])
 
     func writeJSON(to w: inout ModelJSONWriter) {
-        w.open()
-        w.key("\"type\":")
         switch self {
         case .eligibilityInquiry(let v):
-            w.string("270")
-            w.key("\"eligibilityInquiries\":")
+            w.literal("{\"type\":\"270\",\"eligibilityInquiries\":")
             v.writeJSON(to: &w)
         case .eligibilityResponse(let v):
-            w.string("271")
-            w.key("\"eligibilityResponses\":")
+            w.literal("{\"type\":\"271\",\"eligibilityResponses\":")
             v.writeJSON(to: &w)
         case .authorizationRequest(let v):
-            w.string("278")
-            w.key("\"authorizationRequest\":")
+            w.literal("{\"type\":\"278\",\"authorizationRequest\":")
             v.writeJSON(to: &w)
         case .authorizationDecision(let v):
-            w.string("278-response")
-            w.key("\"authorizationDecision\":")
+            w.literal("{\"type\":\"278-response\",\"authorizationDecision\":")
             v.writeJSON(to: &w)
         }
-        w.close()
+        w.byte(0x7D)
     }
 
     /// Finds `type`, then reads only the payload it names (other keys are skipped, as `JSONDecoder` does).
