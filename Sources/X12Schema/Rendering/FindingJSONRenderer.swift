@@ -44,34 +44,55 @@ public struct FindingJSONRenderer: Sendable {
 
     /// A whole report: verdicts and counts per interchange, group and transaction set, with their findings.
     public func render(_ report: ValidationReport) -> String {
-        func list(_ fs: [Finding]) -> String { "[" + fs.map(json).joined(separator: ",") + "]" }
         var ics: [String] = []
         for ic in report.interchanges {
             var groups: [String] = []
             for g in ic.groups {
-                var txs: [String] = []
-                for t in g.transactions {
-                    var fields: [(String, String)] = [("id", quote(t.header.id)), ("controlNumber", quote(t.header.controlNumber))]
-                    if let r = t.header.implementationReference { fields.append(("implementationReference", quote(r))) }
-                    if let gid = t.guideID { fields.append(("guide", quote(gid))) }
-                    fields += [("acknowledgmentCode", quote(t.acknowledgmentCode.rawValue)), ("segmentCount", "\(t.segmentCount)"),
-                               ("findings", list(t.findings))]
-                    txs.append(object(fields))
-                }
-                var fields: [(String, String)] = []
-                if let h = g.header {
-                    fields += [("controlNumber", quote(h.controlNumber)), ("functionalID", quote(h.functionalID)), ("version", quote(h.version))]
-                }
-                fields += [("acknowledgmentCode", quote(g.acknowledgmentCode.rawValue)), ("received", "\(g.receivedCount)"),
-                           ("accepted", "\(g.acceptedCount)"), ("findings", list(g.findings)), ("transactions", "[" + txs.joined(separator: ",") + "]")]
-                groups.append(object(fields))
+                groups.append(groupOpening(g) + g.transactions.map(transactionObject).joined(separator: ",") + "]}")
             }
-            ics.append(object([("controlNumber", quote(ic.header.controlNumber)), ("acknowledgmentCode", quote(ic.acknowledgmentCode.rawValue)),
-                               ("noteCode", quote(ic.noteCode)), ("findings", list(ic.findings)), ("groups", "[" + groups.joined(separator: ",") + "]")]))
+            ics.append(interchangeOpening(ic) + groups.joined(separator: ",") + "]}")
         }
-        return object([("source", quote(report.source)), ("clean", report.isClean ? "true" : "false"),
-                       ("segments", "\(report.segmentCount)"), ("bytes", "\(report.byteCount)"),
-                       ("findings", list(report.findings)), ("interchanges", "[" + ics.joined(separator: ",") + "]")])
+        return reportOpening(source: report.source, clean: report.isClean, segmentCount: report.segmentCount,
+                             byteCount: report.byteCount, findings: report.findings) + ics.joined(separator: ",") + "]}"
+    }
+
+    /// One transaction set's object, with its findings.
+    func transactionObject(_ t: TransactionReport) -> String {
+        var fields: [(String, String)] = [("id", quote(t.header.id)), ("controlNumber", quote(t.header.controlNumber))]
+        if let r = t.header.implementationReference { fields.append(("implementationReference", quote(r))) }
+        if let gid = t.guideID { fields.append(("guide", quote(gid))) }
+        fields += [("acknowledgmentCode", quote(t.acknowledgmentCode.rawValue)), ("segmentCount", "\(t.segmentCount)"),
+                   ("findings", list(t.findings))]
+        return object(fields)
+    }
+
+    /// A group's object up to its transaction list, which is last: `{…,"transactions":[` (close with `]}`).
+    func groupOpening(_ g: GroupReport) -> String {
+        var fields: [(String, String)] = []
+        if let h = g.header {
+            fields += [("controlNumber", quote(h.controlNumber)), ("functionalID", quote(h.functionalID)), ("version", quote(h.version))]
+        }
+        fields += [("acknowledgmentCode", quote(g.acknowledgmentCode.rawValue)), ("received", "\(g.receivedCount)"),
+                   ("accepted", "\(g.acceptedCount)"), ("findings", list(g.findings))]
+        return opening(fields, last: "transactions")
+    }
+
+    /// An interchange's object up to its group list, which is last: `{…,"groups":[` (close with `]}`).
+    func interchangeOpening(_ ic: InterchangeReport) -> String {
+        opening([("controlNumber", quote(ic.header.controlNumber)), ("acknowledgmentCode", quote(ic.acknowledgmentCode.rawValue)),
+                 ("noteCode", quote(ic.noteCode)), ("findings", list(ic.findings))], last: "groups")
+    }
+
+    /// A report's object up to its interchange list, which is last: `{…,"interchanges":[` (close with `]}`).
+    func reportOpening(source: String, clean: Bool, segmentCount: Int, byteCount: Int, findings: [Finding]) -> String {
+        opening([("source", quote(source)), ("clean", clean ? "true" : "false"), ("segments", "\(segmentCount)"),
+                 ("bytes", "\(byteCount)"), ("findings", list(findings))], last: "interchanges")
+    }
+
+    private func list(_ fs: [Finding]) -> String { "[" + fs.map(json).joined(separator: ",") + "]" }
+
+    private func opening(_ fields: [(String, String)], last: String) -> String {
+        "{" + fields.map { "\(quote($0.0)):\($0.1)," }.joined() + "\(quote(last)):["
     }
 
     private func object(_ fields: [(String, String)]) -> String {

@@ -51,17 +51,36 @@ public struct FindingTextRenderer: Sendable {
             }
         }
         for ic in report.interchanges {
-            for g in ic.groups {
-                let id = g.header.map { "group \($0.controlNumber) (\($0.functionalID) \($0.version))" } ?? "transaction sets outside a group"
-                lines.append("\(report.source): interchange \(ic.header.controlNumber) \(id): \(verdict(g.acknowledgmentCode)), \(g.acceptedCount) of \(g.receivedCount) transaction set(s) accepted")
-            }
-            if ic.groups.isEmpty {
-                lines.append("\(report.source): interchange \(ic.header.controlNumber): \(verdict(ic.acknowledgmentCode)), no functional groups")
-            }
+            for g in ic.groups { lines.append(summary(g, interchange: ic.header, source: report.source)) }
+            if ic.groups.isEmpty { lines.append(summary(ic, source: report.source)) }
         }
-        if report.interchanges.isEmpty { lines.append("\(report.source): no interchange found") }
+        if report.interchanges.isEmpty { lines.append(noInterchange(source: report.source)) }
         return lines.joined(separator: "\n")
     }
+
+    /// The verdict line of group `g` of `interchange`.
+    func summary(_ g: GroupReport, interchange: InterchangeHeader, source: String) -> String {
+        summaryPrefix(interchange: interchange, source: source) + summaryTail(g)
+    }
+
+    /// The start of every group verdict line of `interchange`: `in.x12: interchange 000000001 `.
+    func summaryPrefix(interchange: InterchangeHeader, source: String) -> String {
+        "\(source): interchange \(interchange.controlNumber) "
+    }
+
+    /// The rest of group `g`'s verdict line: `group 1 (HS 005010X279A1): accepted, 2 of 2 transaction set(s) accepted`.
+    func summaryTail(_ g: GroupReport) -> String {
+        let id = g.header.map { "group \($0.controlNumber) (\($0.functionalID) \($0.version))" } ?? "transaction sets outside a group"
+        return "\(id): \(verdict(g.acknowledgmentCode)), \(g.acceptedCount) of \(g.receivedCount) transaction set(s) accepted"
+    }
+
+    /// The verdict line of an interchange without functional groups.
+    func summary(_ ic: InterchangeReport, source: String) -> String {
+        "\(source): interchange \(ic.header.controlNumber): \(verdict(ic.acknowledgmentCode)), no functional groups"
+    }
+
+    /// The line for an input without interchanges.
+    func noInterchange(source: String) -> String { "\(source): no interchange found" }
 
     private func verdict(_ c: AcknowledgmentCode) -> String {
         switch c {

@@ -41,16 +41,9 @@ public final class FindingSpool {
 
     /// A spool in a new file in `directory` (default: `TMPDIR`, else `/tmp`).
     public init(directory: String? = nil) throws(X12IOError) {
-        let folder = directory ?? getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array((folder + "/.x12gate-findings-XXXXXX").utf8) + [0]
-        let fd = template.withUnsafeMutableBufferPointer { p in
-            p.withMemoryRebound(to: CChar.self) { mkstemp($0.baseAddress!) }
-        }
-        let path = String(decoding: template.dropLast(), as: UTF8.self)
-        guard fd >= 0 else { throw X12IOError(path: folder, errno: errno, message: String(cString: strerror(errno))) }
-        unlink(path)
-        self.fd = fd
-        self.path = path
+        let file = try TemporaryFile(prefix: "findings", directory: directory)
+        self.fd = file.descriptor
+        self.path = file.path
         buffer.reserveCapacity(Self.chunk)
     }
 

@@ -5,6 +5,9 @@ import X12Schema
 
 /// `x12gate validate FILE… [--json] [--specs DIR]`: SNIP 1–2 validation against the implementation guides in `Specs/`.
 ///
+/// The report is written as the file is read (spooled on disk when large): memory stays flat however many findings
+/// there are.
+///
 /// Exit status: 0 when every group of every file is accepted without errors, 1 when anything is rejected or has
 /// errors, 2 when a file cannot be read (or the specs cannot be loaded).
 struct ValidateCommand: ParsableCommand {
@@ -33,26 +36,34 @@ struct ValidateCommand: ParsableCommand {
             printError("x12gate validate: cannot load specs: \(error)")
             throw ExitCode(2)
         }
-        let validator = Validator(library: library)
+        // Sets, groups and interchanges are rendered as they close (spooled on disk when large), not kept.
+        let validator = Validator(library: library, options: .init(keepTransactions: false))
         var status: Int32 = 0
-        var jsonReports: [String] = []
+        let out = BufferedOutput.standardOutput
+        defer { try? out.flush() }
+        let many = json && files.count > 1
+        if many { out.write("[") }
+        var written = 0
         for file in files {
+            let stream: ValidationReportStream
             let report: ValidationReport
             do {
-                report = try validator.validate(path: file)
+                let reader = try X12Reader(path: file, options: validator.options.readerOptions)
+                stream = ValidationReportStream(format: json ? .json : .text, source: reader.name, includeValues: showValues)
+                report = try validator.validate(reader: reader, onTransaction: stream.transaction,
+                                                onGroup: { g, _ in stream.group(g) }, onInterchange: stream.interchange)
+                if many && written > 0 { out.write(",") }
+                let clean = try stream.finish(report) { out.write($0) }
+                written += 1
+                if !clean && status == 0 { status = 1 }
             } catch {
                 printError("x12gate validate: \(error)")
                 status = 2
                 continue
             }
-            if !report.isClean && status == 0 { status = 1 }
-            if json {
-                jsonReports.append(FindingJSONRenderer(includeValues: showValues).render(report))
-            } else {
-                print(FindingTextRenderer(includeValues: showValues).render(report))
-            }
         }
-        if json { print(jsonReports.count == 1 ? jsonReports[0] : "[" + jsonReports.joined(separator: ",") + "]") }
+        if many { out.write("]") }
+        if json && (many || written > 0) { out.write("\n") }
         if status != 0 { throw ExitCode(status) }
     }
 
