@@ -34,16 +34,24 @@ enum EligibilityReader {
                 var traces: [TraceNumber] = []
                 while let t = c.take("TRN") { traces.append(try CommonSegments.trace(t)) }
                 guard let loop = PartyLoop.read(&c) else { throw .missingSegment("NM1", loop: rank == 2 ? "2100C" : "2100D") }
-                var m = try loop.member()
-                m.traceNumbers = traces
-                var benefits: [Benefit] = []
-                var encounters: [Encounter] = []
-                if response {
-                    while let b = try EligibilitySegments.readBenefit(&c) { benefits.append(b) }
+                let m = try loop.member(traceNumbers: traces)
+                if rank == 2 {
+                    patients.subscriber(m)
+                    if response {
+                        try EligibilitySegments.readBenefits(&c, into: &patients.subscriberBenefits)
+                    } else {
+                        try EligibilitySegments.readEncounters(&c, into: &patients.subscriberEncounters)
+                    }
                 } else {
-                    while let e = try EligibilitySegments.readEncounter(&c) { encounters.append(e) }
+                    var benefits: [Benefit] = []
+                    var encounters: [Encounter] = []
+                    if response {
+                        try EligibilitySegments.readBenefits(&c, into: &benefits)
+                    } else {
+                        try EligibilitySegments.readEncounters(&c, into: &encounters)
+                    }
+                    patients.dependent(m, benefits, encounters)
                 }
-                if rank == 2 { patients.subscriber(m, benefits, encounters) } else { patients.dependent(m, benefits, encounters) }
             }
             c.skipToLevelEnd()
             patients.end(rank)

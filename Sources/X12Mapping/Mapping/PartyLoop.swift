@@ -19,7 +19,7 @@ struct PartyLoop {
     var range: Range<Int>
 
     /// `f` of each segment with this ID in the loop, in order (`[]`, not allocated, when there is none).
-    func each<T>(_ id: SegmentID, _ f: (RawSegment) throws(MappingError) -> T) throws(MappingError) -> [T] {
+    @inline(__always) func each<T>(_ id: SegmentID, _ f: (RawSegment) throws(MappingError) -> T) throws(MappingError) -> [T] {
         var out: [T] = []
         for i in range where cursor.id(at: i) == id { out.append(try f(cursor.segment(at: i))) }
         return out
@@ -61,69 +61,78 @@ struct PartyLoop {
     func contacts() throws(MappingError) -> [Contact] { try each("PER", CommonSegments.contact) }
 
     // MARK: Reading
+    // Each value is made by one init call from locals, in the order the fields were read before (so the same
+    // input throws the same error first): no field assigned twice, no copy of the large value.
 
     func provider() throws(MappingError) -> Provider {
         let type = try X12Codes.entityType.value(nm1[2], "NM1", 2)
-        var p = Provider(role: try X12Codes.entityRole.value(nm1[1], "NM1", 1), entityType: type)
-        if type == .organization { p.organizationName = nm1.opt(3) } else { p.lastName = nm1.opt(3) }
-        p.firstName = nm1.opt(4)
-        p.middleName = nm1.opt(5)
-        p.namePrefix = nm1.opt(6)
-        p.nameSuffix = nm1.opt(7)
+        let role = try X12Codes.entityRole.value(nm1[1], "NM1", 1)
+        let name = nm1.opt(3)
+        var npi: String?
+        var otherIdentifier: PartyIdentifier?
         if !nm1[8].valueBytes.isEmpty {
             let kind = try X12Codes.identifier.value(nm1[8], "NM1", 8)
-            if kind == .npi { p.npi = nm1[9].value } else { p.otherIdentifier = PartyIdentifier(kind, nm1[9].value) }
+            if kind == .npi { npi = nm1[9].value } else { otherIdentifier = PartyIdentifier(kind, nm1[9].value) }
         }
-        p.relationshipCode = nm1.opt(10)
-        p.references = try each("REF", CommonSegments.reference)
-        p.address = CommonSegments.address(n3, n4)
-        p.contacts = try contacts()
+        let references = try each("REF", CommonSegments.reference)
+        let contacts = try contacts()
+        var function: ProviderFunction?
+        var taxonomyCode: String?
         if let prv {
-            p.function = try X12Codes.providerFunction.optional(prv[1], "PRV", 1)
-            p.taxonomyCode = prv.opt(3)
+            function = try X12Codes.providerFunction.optional(prv[1], "PRV", 1)
+            taxonomyCode = prv.opt(3)
         }
-        p.rejections = try rejections()
-        return p
+        let rejections = try rejections()
+        return Provider(role: role, entityType: type, organizationName: type == .organization ? name : nil,
+                        lastName: type == .organization ? nil : name, firstName: nm1.opt(4), middleName: nm1.opt(5),
+                        namePrefix: nm1.opt(6), nameSuffix: nm1.opt(7), npi: npi, otherIdentifier: otherIdentifier,
+                        relationshipCode: nm1.opt(10), references: references, address: CommonSegments.address(n3, n4),
+                        contacts: contacts, function: function, taxonomyCode: taxonomyCode, rejections: rejections)
     }
 
     func payer() throws(MappingError) -> Payer {
-        var p = Payer(role: try X12Codes.entityRole.value(nm1[1], "NM1", 1),
-                      entityType: try X12Codes.entityType.value(nm1[2], "NM1", 2),
-                      name: nm1.opt(3), firstName: nm1.opt(4))
-        if !nm1[8].valueBytes.isEmpty { p.identifier = PartyIdentifier(try X12Codes.identifier.value(nm1[8], "NM1", 8), nm1[9].value) }
-        p.contacts = try contacts()
-        p.rejections = try rejections()
-        return p
+        let role = try X12Codes.entityRole.value(nm1[1], "NM1", 1)
+        let type = try X12Codes.entityType.value(nm1[2], "NM1", 2)
+        var identifier: PartyIdentifier?
+        if !nm1[8].valueBytes.isEmpty { identifier = PartyIdentifier(try X12Codes.identifier.value(nm1[8], "NM1", 8), nm1[9].value) }
+        return Payer(role: role, entityType: type, name: nm1.opt(3), firstName: nm1.opt(4), identifier: identifier,
+                     contacts: try contacts(), rejections: try rejections())
     }
 
-    func member() throws(MappingError) -> Member {
-        var m = Member(entityType: try X12Codes.entityType.value(nm1[2].valueBytes.isEmpty ? "1" : nm1[2].value, "NM1", 2))
-        m.lastName = nm1.opt(3)
-        m.firstName = nm1.opt(4)
-        m.middleName = nm1.opt(5)
-        m.namePrefix = nm1.opt(6)
-        m.nameSuffix = nm1.opt(7)
+    /// The member of this loop; `traceNumbers` are the TRNs read before its NM1 (eligibility).
+    func member(traceNumbers: [TraceNumber] = []) throws(MappingError) -> Member {
+        let type = try X12Codes.entityType.value(nm1[2].valueBytes.isEmpty ? "1" : nm1[2].value, "NM1", 2)
+        var memberIdKind: PartyIdentifier.Kind?
+        var memberId: String?
         if !nm1[8].valueBytes.isEmpty {
             let kind = try X12Codes.identifier.value(nm1[8], "NM1", 8)
-            m.memberIdKind = kind == .memberId ? nil : kind
-            m.memberId = nm1[9].value
+            memberIdKind = kind == .memberId ? nil : kind
+            memberId = nm1[9].value
         }
-        m.references = try each("REF", CommonSegments.reference)
-        m.address = CommonSegments.address(n3, n4)
-        m.rejections = try rejections()
+        let references = try each("REF", CommonSegments.reference)
+        let rejections = try rejections()
+        var dateOfBirth: CalendarDate?
+        var gender: Gender?
         if let dmg {
-            m.dateOfBirth = try X12Values.optionalDate(dmg[2], "DMG", 2)
-            m.gender = try X12Codes.gender.optional(dmg[3], "DMG", 3)
+            dateOfBirth = try X12Values.optionalDate(dmg[2], "DMG", 2)
+            gender = try X12Codes.gender.optional(dmg[3], "DMG", 3)
         }
+        var relationship: Relationship?
+        var identityCorrected = false
+        var birthSequence: Int?
         if let ins {
-            m.relationship = try X12Codes.relationship.optional(ins[2], "INS", 2)
-            m.identityCorrected = ins[3].valueIs("001") && ins[4].valueIs("25")
-            m.birthSequence = try X12Values.int(ins[17], "INS", 17)
+            relationship = try X12Codes.relationship.optional(ins[2], "INS", 2)
+            identityCorrected = ins[3].valueIs("001") && ins[4].valueIs("25")
+            birthSequence = try X12Values.int(ins[17], "INS", 17)
         }
-        if let hi { m.diagnoses = try CommonSegments.diagnoses(hi) }
-        m.dates = try each("DTP") { d throws(MappingError) in
+        let diagnoses = hi == nil ? [] : try CommonSegments.diagnoses(hi!)
+        let dates = try each("DTP") { d throws(MappingError) in
             EligibilityDate(try X12Codes.eligibilityDate.value(d[1], "DTP", 1), try CommonSegments.dtpRange(d))
         }
-        return m
+        return Member(memberId: memberId, memberIdKind: memberIdKind, entityType: type, lastName: nm1.opt(3),
+                      firstName: nm1.opt(4), middleName: nm1.opt(5), namePrefix: nm1.opt(6), nameSuffix: nm1.opt(7),
+                      dateOfBirth: dateOfBirth, gender: gender, relationship: relationship, birthSequence: birthSequence,
+                      identityCorrected: identityCorrected, address: CommonSegments.address(n3, n4), references: references,
+                      traceNumbers: traceNumbers, dates: dates, diagnoses: diagnoses, rejections: rejections)
     }
 }

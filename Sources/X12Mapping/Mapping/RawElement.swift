@@ -49,6 +49,40 @@ struct RawElement {
         return true
     }
 
+    /// `true` when `b` holds exactly the bytes of `s`.
+    @inline(__always) static func equal(_ b: UnsafeRawBufferPointer, _ s: StaticString) -> Bool {
+        guard b.count == s.utf8CodeUnitCount else { return false }
+        let p = s.utf8Start
+        for i in 0..<b.count where b[i] != p[i] { return false }
+        return true
+    }
+
+    /// The components of the first repetition, in order, one scan in all (``components`` without a `String` each).
+    var componentIterator: ComponentIterator { ComponentIterator(bytes: firstRepetition, separator: componentSeparator) }
+
+    /// Yields the bytes of each component of one repetition (at least one, perhaps empty), then `nil`.
+    struct ComponentIterator {
+        let bytes: UnsafeRawBufferPointer
+        let separator: UInt8
+        var start = 0
+        var done = false
+
+        init(bytes: UnsafeRawBufferPointer, separator: UInt8) {
+            self.bytes = bytes
+            self.separator = separator
+        }
+
+        @inline(__always) mutating func next() -> UnsafeRawBufferPointer? {
+            guard !done else { return nil }
+            let n = bytes.count
+            var i = start
+            while i < n, bytes[i] != separator { i += 1 }
+            let out = UnsafeRawBufferPointer(rebasing: bytes[start..<i])
+            if i == n { done = true } else { start = i + 1 }
+            return out
+        }
+    }
+
     /// `true` when no component of any repetition has a byte (what ``X12/Element/isEmpty`` says).
     var isEmpty: Bool {
         let c = componentSeparator
@@ -92,7 +126,11 @@ struct RawElement {
     var repeatedValues: [String] {
         if isEmpty { return [] }
         guard let r = repetitionSeparator else { return [value] }
+        var reps = 1
+        for i in 0..<bytes.count where bytes[i] == r { reps += 1 }
+        if reps == 1 { return [value] }
         var out: [String] = []
+        out.reserveCapacity(reps)
         var start = 0
         let n = bytes.count
         for i in 0...n where i == n || bytes[i] == r {

@@ -43,6 +43,20 @@ struct SegmentCursor {
     /// The next segment when its ID is `id`.
     @inline(__always) mutating func take(_ id: SegmentID) -> RawSegment? { peekID == id ? next() : nil }
 
+    /// How many segments with this ID come before the end of the HL level (the next HL or SE, or the end):
+    /// to reserve a list once instead of growing it.
+    func count(_ id: SegmentID) -> Int {
+        var n = 0
+        var i = index
+        while i < slots.count {
+            let s = slots[i].id
+            if s == "HL" || s == "SE" { break }
+            if s == id { n += 1 }
+            i += 1
+        }
+        return n
+    }
+
     /// Skips segments until an HL or SE (the end of an HL level) or the end.
     mutating func skipToLevelEnd() {
         while index < slots.count, slots[index].id != "HL", slots[index].id != "SE" { index += 1 }

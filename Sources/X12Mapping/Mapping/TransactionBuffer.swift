@@ -84,24 +84,38 @@ final class TransactionBuffer {
     var count: Int { slotCount }
 
     /// Appends a segment read with the delimiters given to ``reset(delimiters:)``.
+    ///
+    /// The bytes are copied first and the copy is scanned for element separators eight bytes at a time (the
+    /// buffer keeps eight spare bytes, so the last word never reads past its end).
     func append(_ view: SegmentView) {
         let b = view.bytes
         let n = b.count
-        if byteCount + n > byteCapacity || startCount + n + 2 > startCapacity || slotCount + 1 > slotCapacity { grow(bytes: n) }
+        if byteCount + n + 8 > byteCapacity || startCount + n + 2 > startCapacity || slotCount + 1 > slotCapacity { grow(bytes: n + 8) }
         let offset = byteCount
         let first = startCount
-        let sep = elementSeparator
         var idEnd = n
         let out = starts + first
         out[0] = offset
         var k = 1
         if let source = b.baseAddress, n > 0 {
-            let p = source.assumingMemoryBound(to: UInt8.self)
-            (bytes + offset).update(from: p, count: n)
-            for i in 0..<n where p[i] == sep {
-                if k == 1 { idEnd = i }
-                out[k] = offset + i + 1
-                k += 1
+            let q = bytes + offset
+            q.update(from: source.assumingMemoryBound(to: UInt8.self), count: n)
+            let pattern = UInt64(elementSeparator) &* 0x0101_0101_0101_0101
+            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            var i = 0
+            while i < n {
+                let w = UInt64(littleEndian: UnsafeRawPointer(q + i).loadUnaligned(as: UInt64.self)) ^ pattern
+                // 0x80 exactly in each byte of `w` that is zero (a separator), no false positives.
+                var z = ~(((w & low7) &+ low7) | w | low7)
+                if n - i < 8 { z &= (UInt64(1) << UInt64((n - i) * 8)) &- 1 }
+                while z != 0 {
+                    let j = i + z.trailingZeroBitCount >> 3
+                    if k == 1 { idEnd = j }
+                    out[k] = offset + j + 1
+                    k += 1
+                    z &= z &- 1
+                }
+                i += 8
             }
         }
         out[k] = offset + n + 1
