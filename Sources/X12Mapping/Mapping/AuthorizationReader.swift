@@ -125,6 +125,7 @@ enum AuthorizationReader {
             if isEvent { lv.event = PatientEvent(kind: .healthServicesReview) } else { lv.line = ServiceLine() }
             var period = CertificationPeriod()
             var adminRef: String?
+            var hasOutcome = false
             while let s = c.peek, s.id != "HL", s.id != "NM1", s.id != "SE" {
                 _ = c.next()
                 switch s.id {
@@ -140,7 +141,9 @@ enum AuthorizationReader {
                     lv.line?.certificationType = u.certificationType
                     lv.line?.serviceTypeCode = u.serviceTypeCode
                     lv.line?.location = u.location
-                case "HCR": lv.outcome = try ReviewSegments.outcome(s)
+                case "HCR":
+                    lv.outcome = try ReviewSegments.outcome(s)
+                    hasOutcome = true
                 case "REF":
                     let q = s[1]
                     if q.valueIs("BB") {
@@ -192,10 +195,9 @@ enum AuthorizationReader {
                 default: break   // CRC, CR1, CR2, CR5, CR6: not carried by the model
                 }
             }
-            if var o = lv.outcome {
-                o.administrativeReference = adminRef
-                o.period = period
-                lv.outcome = o
+            if hasOutcome {   // in place: binding the optional copied the outcome
+                lv.outcome!.administrativeReference = adminRef
+                lv.outcome!.period = period
             }
             while c.peekID == "NM1" {
                 let loop = PartyLoop.read(&c)!

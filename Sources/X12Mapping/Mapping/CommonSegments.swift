@@ -28,7 +28,7 @@ enum CommonSegments {
     static func contact(_ s: RawSegment) throws(MappingError) -> Contact {
         var methods: [ContactMethod] = []
         for p in stride(from: 3, through: 7, by: 2) where !s[p].valueBytes.isEmpty {
-            methods.append(ContactMethod(try X12Codes.contact.value(s[p].value, "PER", p), s[p + 1].value))
+            methods.append(ContactMethod(try X12Codes.contact.value(s[p], "PER", p), s[p + 1].value))
         }
         return Contact(name: s.opt(2), methods: methods)
     }
@@ -55,7 +55,7 @@ enum CommonSegments {
             if let format, RawElement.equal(format, "D8") {
                 date = try X12Values.date(bytes: it.next() ?? UnsafeRawBufferPointer(start: nil, count: 0), "HI", p)
             }
-            out.append(Diagnosis(codeSystem: system, role: role, code: String(decoding: code, as: UTF8.self), date: date))
+            out.append(Diagnosis(codeSystem: system, role: role, code: e.strings.string(code), date: date))
         }
         return out
     }
@@ -101,15 +101,15 @@ enum CommonSegments {
         var mods: [String] = []
         if count > 0 {
             mods.reserveCapacity(count)
-            mods.append(String(decoding: m1, as: UTF8.self))
-            if count > 1 { mods.append(String(decoding: m2, as: UTF8.self)) }
-            if count > 2 { mods.append(String(decoding: m3, as: UTF8.self)) }
-            if count > 3 { mods.append(String(decoding: m4, as: UTF8.self)) }
+            mods.append(e.strings.string(m1))
+            if count > 1 { mods.append(e.strings.string(m2)) }
+            if count > 2 { mods.append(e.strings.string(m3)) }
+            if count > 3 { mods.append(e.strings.string(m4)) }
         }
         return Procedure(codeSystem: try X12Codes.procedureSystem.value(bytes: system, seg, pos),
-                         code: String(decoding: code, as: UTF8.self), modifiers: mods,
-                         description: d.isEmpty ? nil : String(decoding: d, as: UTF8.self),
-                         rangeEnd: r.isEmpty ? nil : String(decoding: r, as: UTF8.self))
+                         code: e.strings.string(code), modifiers: mods,
+                         description: d.isEmpty ? nil : e.strings.string(d),
+                         rangeEnd: r.isEmpty ? nil : e.strings.string(r))
     }
 
     /// Diagnosis pointers of a C004 composite.

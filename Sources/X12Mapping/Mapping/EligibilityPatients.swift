@@ -10,12 +10,16 @@ struct EligibilityPatients {
     let spendDown: Bool
     let response: Bool
     /// The information source (HL 20): `nil` before the first one.
-    var payer: Payer?
+    private(set) var payer: Payer?
     var sourceRejections: [Rejection] = []
     /// The information receiver (HL 21) of the current path.
-    var receiver: Provider?
+    private var receiver: Provider?
     /// The subscriber (HL 22) of the current path, with its 2110 loops (read straight into these lists).
     private var subscriber: Member?
+    // Whether `payer`, `receiver`, `subscriber` are set: testing a large optional for `nil` copied it.
+    private var hasPayer = false
+    private var hasReceiver = false
+    private var hasSubscriber = false
     var subscriberBenefits: [Benefit] = []
     var subscriberEncounters: [Encounter] = []
     private var firstDependent = true
@@ -39,11 +43,16 @@ struct EligibilityPatients {
         pending = nil
         if rank == 0 {
             payer = nil
+            hasPayer = false
             sourceRejections = []
         }
-        if rank <= 1 { receiver = nil }
+        if rank <= 1 {
+            receiver = nil
+            hasReceiver = false
+        }
         if rank <= 2 {
             subscriber = nil
+            hasSubscriber = false
             subscriberBenefits = []
             subscriberEncounters = []
         }
@@ -51,19 +60,32 @@ struct EligibilityPatients {
 
     /// The level of `rank` is read.
     mutating func end(_ rank: Int) {
-        if rank < 3, payer != nil { pending = rank }
+        if rank < 3, hasPayer { pending = rank }
+    }
+
+    /// The information source of a new HL 20 level.
+    mutating func setPayer(_ p: consuming Payer) {
+        payer = p
+        hasPayer = true
+    }
+
+    /// The information receiver of a new HL 21 level.
+    mutating func setReceiver(_ p: consuming Provider) {
+        receiver = p
+        hasReceiver = true
     }
 
     /// The subscriber of a new HL 22 level (its 2110 loops are read next into ``subscriberBenefits`` or
     /// ``subscriberEncounters``).
     mutating func subscriber(_ m: consuming Member) {
         subscriber = m
+        hasSubscriber = true
         firstDependent = true
     }
 
     /// A dependent (HL 23) with its own 2110 loops (`benefits` or `encounters`).
     mutating func dependent(_ m: consuming Member, _ benefits: consuming [Benefit], _ encounters: consuming [Encounter]) {
-        guard payer != nil else { return }
+        guard hasPayer else { return }
         var benefits = benefits, encounters = encounters
         if firstDependent {
             // The subscriber's 2110 loops go with its first dependent, before the dependent's own.
@@ -85,7 +107,7 @@ struct EligibilityPatients {
     /// The pending level was a leaf: one value without a dependent, with the subscriber's own 2110 loops.
     private mutating func emitLeaf(replacing rank: Int) {
         var benefits: [Benefit] = [], encounters: [Encounter] = []
-        if subscriber != nil {
+        if hasSubscriber {
             swap(&benefits, &subscriberBenefits)
             swap(&encounters, &subscriberEncounters)
         }
@@ -96,7 +118,7 @@ struct EligibilityPatients {
     /// below are about to be replaced (`rank` 4: none, `-1`: the end), so they are moved into the value.
     private mutating func emit(dependent: consuming Member?, _ benefits: consuming [Benefit], _ encounters: consuming [Encounter],
                                replacing rank: Int) {
-        guard payer != nil else { return }
+        guard hasPayer else { return }
         if response {
             responses.append(EligibilityResponse(
                 trace: trace, rejections: rank <= 0 ? take(&sourceRejections) : sourceRejections,
@@ -105,11 +127,11 @@ struct EligibilityPatients {
             return
         }
         guard structureError == nil else { return }
-        guard receiver != nil else {
+        guard hasReceiver else {
             structureError = .structure("a 270 information source has no information receiver (HL*21)")
             return
         }
-        guard subscriber != nil else {
+        guard hasSubscriber else {
             structureError = .structure("a 270 information receiver has no subscriber (HL*22)")
             return
         }

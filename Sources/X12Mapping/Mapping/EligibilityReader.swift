@@ -26,10 +26,10 @@ enum EligibilityReader {
             case 0:
                 while let a = c.take("AAA") { patients.sourceRejections.append(try CommonSegments.rejection(a)) }
                 guard let loop = PartyLoop.read(&c, allowed: PartyLoop.isPerAAA) else { throw .missingSegment("NM1", loop: "2100A") }
-                patients.payer = try loop.payer()
+                patients.setPayer(try loop.payer())
             case 1:
                 guard let loop = PartyLoop.read(&c, allowed: PartyLoop.isReceiverSegment) else { throw .missingSegment("NM1", loop: "2100B") }
-                patients.receiver = try loop.provider()
+                patients.setReceiver(try loop.provider())
             default:
                 var traces: [TraceNumber] = []
                 while let t = c.take("TRN") { traces.append(try CommonSegments.trace(t)) }

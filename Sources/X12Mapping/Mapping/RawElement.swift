@@ -11,6 +11,8 @@ struct RawElement {
     let componentSeparator: UInt8
     /// The repetition separator, or `nil` when the interchange has none.
     let repetitionSeparator: UInt8?
+    /// The buffer's short-string cache (every `String` made here comes from it).
+    let strings: ShortStrings
 
     /// The first repetition's bytes.
     @inline(__always) var firstRepetition: UnsafeRawBufferPointer {
@@ -32,12 +34,12 @@ struct RawElement {
     }
 
     /// The value of a simple element: the first component of the first repetition.
-    var value: String { String(decoding: valueBytes, as: UTF8.self) }
+    var value: String { strings.string(valueBytes) }
 
     /// `nil` when the value is empty.
     var optionalValue: String? {
         let b = valueBytes
-        return b.isEmpty ? nil : String(decoding: b, as: UTF8.self)
+        return b.isEmpty ? nil : strings.string(b)
     }
 
     /// `true` when the value (first component of the first repetition) is `s`.
@@ -106,7 +108,7 @@ struct RawElement {
     }
 
     /// Component `position` (1-based) of the first repetition, or `""`.
-    func component(_ position: Int) -> String { String(decoding: componentBytes(position), as: UTF8.self) }
+    func component(_ position: Int) -> String { strings.string(componentBytes(position)) }
 
     /// Every component of the first repetition.
     var components: [String] {
@@ -115,10 +117,10 @@ struct RawElement {
         var out: [String] = []
         var start = 0
         for i in 0..<b.count where b[i] == c {
-            out.append(String(decoding: UnsafeRawBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+            out.append(strings.string(UnsafeRawBufferPointer(rebasing: b[start..<i])))
             start = i + 1
         }
-        out.append(String(decoding: UnsafeRawBufferPointer(rebasing: b[start..<b.count]), as: UTF8.self))
+        out.append(strings.string(UnsafeRawBufferPointer(rebasing: b[start..<b.count])))
         return out
     }
 
@@ -135,7 +137,7 @@ struct RawElement {
         let n = bytes.count
         for i in 0...n where i == n || bytes[i] == r {
             let rep = UnsafeRawBufferPointer(rebasing: bytes[start..<i])
-            out.append(String(decoding: Self.prefix(rep, upTo: componentSeparator), as: UTF8.self))
+            out.append(strings.string(Self.prefix(rep, upTo: componentSeparator)))
             start = i + 1
         }
         return out

@@ -5,15 +5,17 @@ struct SegmentCursor {
     private let slots: UnsafeBufferPointer<TransactionBuffer.Slot>
     private let component: UInt8
     private let repetition: UInt8?
+    private let strings: ShortStrings
     var index = 0
 
     init(base: UnsafeRawPointer, starts: UnsafePointer<Int>, slots: UnsafeBufferPointer<TransactionBuffer.Slot>,
-         component: UInt8, repetition: UInt8?) {
+         component: UInt8, repetition: UInt8?, strings: ShortStrings) {
         self.base = base
         self.starts = starts
         self.slots = slots
         self.component = component
         self.repetition = repetition
+        self.strings = strings
     }
 
     var atEnd: Bool { index >= slots.count }
@@ -29,7 +31,7 @@ struct SegmentCursor {
     @inline(__always) private func segment(_ i: Int) -> RawSegment {
         let s = slots[i]
         return RawSegment(id: s.id, base: base, starts: starts + Int(s.first), count: Int(s.count),
-                          componentSeparator: component, repetitionSeparator: repetition)
+                          componentSeparator: component, repetitionSeparator: repetition, strings: strings)
     }
 
     var peek: RawSegment? { index < slots.count ? segment(index) : nil }

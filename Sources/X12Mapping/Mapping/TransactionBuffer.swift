@@ -36,10 +36,13 @@ final class TransactionBuffer {
     private(set) var elementSeparator: UInt8 = 0x2A
     private(set) var componentSeparator: UInt8 = 0x3A
     private(set) var repetitionSeparator: UInt8?
+    /// The `String`s of short values, kept across transactions (codes and names repeat through a file).
+    let strings = ShortStrings.allocate()
 
     init() {
         byteCapacity = 4096
         bytes = .allocate(capacity: byteCapacity)
+        bytes.initialize(repeating: 0, count: byteCapacity)   // the spare bytes past the end are read (and masked off)
         startCapacity = 1024
         starts = .allocate(capacity: startCapacity)
         slotCapacity = 128
@@ -50,6 +53,7 @@ final class TransactionBuffer {
         bytes.deallocate()
         starts.deallocate()
         slots.deallocate()
+        strings.deallocate()
     }
 
     /// A region of at least `needed` elements holding the first `count` of `old` (which is freed), and its size.
@@ -58,6 +62,9 @@ final class TransactionBuffer {
         while c < needed { c *= 2 }
         let new = UnsafeMutablePointer<T>.allocate(capacity: c)
         new.moveInitialize(from: old, count: count)
+        if T.self == UInt8.self {   // the spare bytes past the end are read (and masked off): no uninitialized memory
+            UnsafeMutableRawPointer(new + count).initializeMemory(as: UInt8.self, repeating: 0, count: c - count)
+        }
         old.deallocate()
         return (new, c)
     }
@@ -99,7 +106,7 @@ final class TransactionBuffer {
         var k = 1
         if let source = b.baseAddress, n > 0 {
             let q = bytes + offset
-            q.update(from: source.assumingMemoryBound(to: UInt8.self), count: n)
+            UnsafeMutableRawPointer(q).copyMemory(from: source, byteCount: n)   // one memcpy, not a byte loop
             let pattern = UInt64(elementSeparator) &* 0x0101_0101_0101_0101
             let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
             var i = 0
@@ -110,7 +117,6 @@ final class TransactionBuffer {
                 if n - i < 8 { z &= (UInt64(1) << UInt64((n - i) * 8)) &- 1 }
                 while z != 0 {
                     let j = i + z.trailingZeroBitCount >> 3
-                    if k == 1 { idEnd = j }
                     out[k] = offset + j + 1
                     k += 1
                     z &= z &- 1
@@ -118,6 +124,7 @@ final class TransactionBuffer {
                 i += 8
             }
         }
+        if k > 1 { idEnd = out[1] - offset - 1 }
         out[k] = offset + n + 1
         byteCount += n
         startCount += k + 1
@@ -150,7 +157,7 @@ final class TransactionBuffer {
             n += 1 + e.repetitions.count - 1
             for rep in e.repetitions { n += max(rep.count - 1, 0) + rep.reduce(0) { $0 + $1.utf8.count } }
         }
-        if byteCount + n > byteCapacity || startCount + n + 2 > startCapacity || slotCount + 1 > slotCapacity { grow(bytes: n) }
+        if byteCount + n + 8 > byteCapacity || startCount + n + 2 > startCapacity || slotCount + 1 > slotCapacity { grow(bytes: n + 8) }
         let first = startCount
         let out = starts + first
         out[0] = byteCount
@@ -187,7 +194,7 @@ final class TransactionBuffer {
         let all = UnsafeBufferPointer(start: slots, count: slotCount)
         let sl = all.last?.id == "SE" ? UnsafeBufferPointer(rebasing: all.dropLast()) : all
         var c = SegmentCursor(base: UnsafeRawPointer(bytes), starts: UnsafePointer(starts), slots: sl,
-                              component: componentSeparator, repetition: repetitionSeparator)
+                              component: componentSeparator, repetition: repetitionSeparator, strings: strings)
         return try body(&c)
     }
 }
