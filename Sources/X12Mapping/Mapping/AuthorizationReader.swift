@@ -21,14 +21,9 @@ enum AuthorizationReader {
         let trace = TransactionTrace(purpose: purpose, reference: bht.opt(3),
                                      creationDate: try X12Values.date(bht[4], "BHT", 4), creationTime: bht[5].value)
         let response = purpose == .response
-        var topRejections: [Rejection] = []
-        var umo: Payer?
-        var requester: Provider?
-        var subscriber: Member?
-        var dependent: Member?
-        var event = EventLevel()
-        var hasEvent = false
-        var lines: [EventLevel] = []
+        // The levels read so far live in one object: kept in locals, the large optional parties were copied
+        // from stack slot to stack slot on every pass of the loop.
+        let lv = Levels()
         while c.peekID == "HL" {
             let hl = c.next()!
             let level = hl[3]   // compared as bytes: no `String` per HL
@@ -36,58 +31,71 @@ enum AuthorizationReader {
                 : level.valueIs("EV") ? 4 : level.valueIs("SS") ? 5 : -1
             switch kind {
             case 0:
-                while let a = c.take("AAA") { topRejections.append(try CommonSegments.rejection(a)) }
+                while let a = c.take("AAA") { lv.topRejections.append(try CommonSegments.rejection(a)) }
                 guard let loop = PartyLoop.read(&c, allowed: PartyLoop.isPerAAA) else { throw .missingSegment("NM1", loop: "2010A") }
-                umo = try loop.payer()
+                lv.umo = try loop.payer()
             case 1:
                 guard let loop = PartyLoop.read(&c) else { throw .missingSegment("NM1", loop: "2010B") }
-                requester = try loop.provider()
+                lv.requester = try loop.provider()
             case 2:
                 guard let loop = PartyLoop.read(&c) else { throw .missingSegment("NM1", loop: "2010C") }
-                subscriber = try loop.member()
+                lv.subscriber = try loop.member()
             case 3:
                 guard let loop = PartyLoop.read(&c) else { throw .missingSegment("NM1", loop: "2010D") }
-                dependent = try loop.member()
+                lv.dependent = try loop.member()
             case 4:
                 // Filled in place (an event level is large: no copy returned and stored).
-                event = EventLevel()
-                hasEvent = true
-                try EventLevel.read(&c, response: response, loop: "2000E", into: &event)
+                lv.event = EventLevel()
+                lv.hasEvent = true
+                try EventLevel.read(&c, response: response, loop: "2000E", into: &lv.event)
             case 5:
-                lines.append(EventLevel())
-                try EventLevel.read(&c, response: response, loop: "2000F", into: &lines[lines.count - 1])
+                lv.lines.append(EventLevel())
+                try EventLevel.read(&c, response: response, loop: "2000F", into: &lv.lines[lv.lines.count - 1])
             default:
                 throw .unknownCode(segment: "HL", position: 3, code: hl[3].value, list: "278 hierarchical level (HL03)")
             }
             c.skipToLevelEnd()
         }
-        guard let umo else { throw .missingSegment("HL*20", loop: "2000A") }
+        guard let umo = lv.umo.take() else { throw .missingSegment("HL*20", loop: "2000A") }
         if !response {
-            guard let requester else { throw .missingSegment("HL*21", loop: "2000B") }
-            guard let subscriber else { throw .missingSegment("HL*22", loop: "2000C") }
-            guard hasEvent else { throw .missingSegment("HL*EV", loop: "2000E") }
-            let patientEvent = try event.takePatientEvent()
+            guard let requester = lv.requester.take() else { throw .missingSegment("HL*21", loop: "2000B") }
+            guard let subscriber = lv.subscriber.take() else { throw .missingSegment("HL*22", loop: "2000C") }
+            guard lv.hasEvent else { throw .missingSegment("HL*EV", loop: "2000E") }
+            let patientEvent = try lv.event.takePatientEvent()
             var serviceLines: [ServiceLine] = []
-            serviceLines.reserveCapacity(lines.count)
-            for i in lines.indices { serviceLines.append(lines[i].line.take()!) }
+            serviceLines.reserveCapacity(lv.lines.count)
+            for i in lv.lines.indices { serviceLines.append(lv.lines[i].line.take()!) }
             return .authorizationRequest(AuthorizationRequest(
                 trace: trace, servicesReservation: bht[6].valueIs("RU"), umo: umo, requester: requester,
-                subscriber: subscriber, dependent: dependent, event: patientEvent, serviceLines: serviceLines))
+                subscriber: subscriber, dependent: lv.dependent.take(), event: patientEvent, serviceLines: serviceLines))
         }
         let responseStatus = try X12Codes.responseStatus.optional(bht[6], "BHT", 6)
-        let patientEvent = hasEvent ? try event.takePatientEvent() : nil
+        let hasEvent = lv.hasEvent
+        let patientEvent = hasEvent ? try lv.event.takePatientEvent() : nil
         var decisions: [ServiceLineDecision] = []
-        decisions.reserveCapacity(lines.count)
-        for i in lines.indices {
-            decisions.append(ServiceLineDecision(line: lines[i].line.take()!, rejections: lines[i].rejections,
-                                                 outcome: lines[i].outcome, requestedDocumentation: lines[i].requestedDocumentation,
-                                                 documentationContact: lines[i].contact))
+        decisions.reserveCapacity(lv.lines.count)
+        for i in lv.lines.indices {
+            decisions.append(ServiceLineDecision(line: lv.lines[i].line.take()!, rejections: lv.lines[i].rejections,
+                                                 outcome: lv.lines[i].outcome, requestedDocumentation: lv.lines[i].requestedDocumentation,
+                                                 documentationContact: lv.lines[i].contact))
         }
         return .authorizationDecision(AuthorizationDecision(
             trace: trace, responseStatus: responseStatus,
-            rejections: topRejections, umo: umo, requester: requester, subscriber: subscriber, dependent: dependent,
-            event: patientEvent, eventRejections: hasEvent ? event.rejections : [], outcome: hasEvent ? event.outcome : nil,
-            documentationContact: hasEvent ? event.contact : nil, lines: decisions))
+            rejections: lv.topRejections, umo: umo, requester: lv.requester.take(), subscriber: lv.subscriber.take(),
+            dependent: lv.dependent.take(), event: patientEvent, eventRejections: hasEvent ? lv.event.rejections : [],
+            outcome: hasEvent ? lv.event.outcome : nil, documentationContact: hasEvent ? lv.event.contact : nil, lines: decisions))
+    }
+
+    /// The parties and levels of one 278 as they are read (one object per transaction, filled in place).
+    private final class Levels {
+        @exclusivity(unchecked) var topRejections: [Rejection] = []
+        @exclusivity(unchecked) var umo: Payer?
+        @exclusivity(unchecked) var requester: Provider?
+        @exclusivity(unchecked) var subscriber: Member?
+        @exclusivity(unchecked) var dependent: Member?
+        @exclusivity(unchecked) var event = EventLevel()
+        @exclusivity(unchecked) var hasEvent = false
+        @exclusivity(unchecked) var lines: [EventLevel] = []
     }
 
     /// What one 2000E or 2000F level holds.
