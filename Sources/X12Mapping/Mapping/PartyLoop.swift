@@ -7,16 +7,25 @@ import X12
 /// Segments are always written in the order NM1, REF, N3, N4, PER, AAA, PRV, DMG, INS, HI, DTP, which is
 /// the implementation guides' order in every loop that uses them.
 struct PartyLoop {
-    var nm1: RawSegment
-    var n3: RawSegment?
-    var n4: RawSegment?
-    var prv: RawSegment?
-    var dmg: RawSegment?
-    var ins: RawSegment?
-    var hi: RawSegment?
-    /// The segments after the NM1 (REF, PER, AAA and DTP, which repeat, are read from here: no array per loop).
+    /// The segments of the transaction (REF, PER, AAA and DTP, which repeat, are read from `range`: no array per
+    /// loop). The loop keeps segment indexes, not views, so that it stays small to return and copy.
     let cursor: SegmentCursor
+    /// The NM1's index.
+    let nm1At: Int
+    /// The segments after the NM1.
     var range: Range<Int>
+    /// The indexes of the last N3, N4, PRV, DMG, INS and HI (`-1`: none).
+    var n3At = -1, n4At = -1, prvAt = -1, dmgAt = -1, insAt = -1, hiAt = -1
+
+    var nm1: RawSegment { cursor.segment(at: nm1At) }
+    var n3: RawSegment? { segment(n3At) }
+    var n4: RawSegment? { segment(n4At) }
+    var prv: RawSegment? { segment(prvAt) }
+    var dmg: RawSegment? { segment(dmgAt) }
+    var ins: RawSegment? { segment(insAt) }
+    var hi: RawSegment? { segment(hiAt) }
+
+    @inline(__always) private func segment(_ i: Int) -> RawSegment? { i < 0 ? nil : cursor.segment(at: i) }
 
     /// `f` of each segment with this ID in the loop, in order (`[]`, not allocated, when there is none).
     @inline(__always) func each<T>(_ id: SegmentID, _ f: (RawSegment) throws(MappingError) -> T) throws(MappingError) -> [T] {
@@ -37,17 +46,20 @@ struct PartyLoop {
 
     /// Reads an NM1 and what follows it while the IDs are in `allowed`.
     static func read(_ c: inout SegmentCursor, allowed: (SegmentID) -> Bool = isNameSegment) -> PartyLoop? {
-        guard let nm1 = c.take("NM1") else { return nil }
-        var loop = PartyLoop(nm1: nm1, cursor: c, range: c.index..<c.index)
-        while let s = c.peek, allowed(s.id) {
-            _ = c.next()
-            switch s.id {
-            case "N3": loop.n3 = s
-            case "N4": loop.n4 = s
-            case "PRV": loop.prv = s
-            case "DMG": loop.dmg = s
-            case "INS": loop.ins = s
-            case "HI": loop.hi = s
+        guard c.peekID == "NM1" else { return nil }
+        var loop = PartyLoop(cursor: c, nm1At: c.index, range: c.index + 1..<c.index + 1)
+        c.index += 1
+        while allowed(c.peekID) {
+            let i = c.index
+            let id = c.id(at: i)
+            c.index += 1
+            switch id {
+            case "N3": loop.n3At = i
+            case "N4": loop.n4At = i
+            case "PRV": loop.prvAt = i
+            case "DMG": loop.dmgAt = i
+            case "INS": loop.insAt = i
+            case "HI": loop.hiAt = i
             default: break   // REF, PER, AAA, DTP: read from the range; MPI: not mapped
             }
         }
