@@ -29,7 +29,11 @@ struct PartyLoop {
 
     /// `f` of each segment with this ID in the loop, in order (`[]`, not allocated, when there is none).
     @inline(__always) func each<T>(_ id: SegmentID, _ f: (RawSegment) throws(MappingError) -> T) throws(MappingError) -> [T] {
+        var n = 0
+        for i in range where cursor.id(at: i) == id { n += 1 }
+        if n == 0 { return [] }
         var out: [T] = []
+        out.reserveCapacity(n)   // one allocation, not one per doubling
         for i in range where cursor.id(at: i) == id { out.append(try f(cursor.segment(at: i))) }
         return out
     }
