@@ -120,10 +120,14 @@ struct EligibilityPatients {
                                replacing rank: Int) {
         guard hasPayer else { return }
         if response {
-            responses.append(EligibilityResponse(
-                trace: trace, rejections: rank <= 0 ? take(&sourceRejections) : sourceRejections,
-                informationSource: rank <= 0 ? payer.take()! : payer!, provider: rank <= 1 ? receiver.take() : receiver,
-                subscriber: rank <= 2 ? subscriber.take() : subscriber, dependent: dependent, benefitsInformation: benefits))
+            let rejections = rank <= 0 ? take(&sourceRejections) : sourceRejections
+            let source = rank <= 0 ? payer.take()! : payer!
+            let provider = rank <= 1 ? receiver.take() : receiver
+            let subscriber = rank <= 2 ? self.subscriber.take() : self.subscriber
+            if responses.isEmpty { responses.reserveCapacity(4) }
+            responses.append(EligibilityResponse(trace: trace, rejections: rejections, informationSource: source,
+                                                 provider: provider, subscriber: subscriber, dependent: dependent,
+                                                 benefitsInformation: benefits))
             return
         }
         guard structureError == nil else { return }
