@@ -3,10 +3,10 @@ import Testing
 import X12
 @testable import X12Mapping
 
-/// `ShortStrings` gives exactly `String(decoding:as:)` for every value, whether it is a hit, a miss or a value
+/// `ShortStrings` gives exactly `String(decoding:as:)` (and `[that]` for a list) for every value, whether it is a hit, a miss or a value
 /// that shares a slot with another, and the separator scan of `TransactionBuffer` finds separators at every offset.
 @Suite struct ShortStringsTests {
-    /// Bytes in a buffer with 16 bytes to spare after them (what the transaction buffer guarantees).
+    /// Bytes in a buffer with bytes to spare after them (the transaction buffer keeps 8).
     static func withPadded(_ bytes: [UInt8], _ body: (UnsafeRawBufferPointer) -> Void) {
         let padded = bytes + [UInt8](repeating: 0xEE, count: 16)
         padded.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[0..<bytes.count])) }
@@ -28,6 +28,7 @@ import X12
             for v in values {
                 Self.withPadded(v) { b in
                     #expect(cache.string(b) == String(decoding: b, as: UTF8.self), "\(v)")
+                    #expect(cache.list(b) == [String(decoding: b, as: UTF8.self)], "\(v)")
                 }
             }
         }

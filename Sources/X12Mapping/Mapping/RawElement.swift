@@ -127,10 +127,10 @@ struct RawElement {
     /// The first component of every repetition (`[]` for an empty element).
     var repeatedValues: [String] {
         if isEmpty { return [] }
-        guard let r = repetitionSeparator else { return [value] }
+        guard let r = repetitionSeparator else { return strings.list(valueBytes) }
         var reps = 1
         for i in 0..<bytes.count where bytes[i] == r { reps += 1 }
-        if reps == 1 { return [value] }
+        if reps == 1 { return strings.list(valueBytes) }
         var out: [String] = []
         out.reserveCapacity(reps)
         var start = 0
