@@ -110,18 +110,19 @@ final class TransactionBuffer {
             let pattern = UInt64(elementSeparator) &* 0x0101_0101_0101_0101
             let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
             var i = 0
+            var at = offset + 1   // element starts are offsets one past their separator
             while i < n {
                 let w = UInt64(littleEndian: UnsafeRawPointer(q + i).loadUnaligned(as: UInt64.self)) ^ pattern
                 // 0x80 exactly in each byte of `w` that is zero (a separator), no false positives.
                 var z = ~(((w & low7) &+ low7) | w | low7)
-                if n - i < 8 { z &= (UInt64(1) << UInt64((n - i) * 8)) &- 1 }
+                if i + 8 > n { z &= (UInt64(1) << UInt64((n - i) &* 8)) &- 1 }
                 while z != 0 {
-                    let j = i + z.trailingZeroBitCount >> 3
-                    out[k] = offset + j + 1
-                    k += 1
+                    out[k] = at &+ z.trailingZeroBitCount >> 3
+                    k &+= 1
                     z &= z &- 1
                 }
-                i += 8
+                i &+= 8
+                at &+= 8
             }
         }
         if k > 1 { idEnd = out[1] - offset - 1 }
