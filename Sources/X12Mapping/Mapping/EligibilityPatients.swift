@@ -124,7 +124,6 @@ struct EligibilityPatients {
             let source = rank <= 0 ? payer.take()! : payer!
             let provider = rank <= 1 ? receiver.take() : receiver
             let subscriber = rank <= 2 ? self.subscriber.take() : self.subscriber
-            if responses.isEmpty { responses.reserveCapacity(4) }
             responses.append(EligibilityResponse(trace: trace, rejections: rejections, informationSource: source,
                                                  provider: provider, subscriber: subscriber, dependent: dependent,
                                                  benefitsInformation: benefits))
