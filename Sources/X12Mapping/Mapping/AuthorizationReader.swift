@@ -21,57 +21,81 @@ enum AuthorizationReader {
         let trace = TransactionTrace(purpose: purpose, reference: bht.opt(3),
                                      creationDate: try X12Values.date(bht[4], "BHT", 4), creationTime: bht[5].value)
         let response = purpose == .response
-        var topRejections: [Rejection] = []
-        var umo: Payer?
-        var requester: Provider?
-        var subscriber: Member?
-        var dependent: Member?
-        var event: EventLevel?
-        var lines: [EventLevel] = []
+        // The levels read so far live in one object: kept in locals, the large optional parties were copied
+        // from stack slot to stack slot on every pass of the loop.
+        let lv = Levels()
         while c.peekID == "HL" {
             let hl = c.next()!
-            switch hl[3].value {
-            case "20":
-                while let a = c.take("AAA") { topRejections.append(try CommonSegments.rejection(a)) }
+            let level = hl[3]   // compared as bytes: no `String` per HL
+            let kind = level.valueIs("20") ? 0 : level.valueIs("21") ? 1 : level.valueIs("22") ? 2 : level.valueIs("23") ? 3
+                : level.valueIs("EV") ? 4 : level.valueIs("SS") ? 5 : -1
+            switch kind {
+            case 0:
+                while let a = c.take("AAA") { lv.topRejections.append(try CommonSegments.rejection(a)) }
                 guard let loop = PartyLoop.read(&c, allowed: PartyLoop.isPerAAA) else { throw .missingSegment("NM1", loop: "2010A") }
-                umo = try loop.payer()
-            case "21":
+                lv.umo = try loop.payer()
+            case 1:
                 guard let loop = PartyLoop.read(&c) else { throw .missingSegment("NM1", loop: "2010B") }
-                requester = try loop.provider()
-            case "22":
+                lv.requester = try loop.provider()
+            case 2:
                 guard let loop = PartyLoop.read(&c) else { throw .missingSegment("NM1", loop: "2010C") }
-                subscriber = try loop.member()
-            case "23":
+                lv.subscriber = try loop.member()
+            case 3:
                 guard let loop = PartyLoop.read(&c) else { throw .missingSegment("NM1", loop: "2010D") }
-                dependent = try loop.member()
-            case "EV":
-                event = try EventLevel.read(&c, response: response, loop: "2000E")
-            case "SS":
-                lines.append(try EventLevel.read(&c, response: response, loop: "2000F"))
+                lv.dependent = try loop.member()
+            case 4:
+                // Filled in place (an event level is large: no copy returned and stored).
+                lv.event = EventLevel()
+                lv.hasEvent = true
+                try EventLevel.read(&c, response: response, loop: "2000E", into: &lv.event)
+            case 5:
+                lv.lines.append(EventLevel())
+                try EventLevel.read(&c, response: response, loop: "2000F", into: &lv.lines[lv.lines.count - 1])
             default:
                 throw .unknownCode(segment: "HL", position: 3, code: hl[3].value, list: "278 hierarchical level (HL03)")
             }
             c.skipToLevelEnd()
         }
-        guard let umo else { throw .missingSegment("HL*20", loop: "2000A") }
+        guard let umo = lv.umo.take() else { throw .missingSegment("HL*20", loop: "2000A") }
         if !response {
-            guard let requester else { throw .missingSegment("HL*21", loop: "2000B") }
-            guard let subscriber else { throw .missingSegment("HL*22", loop: "2000C") }
-            guard let event else { throw .missingSegment("HL*EV", loop: "2000E") }
+            guard let requester = lv.requester.take() else { throw .missingSegment("HL*21", loop: "2000B") }
+            guard let subscriber = lv.subscriber.take() else { throw .missingSegment("HL*22", loop: "2000C") }
+            guard lv.hasEvent else { throw .missingSegment("HL*EV", loop: "2000E") }
+            let patientEvent = try lv.event.takePatientEvent()
+            var serviceLines: [ServiceLine] = []
+            serviceLines.reserveCapacity(lv.lines.count)
+            for i in lv.lines.indices { serviceLines.append(lv.lines[i].line.take()!) }
             return .authorizationRequest(AuthorizationRequest(
                 trace: trace, servicesReservation: bht[6].valueIs("RU"), umo: umo, requester: requester,
-                subscriber: subscriber, dependent: dependent, event: try event.patientEvent(),
-                serviceLines: lines.map { $0.line! }))
+                subscriber: subscriber, dependent: lv.dependent.take(), event: patientEvent, serviceLines: serviceLines))
+        }
+        let responseStatus = try X12Codes.responseStatus.optional(bht[6], "BHT", 6)
+        let hasEvent = lv.hasEvent
+        let patientEvent = hasEvent ? try lv.event.takePatientEvent() : nil
+        var decisions: [ServiceLineDecision] = []
+        decisions.reserveCapacity(lv.lines.count)
+        for i in lv.lines.indices {
+            decisions.append(ServiceLineDecision(line: lv.lines[i].line.take()!, rejections: lv.lines[i].rejections,
+                                                 outcome: lv.lines[i].outcome, requestedDocumentation: lv.lines[i].requestedDocumentation,
+                                                 documentationContact: lv.lines[i].contact))
         }
         return .authorizationDecision(AuthorizationDecision(
-            trace: trace, responseStatus: try X12Codes.responseStatus.optional(bht[6], "BHT", 6),
-            rejections: topRejections, umo: umo, requester: requester, subscriber: subscriber, dependent: dependent,
-            event: try event?.patientEvent(), eventRejections: event?.rejections ?? [], outcome: event?.outcome,
-            documentationContact: event?.contact,
-            lines: lines.map {
-                ServiceLineDecision(line: $0.line!, rejections: $0.rejections, outcome: $0.outcome,
-                                    requestedDocumentation: $0.requestedDocumentation, documentationContact: $0.contact)
-            }))
+            trace: trace, responseStatus: responseStatus,
+            rejections: lv.topRejections, umo: umo, requester: lv.requester.take(), subscriber: lv.subscriber.take(),
+            dependent: lv.dependent.take(), event: patientEvent, eventRejections: hasEvent ? lv.event.rejections : [],
+            outcome: hasEvent ? lv.event.outcome : nil, documentationContact: hasEvent ? lv.event.contact : nil, lines: decisions))
+    }
+
+    /// The parties and levels of one 278 as they are read (one object per transaction, filled in place).
+    private final class Levels {
+        @exclusivity(unchecked) var topRejections: [Rejection] = []
+        @exclusivity(unchecked) var umo: Payer?
+        @exclusivity(unchecked) var requester: Provider?
+        @exclusivity(unchecked) var subscriber: Member?
+        @exclusivity(unchecked) var dependent: Member?
+        @exclusivity(unchecked) var event = EventLevel()
+        @exclusivity(unchecked) var hasEvent = false
+        @exclusivity(unchecked) var lines: [EventLevel] = []
     }
 
     /// What one 2000E or 2000F level holds.
@@ -86,9 +110,10 @@ enum AuthorizationReader {
         var contact: Provider?
         var requestedDocumentation: [String] = []
 
-        func patientEvent() throws(MappingError) -> PatientEvent {
+        /// The level's patient event with its UM values (taken out of the level, not copied).
+        mutating func takePatientEvent() throws(MappingError) -> PatientEvent {
             guard let um, let kind = um.kind, let ct = um.certificationType else { throw .missingSegment("UM", loop: "2000E") }
-            var e = event!
+            var e = event.take()!
             e.kind = kind
             e.certificationType = ct
             e.serviceTypeCode = um.serviceTypeCode
@@ -102,12 +127,13 @@ enum AuthorizationReader {
             return e
         }
 
-        static func read(_ c: inout SegmentCursor, response: Bool, loop: String) throws(MappingError) -> EventLevel {
+        /// Reads a 2000E or 2000F level into `lv` (a fresh ``EventLevel``).
+        static func read(_ c: inout SegmentCursor, response: Bool, loop: String, into lv: inout EventLevel) throws(MappingError) {
             let isEvent = loop == "2000E"
-            var lv = EventLevel()
             if isEvent { lv.event = PatientEvent(kind: .healthServicesReview) } else { lv.line = ServiceLine() }
             var period = CertificationPeriod()
             var adminRef: String?
+            var hasOutcome = false
             while let s = c.peek, s.id != "HL", s.id != "NM1", s.id != "SE" {
                 _ = c.next()
                 switch s.id {
@@ -123,34 +149,36 @@ enum AuthorizationReader {
                     lv.line?.certificationType = u.certificationType
                     lv.line?.serviceTypeCode = u.serviceTypeCode
                     lv.line?.location = u.location
-                case "HCR": lv.outcome = try ReviewSegments.outcome(s)
+                case "HCR":
+                    lv.outcome = try ReviewSegments.outcome(s)
+                    hasOutcome = true
                 case "REF":
-                    switch s[1].value {
-                    case "BB":
+                    let q = s[1]
+                    if q.valueIs("BB") {
                         lv.event?.previousAuthorizationNumber = s[2].value
                         lv.line?.previousAuthorizationNumber = s[2].value
-                    case "NT":
+                    } else if q.valueIs("NT") {
                         if response { adminRef = s[2].value } else {
                             lv.event?.previousAdministrativeReference = s[2].value
                             lv.line?.previousAdministrativeReference = s[2].value
                         }
-                    default: throw .unknownCode(segment: "REF", position: 1, code: s[1].value, list: "\(loop) reference qualifier")
+                    } else {
+                        throw .unknownCode(segment: "REF", position: 1, code: q.value, list: "\(loop) reference qualifier")
                     }
                 case "DTP":
-                    switch s[1].value {
-                    case "439": let v = try CommonSegments.dtpDate(s); lv.event?.accidentDate = v
-                    case "484": let v = try CommonSegments.dtpDate(s); lv.event?.lastMenstrualPeriodDate = v
-                    case "ABC": let v = try CommonSegments.dtpDate(s); lv.event?.estimatedBirthDate = v
-                    case "431": let v = try CommonSegments.dtpDate(s); lv.event?.onsetDate = v
-                    case "AAH": let v = try CommonSegments.dtpRange(s); lv.event?.eventDate = v
-                    case "435": let v = try CommonSegments.dtpRange(s); lv.event?.admissionDate = v
-                    case "096": let v = try CommonSegments.dtpDate(s); lv.event?.dischargeDate = v
-                    case "472": let v = try CommonSegments.dtpRange(s); lv.line?.serviceDate = v
-                    case "102": period.issued = try CommonSegments.dtpDate(s)
-                    case "036": period.expires = try CommonSegments.dtpDate(s)
-                    case "007": period.effective = try CommonSegments.dtpRange(s)
-                    default: throw .unknownCode(segment: "DTP", position: 1, code: s[1].value, list: "\(loop) date qualifier")
-                    }
+                    let q = s[1]   // compared as bytes: no `String` per qualifier
+                    if q.valueIs("439") { let v = try CommonSegments.dtpDate(s); lv.event?.accidentDate = v }
+                    else if q.valueIs("484") { let v = try CommonSegments.dtpDate(s); lv.event?.lastMenstrualPeriodDate = v }
+                    else if q.valueIs("ABC") { let v = try CommonSegments.dtpDate(s); lv.event?.estimatedBirthDate = v }
+                    else if q.valueIs("431") { let v = try CommonSegments.dtpDate(s); lv.event?.onsetDate = v }
+                    else if q.valueIs("AAH") { let v = try CommonSegments.dtpRange(s); lv.event?.eventDate = v }
+                    else if q.valueIs("435") { let v = try CommonSegments.dtpRange(s); lv.event?.admissionDate = v }
+                    else if q.valueIs("096") { let v = try CommonSegments.dtpDate(s); lv.event?.dischargeDate = v }
+                    else if q.valueIs("472") { let v = try CommonSegments.dtpRange(s); lv.line?.serviceDate = v }
+                    else if q.valueIs("102") { period.issued = try CommonSegments.dtpDate(s) }
+                    else if q.valueIs("036") { period.expires = try CommonSegments.dtpDate(s) }
+                    else if q.valueIs("007") { period.effective = try CommonSegments.dtpRange(s) }
+                    else { throw .unknownCode(segment: "DTP", position: 1, code: q.value, list: "\(loop) date qualifier") }
                 case "HI":
                     let d = try CommonSegments.diagnoses(s)
                     if isEvent { lv.event?.diagnoses = d } else { lv.requestedDocumentation = d.map(\.code) }
@@ -175,10 +203,9 @@ enum AuthorizationReader {
                 default: break   // CRC, CR1, CR2, CR5, CR6: not carried by the model
                 }
             }
-            if var o = lv.outcome {
-                o.administrativeReference = adminRef
-                o.period = period
-                lv.outcome = o
+            if hasOutcome {   // in place: binding the optional copied the outcome
+                lv.outcome!.administrativeReference = adminRef
+                lv.outcome!.period = period
             }
             while c.peekID == "NM1" {
                 let loop = PartyLoop.read(&c)!
@@ -189,7 +216,6 @@ enum AuthorizationReader {
                 lv.event?.providers.append(p)
                 lv.line?.providers.append(p)
             }
-            return lv
         }
     }
 }

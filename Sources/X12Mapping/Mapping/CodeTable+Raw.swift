@@ -11,7 +11,11 @@ extension CodeTable {
 
     /// The domain value for the element's value; throws when the code is not in the table.
     @inline(__always) func value(_ e: RawElement, _ segment: String, _ position: Int) throws(MappingError) -> Value {
-        let b = e.valueBytes
+        try value(bytes: e.valueBytes, segment, position)
+    }
+
+    /// The domain value for a code given as bytes; throws when the code is not in the table.
+    @inline(__always) func value(bytes b: UnsafeRawBufferPointer, _ segment: String, _ position: Int) throws(MappingError) -> Value {
         if let key = Self.pack(bytes: b), let v = lookup(packed: key) { return v }
         return try value(String(decoding: b, as: UTF8.self), segment, position)
     }

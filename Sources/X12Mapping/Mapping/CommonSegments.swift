@@ -28,7 +28,7 @@ enum CommonSegments {
     static func contact(_ s: RawSegment) throws(MappingError) -> Contact {
         var methods: [ContactMethod] = []
         for p in stride(from: 3, through: 7, by: 2) where !s[p].valueBytes.isEmpty {
-            methods.append(ContactMethod(try X12Codes.contact.value(s[p].value, "PER", p), s[p + 1].value))
+            methods.append(ContactMethod(try X12Codes.contact.value(s[p], "PER", p), s[p + 1].value))
         }
         return Contact(name: s.opt(2), methods: methods)
     }
@@ -46,12 +46,26 @@ enum CommonSegments {
         for p in 1...12 {
             let e = s[p]
             if e.isEmpty { continue }
-            let (system, role) = try X12Codes.diagnosis(e.component(1), "HI", p)
+            var it = e.componentIterator
+            let q = it.next()!
+            let code = it.next() ?? UnsafeRawBufferPointer(start: nil, count: 0)
+            let format = it.next()
+            let (system, role) = try diagnosis(q, "HI", p)
             var date: CalendarDate?
-            if e.component(3) == "D8" { date = try X12Values.date(e.component(4), "HI", p) }
-            out.append(Diagnosis(codeSystem: system, role: role, code: e.component(2), date: date))
+            if let format, RawElement.equal(format, "D8") {
+                date = try X12Values.date(bytes: it.next() ?? UnsafeRawBufferPointer(start: nil, count: 0), "HI", p)
+            }
+            out.append(Diagnosis(codeSystem: system, role: role, code: e.strings.string(code), date: date))
         }
         return out
+    }
+
+    /// ``X12Codes/diagnosis(_:_:_:)`` on the qualifier's bytes.
+    @inline(__always) static func diagnosis(_ q: UnsafeRawBufferPointer, _ segment: String, _ position: Int) throws(MappingError)
+        -> (Diagnosis.CodeSystem, Diagnosis.Role) {
+        if RawElement.equal(q, "ABK") { return (.icd10cm, .principal) }
+        if RawElement.equal(q, "ABF") { return (.icd10cm, .other) }
+        return try X12Codes.diagnosis(String(decoding: q, as: UTF8.self), segment, position)
     }
 
     // MARK: HSD
@@ -72,27 +86,59 @@ enum CommonSegments {
     }
 
     // MARK: Procedure composite (C003 / EQ02 / EB13)
+    /// One scan of the composite; a `String` only for the parts kept (as ``RawElement/components`` would give them).
     static func procedure(_ e: RawElement, _ seg: String, _ pos: Int) throws(MappingError) -> Procedure? {
         if e.isEmpty { return nil }
-        let parts = e.components
-        var last = min(parts.count, 6)
-        while last > 2, parts[last - 1].isEmpty { last -= 1 }
-        let mods = last > 2 ? Array(parts[2..<last]) : []
-        let d = parts.count > 6 ? parts[6] : ""
-        let r = parts.count > 7 ? parts[7] : ""
-        return Procedure(codeSystem: try X12Codes.procedureSystem.value(parts[0], seg, pos), code: parts.count > 1 ? parts[1] : "",
-                         modifiers: mods, description: d.isEmpty ? nil : d, rangeEnd: r.isEmpty ? nil : r)
+        let none = UnsafeRawBufferPointer(start: nil, count: 0)
+        var it = e.componentIterator
+        let system = it.next()!
+        let code = it.next() ?? none
+        // Components 3–6 are the modifiers, trailing empty ones cut; 7 the description, 8 the range end.
+        let m1 = it.next() ?? none, m2 = it.next() ?? none, m3 = it.next() ?? none, m4 = it.next() ?? none
+        let d = it.next() ?? none
+        let r = it.next() ?? none
+        let count = !m4.isEmpty ? 4 : !m3.isEmpty ? 3 : !m2.isEmpty ? 2 : !m1.isEmpty ? 1 : 0
+        var mods: [String] = []
+        if count > 0 {
+            mods.reserveCapacity(count)
+            mods.append(e.strings.string(m1))
+            if count > 1 { mods.append(e.strings.string(m2)) }
+            if count > 2 { mods.append(e.strings.string(m3)) }
+            if count > 3 { mods.append(e.strings.string(m4)) }
+        }
+        return Procedure(codeSystem: try X12Codes.procedureSystem.value(bytes: system, seg, pos),
+                         code: e.strings.string(code), modifiers: mods,
+                         description: d.isEmpty ? nil : e.strings.string(d),
+                         rangeEnd: r.isEmpty ? nil : e.strings.string(r))
     }
 
     /// Diagnosis pointers of a C004 composite.
     static func pointers(_ e: RawElement, _ seg: String, _ pos: Int) throws(MappingError) -> [Int] {
         if e.isEmpty { return [] }
         var out: [Int] = []
-        for c in e.components where !c.isEmpty {
+        var it = e.componentIterator
+        while let b = it.next() {
+            if b.isEmpty { continue }
+            if b.count <= 18, let i = digits(b) {
+                out.append(i)
+                continue
+            }
+            let c = String(decoding: b, as: UTF8.self)
             guard let i = Int(c) else { throw .badValue(segment: seg, position: pos, value: c, expected: "a diagnosis pointer") }
             out.append(i)
         }
         return out
+    }
+
+    /// The value of 1 to 18 ASCII digits (what `Int(_:)` gives for them), `nil` for anything else.
+    @inline(__always) static func digits(_ b: UnsafeRawBufferPointer) -> Int? {
+        var v = 0
+        for i in 0..<b.count {
+            let c = b[i]
+            guard c >= 0x30, c <= 0x39 else { return nil }
+            v = v &* 10 &+ Int(c &- 0x30)
+        }
+        return v
     }
 
     // MARK: DTP

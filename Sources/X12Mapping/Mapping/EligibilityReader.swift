@@ -26,24 +26,32 @@ enum EligibilityReader {
             case 0:
                 while let a = c.take("AAA") { patients.sourceRejections.append(try CommonSegments.rejection(a)) }
                 guard let loop = PartyLoop.read(&c, allowed: PartyLoop.isPerAAA) else { throw .missingSegment("NM1", loop: "2100A") }
-                patients.payer = try loop.payer()
+                patients.setPayer(try loop.payer())
             case 1:
                 guard let loop = PartyLoop.read(&c, allowed: PartyLoop.isReceiverSegment) else { throw .missingSegment("NM1", loop: "2100B") }
-                patients.receiver = try loop.provider()
+                patients.setReceiver(try loop.provider())
             default:
                 var traces: [TraceNumber] = []
                 while let t = c.take("TRN") { traces.append(try CommonSegments.trace(t)) }
                 guard let loop = PartyLoop.read(&c) else { throw .missingSegment("NM1", loop: rank == 2 ? "2100C" : "2100D") }
-                var m = try loop.member()
-                m.traceNumbers = traces
-                var benefits: [Benefit] = []
-                var encounters: [Encounter] = []
-                if response {
-                    while let b = try EligibilitySegments.readBenefit(&c) { benefits.append(b) }
+                let m = try loop.member(traceNumbers: traces)
+                if rank == 2 {
+                    patients.subscriber(m)
+                    if response {
+                        try EligibilitySegments.readBenefits(&c, into: &patients.subscriberBenefits)
+                    } else {
+                        try EligibilitySegments.readEncounters(&c, into: &patients.subscriberEncounters)
+                    }
                 } else {
-                    while let e = try EligibilitySegments.readEncounter(&c) { encounters.append(e) }
+                    var benefits: [Benefit] = []
+                    var encounters: [Encounter] = []
+                    if response {
+                        try EligibilitySegments.readBenefits(&c, into: &benefits)
+                    } else {
+                        try EligibilitySegments.readEncounters(&c, into: &encounters)
+                    }
+                    patients.dependent(m, benefits, encounters)
                 }
-                if rank == 2 { patients.subscriber(m, benefits, encounters) } else { patients.dependent(m, benefits, encounters) }
             }
             c.skipToLevelEnd()
             patients.end(rank)

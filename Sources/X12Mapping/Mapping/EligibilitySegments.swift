@@ -15,58 +15,90 @@ enum EligibilitySegments {
     }
 
     // MARK: 270 EQ loop
-    static func readEncounter(_ c: inout SegmentCursor) throws(MappingError) -> Encounter? {
-        guard let eq = c.take("EQ") else { return nil }
-        var e = Encounter(serviceTypeCodes: eq.repeated(1), procedure: try CommonSegments.procedure(eq[2], "EQ", 2),
-                          coverageLevel: try X12Codes.coverageLevel.optional(eq[3], "EQ", 3),
-                          diagnosisPointers: try CommonSegments.pointers(eq[5], "EQ", 5))
-        while let s = c.peek, isEncounterSegment(s.id) {
-            _ = c.next()
-            switch s.id {
-            case "AMT":
-                let v = try X12Values.decimal(s[2], "AMT", 2)
-                if s[1].valueIs("PB") { e.spendDownTotalBilledAmount = v } else { e.spendDownAmount = v }
-            case "III": e.placeOfServiceCode = s.opt(2)
-            case "REF": e.references.append(CommonSegments.reference(s))
-            default: e.dateOfService = try CommonSegments.dtpRange(s)
+    /// Reads every EQ loop at the cursor and appends its ``Encounter`` to `out` (one init call per value).
+    static func readEncounters(_ c: inout SegmentCursor, into out: inout [Encounter]) throws(MappingError) {
+        while let eq = c.take("EQ") {
+            let serviceTypeCodes = eq.repeated(1)
+            let procedure = try CommonSegments.procedure(eq[2], "EQ", 2)
+            let coverageLevel = try X12Codes.coverageLevel.optional(eq[3], "EQ", 3)
+            let diagnosisPointers = try CommonSegments.pointers(eq[5], "EQ", 5)
+            var spendDownAmount: Decimal?
+            var spendDownTotalBilledAmount: Decimal?
+            var placeOfServiceCode: String?
+            var references: [Reference] = []
+            var dateOfService: DateRange?
+            while isEncounterSegment(c.peekID) {
+                let s = c.next()!
+                switch s.id {
+                case "AMT":
+                    let v = try X12Values.decimal(s[2], "AMT", 2)
+                    if s[1].valueIs("PB") { spendDownTotalBilledAmount = v } else { spendDownAmount = v }
+                case "III": placeOfServiceCode = s.opt(2)
+                case "REF": references.append(CommonSegments.reference(s))
+                default: dateOfService = try CommonSegments.dtpRange(s)
+                }
             }
+            out.append(Encounter(serviceTypeCodes: serviceTypeCodes, procedure: procedure, coverageLevel: coverageLevel,
+                                 diagnosisPointers: diagnosisPointers, spendDownAmount: spendDownAmount,
+                                 spendDownTotalBilledAmount: spendDownTotalBilledAmount,
+                                 placeOfServiceCode: placeOfServiceCode, references: references, dateOfService: dateOfService))
         }
-        return e
     }
 
     // MARK: 271 EB loop
-    static func readBenefit(_ c: inout SegmentCursor) throws(MappingError) -> Benefit? {
-        guard let eb = c.take("EB") else { return nil }
-        var b = Benefit(kind: try X12Codes.benefitKind.value(eb[1], "EB", 1),
-                        coverageLevel: try X12Codes.coverageLevel.optional(eb[2], "EB", 2),
-                        serviceTypeCodes: eb.repeated(3), insuranceTypeCode: eb.opt(4), planCoverageDescription: eb.opt(5),
-                        timePeriod: try X12Codes.timePeriod.optional(eb[6], "EB", 6),
-                        amount: try X12Values.decimal(eb[7], "EB", 7), percent: try X12Values.decimal(eb[8], "EB", 8),
-                        quantityKind: try X12Codes.benefitQuantity.optional(eb[9], "EB", 9),
-                        quantity: try X12Values.decimal(eb[10], "EB", 10),
-                        authorizationRequired: try X12Codes.yesNoUnknown.optional(eb[11], "EB", 11),
-                        inPlanNetwork: try X12Codes.network.optional(eb[12], "EB", 12),
-                        procedure: try CommonSegments.procedure(eb[13], "EB", 13),
-                        diagnosisPointers: try CommonSegments.pointers(eb[14], "EB", 14))
-        while let s = c.peek, isBenefitSegment(s.id) {
-            _ = c.next()
-            switch s.id {
-            case "HSD": b.deliveries.append(try CommonSegments.delivery(s))
-            case "REF": b.references.append(CommonSegments.reference(s))
-            case "DTP":
-                b.dates.append(EligibilityDate(try X12Codes.eligibilityDate.value(s[1], "DTP", 1), try CommonSegments.dtpRange(s)))
-            case "AAA": b.rejections.append(try CommonSegments.rejection(s))
-            case "MSG": b.messages.append(s[1].value)
-            case "III":
-                let kind = s[1].valueBytes.isEmpty ? BenefitNote.Kind.text : try X12Codes.benefitNote.value(s[1], "III", 1)
-                b.additionalInformation.append(BenefitNote(kind: kind, code: s.opt(2), category: s.opt(3), text: s.opt(4)))
-            default:   // LS*2120 … LE*2120
-                while let loop = PartyLoop.read(&c, allowed: PartyLoop.isRelatedEntitySegment) {
-                    b.relatedEntities.append(try loop.provider())
+    /// Reads every EB loop at the cursor and appends its ``Benefit`` to `out`: each value is made by one init
+    /// call from locals (no optional benefit returned, no field assigned twice, no copy of the large value).
+    static func readBenefits(_ c: inout SegmentCursor, into out: inout [Benefit]) throws(MappingError) {
+        guard c.peekID == "EB" else { return }
+        out.reserveCapacity(out.count + c.count("EB"))
+        while let eb = c.take("EB") {
+            let kind = try X12Codes.benefitKind.value(eb[1], "EB", 1)
+            let coverageLevel = try X12Codes.coverageLevel.optional(eb[2], "EB", 2)
+            let serviceTypeCodes = eb.repeated(3)
+            let insuranceTypeCode = eb.opt(4)
+            let planCoverageDescription = eb.opt(5)
+            let timePeriod = try X12Codes.timePeriod.optional(eb[6], "EB", 6)
+            let amount = try X12Values.decimal(eb[7], "EB", 7)
+            let percent = try X12Values.decimal(eb[8], "EB", 8)
+            let quantityKind = try X12Codes.benefitQuantity.optional(eb[9], "EB", 9)
+            let quantity = try X12Values.decimal(eb[10], "EB", 10)
+            let authorizationRequired = try X12Codes.yesNoUnknown.optional(eb[11], "EB", 11)
+            let inPlanNetwork = try X12Codes.network.optional(eb[12], "EB", 12)
+            let procedure = try CommonSegments.procedure(eb[13], "EB", 13)
+            let diagnosisPointers = try CommonSegments.pointers(eb[14], "EB", 14)
+            var deliveries: [ServiceDelivery] = []
+            var references: [Reference] = []
+            var dates: [EligibilityDate] = []
+            var rejections: [Rejection] = []
+            var messages: [String] = []
+            var additionalInformation: [BenefitNote] = []
+            var relatedEntities: [Provider] = []
+            while isBenefitSegment(c.peekID) {
+                let s = c.next()!
+                switch s.id {
+                case "HSD": deliveries.append(try CommonSegments.delivery(s))
+                case "REF": references.append(CommonSegments.reference(s))
+                case "DTP":
+                    dates.append(EligibilityDate(try X12Codes.eligibilityDate.value(s[1], "DTP", 1), try CommonSegments.dtpRange(s)))
+                case "AAA": rejections.append(try CommonSegments.rejection(s))
+                case "MSG": messages.append(s[1].value)
+                case "III":
+                    let kind = s[1].valueBytes.isEmpty ? BenefitNote.Kind.text : try X12Codes.benefitNote.value(s[1], "III", 1)
+                    additionalInformation.append(BenefitNote(kind: kind, code: s.opt(2), category: s.opt(3), text: s.opt(4)))
+                default:   // LS*2120 … LE*2120
+                    while let loop = PartyLoop.read(&c, allowed: PartyLoop.isRelatedEntitySegment) {
+                        relatedEntities.append(try loop.provider())
+                    }
+                    guard c.take("LE") != nil else { throw .missingSegment("LE", loop: "2110") }
                 }
-                guard c.take("LE") != nil else { throw .missingSegment("LE", loop: "2110") }
             }
+            out.append(Benefit(kind: kind, coverageLevel: coverageLevel, serviceTypeCodes: serviceTypeCodes,
+                               insuranceTypeCode: insuranceTypeCode, planCoverageDescription: planCoverageDescription,
+                               timePeriod: timePeriod, amount: amount, percent: percent, quantityKind: quantityKind,
+                               quantity: quantity, authorizationRequired: authorizationRequired, inPlanNetwork: inPlanNetwork,
+                               procedure: procedure, diagnosisPointers: diagnosisPointers, deliveries: deliveries,
+                               references: references, dates: dates, rejections: rejections, messages: messages,
+                               additionalInformation: additionalInformation, relatedEntities: relatedEntities))
         }
-        return b
     }
 }

@@ -11,6 +11,8 @@ struct RawElement {
     let componentSeparator: UInt8
     /// The repetition separator, or `nil` when the interchange has none.
     let repetitionSeparator: UInt8?
+    /// The buffer's short-string cache (every `String` made here comes from it).
+    let strings: ShortStrings
 
     /// The first repetition's bytes.
     @inline(__always) var firstRepetition: UnsafeRawBufferPointer {
@@ -32,12 +34,12 @@ struct RawElement {
     }
 
     /// The value of a simple element: the first component of the first repetition.
-    var value: String { String(decoding: valueBytes, as: UTF8.self) }
+    var value: String { strings.string(valueBytes) }
 
     /// `nil` when the value is empty.
     var optionalValue: String? {
         let b = valueBytes
-        return b.isEmpty ? nil : String(decoding: b, as: UTF8.self)
+        return b.isEmpty ? nil : strings.string(b)
     }
 
     /// `true` when the value (first component of the first repetition) is `s`.
@@ -47,6 +49,40 @@ struct RawElement {
         let p = s.utf8Start
         for i in 0..<b.count where b[i] != p[i] { return false }
         return true
+    }
+
+    /// `true` when `b` holds exactly the bytes of `s`.
+    @inline(__always) static func equal(_ b: UnsafeRawBufferPointer, _ s: StaticString) -> Bool {
+        guard b.count == s.utf8CodeUnitCount else { return false }
+        let p = s.utf8Start
+        for i in 0..<b.count where b[i] != p[i] { return false }
+        return true
+    }
+
+    /// The components of the first repetition, in order, one scan in all (``components`` without a `String` each).
+    var componentIterator: ComponentIterator { ComponentIterator(bytes: firstRepetition, separator: componentSeparator) }
+
+    /// Yields the bytes of each component of one repetition (at least one, perhaps empty), then `nil`.
+    struct ComponentIterator {
+        let bytes: UnsafeRawBufferPointer
+        let separator: UInt8
+        var start = 0
+        var done = false
+
+        init(bytes: UnsafeRawBufferPointer, separator: UInt8) {
+            self.bytes = bytes
+            self.separator = separator
+        }
+
+        @inline(__always) mutating func next() -> UnsafeRawBufferPointer? {
+            guard !done else { return nil }
+            let n = bytes.count
+            var i = start
+            while i < n, bytes[i] != separator { i += 1 }
+            let out = UnsafeRawBufferPointer(rebasing: bytes[start..<i])
+            if i == n { done = true } else { start = i + 1 }
+            return out
+        }
     }
 
     /// `true` when no component of any repetition has a byte (what ``X12/Element/isEmpty`` says).
@@ -72,7 +108,7 @@ struct RawElement {
     }
 
     /// Component `position` (1-based) of the first repetition, or `""`.
-    func component(_ position: Int) -> String { String(decoding: componentBytes(position), as: UTF8.self) }
+    func component(_ position: Int) -> String { strings.string(componentBytes(position)) }
 
     /// Every component of the first repetition.
     var components: [String] {
@@ -81,23 +117,27 @@ struct RawElement {
         var out: [String] = []
         var start = 0
         for i in 0..<b.count where b[i] == c {
-            out.append(String(decoding: UnsafeRawBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+            out.append(strings.string(UnsafeRawBufferPointer(rebasing: b[start..<i])))
             start = i + 1
         }
-        out.append(String(decoding: UnsafeRawBufferPointer(rebasing: b[start..<b.count]), as: UTF8.self))
+        out.append(strings.string(UnsafeRawBufferPointer(rebasing: b[start..<b.count])))
         return out
     }
 
     /// The first component of every repetition (`[]` for an empty element).
     var repeatedValues: [String] {
         if isEmpty { return [] }
-        guard let r = repetitionSeparator else { return [value] }
+        guard let r = repetitionSeparator else { return strings.list(valueBytes) }
+        var reps = 1
+        for i in 0..<bytes.count where bytes[i] == r { reps += 1 }
+        if reps == 1 { return strings.list(valueBytes) }
         var out: [String] = []
+        out.reserveCapacity(reps)
         var start = 0
         let n = bytes.count
         for i in 0...n where i == n || bytes[i] == r {
             let rep = UnsafeRawBufferPointer(rebasing: bytes[start..<i])
-            out.append(String(decoding: Self.prefix(rep, upTo: componentSeparator), as: UTF8.self))
+            out.append(strings.string(Self.prefix(rep, upTo: componentSeparator)))
             start = i + 1
         }
         return out

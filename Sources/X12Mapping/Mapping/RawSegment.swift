@@ -13,17 +13,19 @@ struct RawSegment {
     let count: Int
     let componentSeparator: UInt8
     let repetitionSeparator: UInt8?
+    /// The buffer's short-string cache.
+    let strings: ShortStrings
 
     /// The element at `position` (1-based), empty past the end.
     @inline(__always) subscript(position: Int) -> RawElement {
         guard position >= 1, position <= count else {
             return RawElement(bytes: UnsafeRawBufferPointer(start: nil, count: 0), componentSeparator: componentSeparator,
-                              repetitionSeparator: repetitionSeparator)
+                              repetitionSeparator: repetitionSeparator, strings: strings)
         }
         let s = Int(starts[position])
         let e = Int(starts[position + 1]) - 1
         return RawElement(bytes: UnsafeRawBufferPointer(start: base + s, count: e - s), componentSeparator: componentSeparator,
-                          repetitionSeparator: repetitionSeparator)
+                          repetitionSeparator: repetitionSeparator, strings: strings)
     }
 
     /// The segment ID as text.

@@ -21,13 +21,21 @@ enum ReviewSegments {
         u.certificationType = try X12Codes.certificationType.optional(s[2], "UM", 2)
         u.serviceTypeCode = s.opt(3)
         if !s[4].isEmpty {
-            u.location = ServiceLocation(code: s[4].component(1),
-                                         kind: try X12Codes.locationKind.value(s[4].component(2), "UM", 4))
+            var it = s[4].componentIterator
+            let code = it.next()!
+            let kind = it.next() ?? UnsafeRawBufferPointer(start: nil, count: 0)
+            u.location = ServiceLocation(code: s[4].strings.string(code),
+                                         kind: try X12Codes.locationKind.value(bytes: kind, "UM", 4))
         }
         if !s[5].isEmpty {
             let e = s[5]
-            let codes = (1...3).map { e.component($0) }.filter { !$0.isEmpty }
-            let st = e.component(4), co = e.component(5)
+            var it = e.componentIterator
+            var codes: [String] = []
+            var st = "", co = ""
+            for k in 1...5 {
+                guard let b = it.next() else { break }
+                if k <= 3 { if !b.isEmpty { codes.append(e.strings.string(b)) } } else if k == 4 { st = e.strings.string(b) } else { co = e.strings.string(b) }
+            }
             u.causes = RelatedCauses(causeCodes: codes, state: st.isEmpty ? nil : st, country: co.isEmpty ? nil : co)
         }
         u.level = try X12Codes.levelOfService.optional(s[6], "UM", 6)

@@ -5,15 +5,17 @@ struct SegmentCursor {
     private let slots: UnsafeBufferPointer<TransactionBuffer.Slot>
     private let component: UInt8
     private let repetition: UInt8?
+    private let strings: ShortStrings
     var index = 0
 
     init(base: UnsafeRawPointer, starts: UnsafePointer<Int>, slots: UnsafeBufferPointer<TransactionBuffer.Slot>,
-         component: UInt8, repetition: UInt8?) {
+         component: UInt8, repetition: UInt8?, strings: ShortStrings) {
         self.base = base
         self.starts = starts
         self.slots = slots
         self.component = component
         self.repetition = repetition
+        self.strings = strings
     }
 
     var atEnd: Bool { index >= slots.count }
@@ -29,7 +31,7 @@ struct SegmentCursor {
     @inline(__always) private func segment(_ i: Int) -> RawSegment {
         let s = slots[i]
         return RawSegment(id: s.id, base: base, starts: starts + Int(s.first), count: Int(s.count),
-                          componentSeparator: component, repetitionSeparator: repetition)
+                          componentSeparator: component, repetitionSeparator: repetition, strings: strings)
     }
 
     var peek: RawSegment? { index < slots.count ? segment(index) : nil }
@@ -42,6 +44,20 @@ struct SegmentCursor {
 
     /// The next segment when its ID is `id`.
     @inline(__always) mutating func take(_ id: SegmentID) -> RawSegment? { peekID == id ? next() : nil }
+
+    /// How many segments with this ID come before the end of the HL level (the next HL or SE, or the end):
+    /// to reserve a list once instead of growing it.
+    func count(_ id: SegmentID) -> Int {
+        var n = 0
+        var i = index
+        while i < slots.count {
+            let s = slots[i].id
+            if s == "HL" || s == "SE" { break }
+            if s == id { n += 1 }
+            i += 1
+        }
+        return n
+    }
 
     /// Skips segments until an HL or SE (the end of an HL level) or the end.
     mutating func skipToLevelEnd() {

@@ -36,10 +36,13 @@ final class TransactionBuffer {
     private(set) var elementSeparator: UInt8 = 0x2A
     private(set) var componentSeparator: UInt8 = 0x3A
     private(set) var repetitionSeparator: UInt8?
+    /// The `String`s of short values, kept across transactions (codes and names repeat through a file).
+    let strings = ShortStrings.allocate()
 
     init() {
         byteCapacity = 4096
         bytes = .allocate(capacity: byteCapacity)
+        bytes.initialize(repeating: 0, count: byteCapacity)   // the spare bytes past the end are read (and masked off)
         startCapacity = 1024
         starts = .allocate(capacity: startCapacity)
         slotCapacity = 128
@@ -50,6 +53,7 @@ final class TransactionBuffer {
         bytes.deallocate()
         starts.deallocate()
         slots.deallocate()
+        strings.deallocate()
     }
 
     /// A region of at least `needed` elements holding the first `count` of `old` (which is freed), and its size.
@@ -58,6 +62,9 @@ final class TransactionBuffer {
         while c < needed { c *= 2 }
         let new = UnsafeMutablePointer<T>.allocate(capacity: c)
         new.moveInitialize(from: old, count: count)
+        if T.self == UInt8.self {   // the spare bytes past the end are read (and masked off): no uninitialized memory
+            UnsafeMutableRawPointer(new + count).initializeMemory(as: UInt8.self, repeating: 0, count: c - count)
+        }
         old.deallocate()
         return (new, c)
     }
@@ -84,26 +91,41 @@ final class TransactionBuffer {
     var count: Int { slotCount }
 
     /// Appends a segment read with the delimiters given to ``reset(delimiters:)``.
+    ///
+    /// The bytes are copied first and the copy is scanned for element separators eight bytes at a time (the
+    /// buffer keeps eight spare bytes, so the last word never reads past its end).
     func append(_ view: SegmentView) {
         let b = view.bytes
         let n = b.count
-        if byteCount + n > byteCapacity || startCount + n + 2 > startCapacity || slotCount + 1 > slotCapacity { grow(bytes: n) }
+        if byteCount + n + 8 > byteCapacity || startCount + n + 2 > startCapacity || slotCount + 1 > slotCapacity { grow(bytes: n + 8) }
         let offset = byteCount
         let first = startCount
-        let sep = elementSeparator
         var idEnd = n
         let out = starts + first
         out[0] = offset
         var k = 1
         if let source = b.baseAddress, n > 0 {
-            let p = source.assumingMemoryBound(to: UInt8.self)
-            (bytes + offset).update(from: p, count: n)
-            for i in 0..<n where p[i] == sep {
-                if k == 1 { idEnd = i }
-                out[k] = offset + i + 1
-                k += 1
+            let q = bytes + offset
+            UnsafeMutableRawPointer(q).copyMemory(from: source, byteCount: n)   // one memcpy, not a byte loop
+            let pattern = UInt64(elementSeparator) &* 0x0101_0101_0101_0101
+            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            var i = 0
+            var at = offset + 1   // element starts are offsets one past their separator
+            while i < n {
+                let w = UInt64(littleEndian: UnsafeRawPointer(q + i).loadUnaligned(as: UInt64.self)) ^ pattern
+                // 0x80 exactly in each byte of `w` that is zero (a separator), no false positives.
+                var z = ~(((w & low7) &+ low7) | w | low7)
+                if i + 8 > n { z &= (UInt64(1) << UInt64((n - i) &* 8)) &- 1 }
+                while z != 0 {
+                    out[k] = at &+ z.trailingZeroBitCount >> 3
+                    k &+= 1
+                    z &= z &- 1
+                }
+                i &+= 8
+                at &+= 8
             }
         }
+        if k > 1 { idEnd = out[1] - offset - 1 }
         out[k] = offset + n + 1
         byteCount += n
         startCount += k + 1
@@ -136,7 +158,7 @@ final class TransactionBuffer {
             n += 1 + e.repetitions.count - 1
             for rep in e.repetitions { n += max(rep.count - 1, 0) + rep.reduce(0) { $0 + $1.utf8.count } }
         }
-        if byteCount + n > byteCapacity || startCount + n + 2 > startCapacity || slotCount + 1 > slotCapacity { grow(bytes: n) }
+        if byteCount + n + 8 > byteCapacity || startCount + n + 2 > startCapacity || slotCount + 1 > slotCapacity { grow(bytes: n + 8) }
         let first = startCount
         let out = starts + first
         out[0] = byteCount
@@ -173,7 +195,7 @@ final class TransactionBuffer {
         let all = UnsafeBufferPointer(start: slots, count: slotCount)
         let sl = all.last?.id == "SE" ? UnsafeBufferPointer(rebasing: all.dropLast()) : all
         var c = SegmentCursor(base: UnsafeRawPointer(bytes), starts: UnsafePointer(starts), slots: sl,
-                              component: componentSeparator, repetition: repetitionSeparator)
+                              component: componentSeparator, repetition: repetitionSeparator, strings: strings)
         return try body(&c)
     }
 }
