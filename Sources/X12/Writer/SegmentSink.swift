@@ -24,6 +24,8 @@ public protocol SegmentSink {
     mutating func element(_ value: String)
     /// Appends a simple element holding `value` in decimal.
     mutating func element(_ value: Int)
+    /// Appends a simple element holding a short code (an empty code is the empty element).
+    mutating func element(_ code: PackedCode)
     /// Appends `count` empty elements.
     mutating func emptyElements(_ count: Int)
     /// Starts an element whose components and repetitions follow (``append(_:)``, ``nextComponent()``,
@@ -33,10 +35,15 @@ public protocol SegmentSink {
     mutating func append(_ text: String)
     /// Appends `value` in decimal to the current component of the open element.
     mutating func append(_ value: Int)
+    /// Appends a short code to the current component of the open element.
+    mutating func append(_ code: PackedCode)
     /// Appends `CCYYMMDD` to the current component of the open element.
     mutating func appendDate(year: Int, month: Int, day: Int)
     /// Appends the UTF-8 bytes `body` adds to the array it is given to the current component of the open element.
     mutating func appendBytes(_ body: (inout [UInt8]) -> Void)
+    /// Appends to the current component of the open element the UTF-8 bytes `body` writes at the pointer it is given
+    /// (room for `maxCount` bytes); `body` returns how many it wrote.
+    mutating func appendRaw(maxCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int)
     /// Starts the next component of the open element.
     mutating func nextComponent()
     /// Starts the next repetition of the open element.
@@ -48,6 +55,19 @@ public protocol SegmentSink {
 }
 
 extension SegmentSink {
+    /// Appends the code as a `String` element.
+    @inlinable public mutating func element(_ code: PackedCode) { element(code.string) }
+
+    /// Appends the code as text.
+    @inlinable public mutating func append(_ code: PackedCode) { append(code.string) }
+
+    /// Writes through a scratch buffer and appends it with ``appendBytes(_:)``.
+    @inlinable public mutating func appendRaw(maxCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        var scratch = [UInt8](repeating: 0, count: maxCount)
+        let n = scratch.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
+        appendBytes { $0.append(contentsOf: scratch[0..<Swift.min(Swift.max(n, 0), maxCount)]) }
+    }
+
     /// Appends a simple element; `nil` is the empty element.
     @inlinable public mutating func element(_ value: String?) {
         if let value { element(value) } else { emptyElements(1) }

@@ -18,26 +18,31 @@ import Darwin
 /// try w.endInterchange()
 /// let bytes = w.bytes
 /// ```
+///
+/// The mutable state of a writer is not checked for overlapping access at run time (`@exclusivity(unchecked)`): a
+/// writer is used by one caller at a time, and the checks cost more than writing a short segment.
 public final class X12Writer {
     /// The delimiters used for built segments and for re-serialized views.
     public var delimiters: Delimiters
     /// What is written after each terminator.
     public var suffix: SegmentSuffix
 
-    private var buffer: [UInt8] = []
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     private let sink: ((UnsafeRawBufferPointer) throws(X12IOError) -> Void)?
     private let flushThreshold = 64 << 10
     private var closeSink: () -> Void = {}
+    /// The buffer ``encodeSegments(_:)`` lends its encoder (kept between calls).
+    @exclusivity(unchecked) private var encoderStorage: EncoderStorage?
 
     private var interchangeControl: String?
     private var groupCount = 0
     private var groupControl: String?
     private var transactionCount = 0
-    private var transactionControl: String?
-    private var segmentCount = 0
+    @exclusivity(unchecked) private var transactionControl: String?
+    @exclusivity(unchecked) private var segmentCount = 0
 
     /// Bytes written so far (flushed or not).
-    public private(set) var bytesWritten = 0
+    @exclusivity(unchecked) public private(set) var bytesWritten = 0
 
     /// A writer that hands full buffers to `sink`.
     public init(delimiters: Delimiters = .standard, suffix: SegmentSuffix = .none,
@@ -205,13 +210,14 @@ public final class X12Writer {
     /// }
     /// ```
     public func encodeSegments(_ body: (inout SegmentEncoder) -> Void) throws(X12IOError) {
-        let before = buffer.count
-        var encoder = SegmentEncoder(delimiters: delimiters, suffix: suffix)
-        swap(&buffer, &encoder.bytes)
+        var encoder = SegmentEncoder(storage: encoderStorage ?? EncoderStorage(capacity: 16 << 10), count: 0,
+                                     delimiters: delimiters, suffix: suffix)
+        encoderStorage = nil   // the encoder's alone: it need not copy it
         body(&encoder)
-        swap(&buffer, &encoder.bytes)
+        buffer.append(contentsOf: UnsafeBufferPointer(start: encoder.base, count: encoder.count))
+        encoderStorage = encoder.storage
         if transactionControl != nil { segmentCount += encoder.segmentCount }
-        bytesWritten += buffer.count - before
+        bytesWritten += encoder.count
         try maybeFlush()
     }
 
