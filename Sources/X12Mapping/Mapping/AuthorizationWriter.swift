@@ -24,11 +24,13 @@ enum AuthorizationWriter {
         let ev = parent + 1
         hl(ev, parent: parent, "EV", children: !r.serviceLines.isEmpty, to: &out)
         eventSegments(r.event, outcome: nil, rejections: [], response: false, to: &out)
-        for p in r.event.providers { PartyLoop.write(p, to: &out) }
-        for (i, l) in r.serviceLines.enumerated() {
-            hl(ev + 1 + i, parent: ev, "SS", children: false, to: &out)
+        r.event.providers.forEachInPlace { PartyLoop.write($0, to: &out) }
+        var i = 0
+        r.serviceLines.forEachInPlace { l in
+            i += 1
+            hl(ev + i, parent: ev, "SS", children: false, to: &out)
             lineSegments(l, outcome: nil, rejections: [], documentation: [], response: false, to: &out)
-            for p in l.providers { PartyLoop.write(p, to: &out) }
+            l.pointee.providers.forEachInPlace { PartyLoop.write($0, to: &out) }
         }
     }
 
@@ -53,14 +55,18 @@ enum AuthorizationWriter {
         let ev = parent + 1
         hl(ev, parent: parent, "EV", children: !d.lines.isEmpty, to: &out)
         eventSegments(event, outcome: d.outcome, rejections: d.eventRejections, response: true, to: &out)
-        for p in event.providers { PartyLoop.write(p, to: &out) }
+        event.providers.forEachInPlace { PartyLoop.write($0, to: &out) }
         if let c = d.documentationContact { PartyLoop.write(c, to: &out) }
-        for (i, l) in d.lines.enumerated() {
-            hl(ev + 1 + i, parent: ev, "SS", children: false, to: &out)
-            lineSegments(l.line, outcome: l.outcome, rejections: l.rejections, documentation: l.requestedDocumentation,
-                         response: true, to: &out)
-            for p in l.line.providers { PartyLoop.write(p, to: &out) }
-            if let c = l.documentationContact { PartyLoop.write(c, to: &out) }
+        var i = 0
+        d.lines.forEachInPlace { l in
+            i += 1
+            hl(ev + i, parent: ev, "SS", children: false, to: &out)
+            withUnsafePointer(to: l.pointee.line) { line in
+                lineSegments(line, outcome: l.pointee.outcome, rejections: l.pointee.rejections,
+                             documentation: l.pointee.requestedDocumentation, response: true, to: &out)
+                line.pointee.providers.forEachInPlace { PartyLoop.write($0, to: &out) }
+            }
+            if let c = l.pointee.documentationContact { PartyLoop.write(c, to: &out) }
         }
     }
 
@@ -96,27 +102,31 @@ enum AuthorizationWriter {
         if let n = e.note { CommonSegments.msg(n, to: &out) }
     }
 
-    static func lineSegments<S: SegmentSink>(_ l: ServiceLine, outcome: ReviewOutcome?, rejections: [Rejection],
-                                             documentation: [String], response: Bool, to out: inout S) {
-        for t in l.trackingNumbers { CommonSegments.trn(t, to: &out) }
+    /// The segments of the service line at `line` (read in place: a list element passed by value would be copied first).
+    static func lineSegments<S: SegmentSink>(_ line: UnsafePointer<ServiceLine>, outcome: ReviewOutcome?,
+                                             rejections: [Rejection], documentation: [String], response: Bool,
+                                             to out: inout S) {
+        for t in line.pointee.trackingNumbers { CommonSegments.trn(t, to: &out) }
         for r in rejections { CommonSegments.aaa(r, to: &out) }
-        if l.reviewKind != nil || l.certificationType != nil || l.serviceTypeCode != nil || l.location != nil {
-            ReviewSegments.write(ReviewSegments.UM(kind: l.reviewKind, certificationType: l.certificationType,
-                                                   serviceTypeCode: l.serviceTypeCode, location: l.location),
+        if line.pointee.reviewKind != nil || line.pointee.certificationType != nil || line.pointee.serviceTypeCode != nil
+            || line.pointee.location != nil {
+            ReviewSegments.write(ReviewSegments.UM(kind: line.pointee.reviewKind,
+                                                   certificationType: line.pointee.certificationType,
+                                                   serviceTypeCode: line.pointee.serviceTypeCode, location: line.pointee.location),
                                  response: response, to: &out)
         }
-        references(previous: l.previousAuthorizationNumber, admin: l.previousAdministrativeReference, outcome: outcome,
-                   response: response, to: &out)
-        if let d = l.serviceDate { CommonSegments.dtp("472", d, to: &out) }
+        references(previous: line.pointee.previousAuthorizationNumber, admin: line.pointee.previousAdministrativeReference,
+                   outcome: outcome, response: response, to: &out)
+        if let d = line.pointee.serviceDate { CommonSegments.dtp("472", d, to: &out) }
         if let o = outcome { periodSegments(o.period, to: &out) }
         if !documentation.isEmpty {
             CommonSegments.hi(documentation.prefix(12).map { Diagnosis(codeSystem: .loinc, code: $0) }, to: &out)
         }
-        ReviewSegments.sv(l, to: &out)
-        for t in l.teeth { ReviewSegments.too(t, to: &out) }
-        if let d = l.delivery { CommonSegments.hsd(d, to: &out) }
-        for a in l.attachments.prefix(10) { CommonSegments.pwk(a, to: &out) }
-        if let n = l.note { CommonSegments.msg(n, to: &out) }
+        ReviewSegments.sv(line, to: &out)
+        for t in line.pointee.teeth { ReviewSegments.too(t, to: &out) }
+        if let d = line.pointee.delivery { CommonSegments.hsd(d, to: &out) }
+        for a in line.pointee.attachments.prefix(10) { CommonSegments.pwk(a, to: &out) }
+        if let n = line.pointee.note { CommonSegments.msg(n, to: &out) }
     }
 
     /// HCR and the REF segments: request `BB`, `NT` (previous); response HCR, `NT` (this review), `BB`.

@@ -1,3 +1,5 @@
+import X12
+
 /// A two-way table between X12 code values and domain values.
 struct CodeTable<Value: Hashable & Sendable>: Sendable {
     let name: String
@@ -10,6 +12,8 @@ struct CodeTable<Value: Hashable & Sendable>: Sendable {
     /// search without hashing a `String`.
     private let packedCodes: [UInt64]
     private let packedValues: [Value]
+    /// The code of each value by its one-byte representation, for writing (``packed(_:)``); empty where unused.
+    let packedByTag: [PackedCode]
 
     init(_ name: String, _ pairs: KeyValuePairs<String, Value>) {
         self.name = name
@@ -29,6 +33,7 @@ struct CodeTable<Value: Hashable & Sendable>: Sendable {
         let packed = c.compactMap { code, value in Self.pack(code).map { ($0, value) } }.sorted { $0.0 < $1.0 }
         packedCodes = packed.map(\.0)
         packedValues = packed.map(\.1)
+        packedByTag = Self.packedTable(values, codes)
     }
 
     /// A code of 1 to 7 bytes as one integer (bytes in order, length in the top byte); `nil` otherwise.

@@ -8,7 +8,7 @@ extension CommonSegments {
     static func bht<S: SegmentSink>(_ structure: String, _ t: TransactionTrace, typeCode: String?, to out: inout S) {
         out.begin("BHT")
         out.element(structure)
-        out.element(X12Codes.purpose.code(t.purpose))
+        out.element(t.purpose, X12Codes.purpose)
         out.element(t.reference)
         out.element(t.creationDate)
         out.element(t.creationTime)
@@ -55,7 +55,7 @@ extension CommonSegments {
         out.element("IC")
         out.element(c.name)
         for m in c.methods.prefix(3) {
-            out.element(X12Codes.contact.code(m.kind))
+            out.element(m.kind, X12Codes.contact)
             out.element(m.value)
         }
         out.end()
@@ -114,7 +114,7 @@ extension CommonSegments {
     static func pwk<S: SegmentSink>(_ a: Attachment, to out: inout S) {
         out.begin("PWK")
         out.element(a.reportType)
-        out.element(X12Codes.transmission.code(a.transmission))
+        out.element(a.transmission, X12Codes.transmission)
         out.emptyElements(2)
         out.element(a.controlNumber == nil ? nil : "AC")
         out.element(a.controlNumber)
@@ -125,7 +125,7 @@ extension CommonSegments {
     /// The procedure composite (`SV101`, `EB13`, …): system, code, four modifiers, description, range end.
     static func composite<S: SegmentSink>(_ p: Procedure, to out: inout S) {
         out.beginElement()
-        out.append(X12Codes.procedureSystem.code(p.codeSystem))
+        out.append(p.codeSystem, X12Codes.procedureSystem)
         out.nextComponent()
         out.append(p.code)
         if !p.modifiers.isEmpty || p.description != nil || p.rangeEnd != nil {
@@ -155,17 +155,17 @@ extension CommonSegments {
         out.endElement()
     }
 
-    static func dtp<S: SegmentSink>(_ qualifier: String, _ r: DateRange, to out: inout S) {
+    static func dtp<S: SegmentSink>(_ qualifier: PackedCode, _ r: DateRange, to out: inout S) {
         out.begin("DTP")
         out.element(qualifier)
         out.dateElements(r)
         out.end()
     }
 
-    static func dtp<S: SegmentSink>(_ qualifier: String, _ d: CalendarDate, to out: inout S) {
+    static func dtp<S: SegmentSink>(_ qualifier: PackedCode, _ d: CalendarDate, to out: inout S) {
         out.begin("DTP")
         out.element(qualifier)
-        out.element("D8")
+        out.element("D8" as PackedCode)
         out.element(d)
         out.end()
     }

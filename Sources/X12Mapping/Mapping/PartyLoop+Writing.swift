@@ -5,34 +5,40 @@ import X12
 extension PartyLoop {
     /// NM1, REF, N3/N4, PER, AAA and PRV of a provider.
     static func write<S: SegmentSink>(_ p: Provider, to out: inout S) {
+        withUnsafePointer(to: p) { write($0, to: &out) }
+    }
+
+    /// NM1, REF, N3/N4, PER, AAA and PRV of the provider at `pp` (read in place: a list element passed by value would
+    /// be copied first).
+    static func write<S: SegmentSink>(_ pp: UnsafePointer<Provider>, to out: inout S) {
         out.begin("NM1")
-        out.element(X12Codes.entityRole.code(p.role))
-        out.element(X12Codes.entityType.code(p.entityType))
-        out.element(p.entityType == .organization ? p.organizationName : p.lastName)
-        out.element(p.firstName)
-        out.element(p.middleName)
-        out.element(p.namePrefix)
-        out.element(p.nameSuffix)
-        if let npi = p.npi {
+        out.element(pp.pointee.role, X12Codes.entityRole)
+        out.element(pp.pointee.entityType, X12Codes.entityType)
+        out.element(pp.pointee.entityType == .organization ? pp.pointee.organizationName : pp.pointee.lastName)
+        out.element(pp.pointee.firstName)
+        out.element(pp.pointee.middleName)
+        out.element(pp.pointee.namePrefix)
+        out.element(pp.pointee.nameSuffix)
+        if let npi = pp.pointee.npi {
             out.element("XX")
             out.element(npi)
-        } else if let o = p.otherIdentifier {
-            out.element(X12Codes.identifier.code(o.kind))
+        } else if let o = pp.pointee.otherIdentifier {
+            out.element(o.kind, X12Codes.identifier)
             out.element(o.value)
         } else {
             out.emptyElements(2)
         }
-        out.element(p.relationshipCode)
+        out.element(pp.pointee.relationshipCode)
         out.end()
-        for r in p.references { CommonSegments.ref(r, to: &out) }
-        if let a = p.address { CommonSegments.n3n4(a, to: &out) }
-        for c in p.contacts { CommonSegments.per(c, to: &out) }
-        for r in p.rejections { CommonSegments.aaa(r, to: &out) }
-        if p.function != nil || p.taxonomyCode != nil {
+        for r in pp.pointee.references { CommonSegments.ref(r, to: &out) }
+        if let a = pp.pointee.address { CommonSegments.n3n4(a, to: &out) }
+        for c in pp.pointee.contacts { CommonSegments.per(c, to: &out) }
+        for r in pp.pointee.rejections { CommonSegments.aaa(r, to: &out) }
+        if pp.pointee.function != nil || pp.pointee.taxonomyCode != nil {
             out.begin("PRV")
-            out.element(p.function, X12Codes.providerFunction)
-            out.element(p.taxonomyCode == nil ? nil : "PXC")
-            out.element(p.taxonomyCode)
+            out.element(pp.pointee.function, X12Codes.providerFunction)
+            out.element(pp.pointee.taxonomyCode == nil ? nil : "PXC")
+            out.element(pp.pointee.taxonomyCode)
             out.end()
         }
     }
@@ -40,13 +46,13 @@ extension PartyLoop {
     /// NM1, PER and AAA of a payer or UMO (AAA after PER, as in 2100A/2010A).
     static func write<S: SegmentSink>(_ p: Payer, to out: inout S) {
         out.begin("NM1")
-        out.element(X12Codes.entityRole.code(p.role))
-        out.element(X12Codes.entityType.code(p.entityType))
+        out.element(p.role, X12Codes.entityRole)
+        out.element(p.entityType, X12Codes.entityType)
         out.element(p.name)
         out.element(p.firstName)
         out.emptyElements(3)
         if let i = p.identifier {
-            out.element(X12Codes.identifier.code(i.kind))
+            out.element(i.kind, X12Codes.identifier)
             out.element(i.value)
         }
         out.end()
@@ -58,14 +64,14 @@ extension PartyLoop {
     static func write<S: SegmentSink>(_ m: Member, entityCode: String, insuranceIndicator: String, to out: inout S) {
         out.begin("NM1")
         out.element(entityCode)
-        out.element(X12Codes.entityType.code(m.entityType))
+        out.element(m.entityType, X12Codes.entityType)
         out.element(m.lastName)
         out.element(m.firstName)
         out.element(m.middleName)
         out.element(m.namePrefix)
         out.element(m.nameSuffix)
         if let id = m.memberId {
-            out.element(X12Codes.identifier.code(m.memberIdKind ?? .memberId))
+            out.element(m.memberIdKind ?? .memberId, X12Codes.identifier)
             out.element(id)
         }
         out.end()
@@ -96,6 +102,6 @@ extension PartyLoop {
             out.end()
         }
         if !m.diagnoses.isEmpty { CommonSegments.hi(m.diagnoses, to: &out) }
-        for d in m.dates { CommonSegments.dtp(X12Codes.eligibilityDate.code(d.kind), d.period, to: &out) }
+        for d in m.dates { CommonSegments.dtp(X12Codes.eligibilityDate.packedCode(d.kind), d.period, to: &out) }
     }
 }

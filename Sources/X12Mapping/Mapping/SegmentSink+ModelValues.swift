@@ -24,23 +24,41 @@ extension SegmentSink {
     /// A decimal as X12 writes it (``X12Values/string(_:)``).
     @inline(__always) mutating func element(_ d: Decimal) {
         beginElement()
-        appendBytes { DecimalText.append(d, to: &$0, dropLeadingZero: true) }
+        var written = true
+        appendRaw(maxCount: DecimalText.maxLength) { p in
+            let n = DecimalText.write(d, to: p, dropLeadingZero: true)
+            if n < 0 { written = false }
+            return n
+        }
+        if !written { append(DecimalText.string(d, dropLeadingZero: true)) }
         endElement()
     }
 
     /// The code of `value` in `table`; the empty element for `nil`.
     @inline(__always) mutating func element<V>(_ value: V?, _ table: CodeTable<V>) {
-        if let value { element(table.code(value)) } else { emptyElements(1) }
+        if let value { element(value, table) } else { emptyElements(1) }
+    }
+
+    /// The code of `value` in `table`.
+    @inline(__always) mutating func element<V>(_ value: V, _ table: CodeTable<V>) {
+        let p = table.packed(value)
+        if p.count > 0 { element(p) } else { element(table.code(value)) }
+    }
+
+    /// Appends the code of `value` in `table` to the open element.
+    @inline(__always) mutating func append<V>(_ value: V, _ table: CodeTable<V>) {
+        let p = table.packed(value)
+        if p.count > 0 { append(p) } else { append(table.code(value)) }
     }
 
     /// The format qualifier and value of a date or range: `D8*CCYYMMDD` or `RD8*CCYYMMDD-CCYYMMDD`.
     mutating func dateElements(_ r: DateRange) {
         guard let e = r.end else {
-            element("D8")
+            element("D8" as PackedCode)
             element(r.start)
             return
         }
-        element("RD8")
+        element("RD8" as PackedCode)
         beginElement()
         appendDate(r.start)
         append("-")
