@@ -140,4 +140,25 @@ import Testing
         #expect(text == "X*\(Int.max)*\(Int.min)*-7*10*99999~D*00050102:12345123-1:20261125~"
             + "E" + String(repeating: "*", count: 18) + "Y~R*.5~")
     }
+
+    @Test func stringsReadInPlaceWriteLikeStrings() {
+        let values = ["", "A", "ABCDEFGHIJKLMNO", "ABCDEFGHIJKLMNOP", "É café", String(repeating: "long ", count: 30)]
+        var a = SegmentEncoder(delimiters: .standard)
+        var b = SegmentEncoder(delimiters: .standard)
+        values.withUnsafeBufferPointer { p in
+            for k in values.indices {
+                a.begin("MSG"); a.element(at: p.baseAddress! + k); a.beginElement(); a.append(at: p.baseAddress! + k)
+                a.endElement(); a.elementParts(values, repeated: k % 2 == 0); a.end()
+                b.begin("MSG"); b.element(values[k]); b.beginElement(); b.append(values[k]); b.endElement()
+                b.beginElement()
+                for (i, v) in values.enumerated() {
+                    if i > 0 { if k % 2 == 0 { b.nextRepetition() } else { b.nextComponent() } }
+                    b.append(v)
+                }
+                b.endElement()
+                b.end()
+            }
+        }
+        #expect(a.bytes == b.bytes)
+    }
 }

@@ -104,20 +104,41 @@ public struct SegmentEncoder: SegmentSink {
         count &+= 1
     }
 
+    /// Appends the bytes of a small string from the two words of its value (two stores; the bytes past its length are
+    /// overwritten later); false when the string is not small.
+    @inlinable @inline(__always) mutating func appendSmall(_ raw: (UInt64, UInt64)) -> Bool {
+        guard SmallStringBytes.isSmall(raw.1) else { return false }
+        reserve(16)
+        let p = UnsafeMutableRawPointer(base + count)
+        p.storeBytes(of: raw.0, as: UInt64.self)
+        p.storeBytes(of: raw.1, toByteOffset: 8, as: UInt64.self)
+        count &+= SmallStringBytes.count(raw.1)
+        return true
+    }
+
     /// Appends the UTF-8 bytes of `text`.
     @inlinable @inline(__always) mutating func appendUTF8(_ text: String) {
-        if readsSmallStrings {
-            let raw = unsafeBitCast(text, to: (UInt64, UInt64).self)
-            if SmallStringBytes.isSmall(raw.1) {
-                reserve(16)
-                let p = UnsafeMutableRawPointer(base + count)
-                p.storeBytes(of: raw.0, as: UInt64.self)
-                p.storeBytes(of: raw.1, toByteOffset: 8, as: UInt64.self)
-                count &+= SmallStringBytes.count(raw.1)
-                return
+        if readsSmallStrings, appendSmall(unsafeBitCast(text, to: (UInt64, UInt64).self)) { return }
+        appendLargeUTF8(text)
+    }
+
+    /// Appends the UTF-8 bytes of the string at `p`: a short one is read in place (no retain of the string).
+    @inlinable @inline(__always) mutating func appendUTF8(at p: UnsafePointer<String>) {
+        if readsSmallStrings, appendSmall(UnsafeRawPointer(p).load(as: (UInt64, UInt64).self)) { return }
+        appendLargeUTF8(p.pointee)
+    }
+
+    /// Components or simple repetitions, each string read in place.
+    @inlinable public mutating func elementParts(_ values: [String], repeated: Bool) {
+        beginElement()
+        values.withUnsafeBufferPointer { b in
+            guard let p = b.baseAddress else { return }
+            for k in 0..<b.count {
+                if k > 0 { if repeated { nextRepetition() } else { nextComponent() } }
+                appendUTF8(at: p + k)
             }
         }
-        appendLargeUTF8(text)
+        endElement()
     }
 
     @usableFromInline @inline(never) mutating func appendLargeUTF8(_ text: String) {
@@ -167,6 +188,16 @@ public struct SegmentEncoder: SegmentSink {
         appendUTF8(value)
         if count > start { keepEnd = count }
     }
+
+    @inlinable public mutating func element(at p: UnsafePointer<String>) {
+        reserve(1)
+        put(elementSeparator)
+        let start = count
+        appendUTF8(at: p)
+        if count > start { keepEnd = count }
+    }
+
+    @inlinable public mutating func append(at p: UnsafePointer<String>) { appendUTF8(at: p) }
 
     @inlinable public mutating func element(_ code: PackedCode) {
         reserve(9)

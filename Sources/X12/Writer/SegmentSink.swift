@@ -52,6 +52,12 @@ public protocol SegmentSink {
     mutating func endElement()
     /// Ends the segment.
     mutating func end()
+    /// Appends an element of `values` as components, or with `repeated` as simple repetitions.
+    mutating func elementParts(_ values: [String], repeated: Bool)
+    /// Appends a simple element holding the string at `p` (a string stored in a value the caller reads in place).
+    mutating func element(at p: UnsafePointer<String>)
+    /// Appends the string at `p` to the current component of the open element.
+    mutating func append(at p: UnsafePointer<String>)
 }
 
 extension SegmentSink {
@@ -60,6 +66,12 @@ extension SegmentSink {
 
     /// Appends the code as text.
     @inlinable public mutating func append(_ code: PackedCode) { append(code.string) }
+
+    /// Appends the string at `p` as an element.
+    @inlinable public mutating func element(at p: UnsafePointer<String>) { element(p.pointee) }
+
+    /// Appends the string at `p` to the open element.
+    @inlinable public mutating func append(at p: UnsafePointer<String>) { append(p.pointee) }
 
     /// Writes through a scratch buffer and appends it with ``appendBytes(_:)``.
     @inlinable public mutating func appendRaw(maxCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
@@ -77,10 +89,13 @@ extension SegmentSink {
     @inlinable public mutating func emptyElement() { emptyElements(1) }
 
     /// Appends an element of components (one repetition).
-    @inlinable public mutating func composite(_ components: [String]) { parts(components, repeated: false) }
+    @inlinable public mutating func composite(_ components: [String]) { elementParts(components, repeated: false) }
 
     /// Appends an element of simple repetitions (`EB03`, `HCR03`, …).
-    @inlinable public mutating func repeated(_ values: [String]) { parts(values, repeated: true) }
+    @inlinable public mutating func repeated(_ values: [String]) { elementParts(values, repeated: true) }
+
+    /// Appends the parts of an element: components, or with `repeated` simple repetitions.
+    @inlinable public mutating func elementParts(_ values: [String], repeated: Bool) { parts(values, repeated: repeated) }
 
     @inlinable mutating func parts(_ values: [String], repeated: Bool) {
         beginElement()
