@@ -8,25 +8,30 @@ import X12
 /// says whether children follow; a response writes only the UM and CL1 elements a response may carry.
 enum AuthorizationWriter {
     static func write<S: SegmentSink>(_ r: AuthorizationRequest, to out: inout S) {
-        CommonSegments.bht("0007", r.trace, typeCode: r.servicesReservation ? "RU" : nil, to: &out)
+        withUnsafePointer(to: r) { write($0, to: &out) }
+    }
+
+    /// The request at `r`, read in place (its parties, event and lines are not copied out).
+    static func write<S: SegmentSink>(_ r: UnsafePointer<AuthorizationRequest>, to out: inout S) {
+        CommonSegments.bht("0007", r.pointee.trace, typeCode: r.pointee.servicesReservation ? "RU" : nil, to: &out)
         hl(1, parent: nil, "20", children: true, to: &out)
-        PartyLoop.write(r.umo, to: &out)
+        PartyLoop.write(r.field(\.umo), to: &out)
         hl(2, parent: 1, "21", children: true, to: &out)
-        PartyLoop.write(r.requester, to: &out)
+        PartyLoop.write(r.field(\.requester), to: &out)
         hl(3, parent: 2, "22", children: true, to: &out)
-        PartyLoop.write(r.subscriber, entityCode: "IL", insuranceIndicator: "Y", to: &out)
+        PartyLoop.write(r.field(\.subscriber), entityCode: "IL", insuranceIndicator: "Y", to: &out)
         var parent = 3
-        if let d = r.dependent {
+        if let d = r.wrapped(\.dependent) {
             hl(4, parent: 3, "23", children: true, to: &out)
             PartyLoop.write(d, entityCode: "QC", insuranceIndicator: "N", to: &out)
             parent = 4
         }
         let ev = parent + 1
-        hl(ev, parent: parent, "EV", children: !r.serviceLines.isEmpty, to: &out)
-        eventSegments(r.event, outcome: nil, rejections: [], response: false, to: &out)
-        r.event.providers.forEachInPlace { PartyLoop.write($0, to: &out) }
+        hl(ev, parent: parent, "EV", children: !r.pointee.serviceLines.isEmpty, to: &out)
+        eventSegments(r.field(\.event), outcome: nil, rejections: [], response: false, to: &out)
+        r.pointee.event.providers.forEachInPlace { PartyLoop.write($0, to: &out) }
         var i = 0
-        r.serviceLines.forEachInPlace { l in
+        r.pointee.serviceLines.forEachInPlace { l in
             i += 1
             hl(ev + i, parent: ev, "SS", children: false, to: &out)
             lineSegments(l, outcome: nil, rejections: [], documentation: [], response: false, to: &out)
@@ -54,7 +59,7 @@ enum AuthorizationWriter {
         guard let event = d.event else { return }
         let ev = parent + 1
         hl(ev, parent: parent, "EV", children: !d.lines.isEmpty, to: &out)
-        eventSegments(event, outcome: d.outcome, rejections: d.eventRejections, response: true, to: &out)
+        withUnsafePointer(to: event) { eventSegments($0, outcome: d.outcome, rejections: d.eventRejections, response: true, to: &out) }
         event.providers.forEachInPlace { PartyLoop.write($0, to: &out) }
         if let c = d.documentationContact { PartyLoop.write(c, to: &out) }
         var i = 0
@@ -80,26 +85,27 @@ enum AuthorizationWriter {
         out.end()
     }
 
-    static func eventSegments<S: SegmentSink>(_ e: PatientEvent, outcome: ReviewOutcome?, rejections: [Rejection], response: Bool,
+    /// The segments of the patient event at `e` (read in place).
+    static func eventSegments<S: SegmentSink>(_ e: UnsafePointer<PatientEvent>, outcome: ReviewOutcome?, rejections: [Rejection], response: Bool,
                                               to out: inout S) {
-        for t in e.trackingNumbers { CommonSegments.trn(t, to: &out) }
+        for t in e.pointee.trackingNumbers { CommonSegments.trn(t, to: &out) }
         for r in rejections { CommonSegments.aaa(r, to: &out) }
         ReviewSegments.write(ReviewSegments.um(e), response: response, to: &out)
-        references(previous: e.previousAuthorizationNumber, admin: e.previousAdministrativeReference, outcome: outcome,
-                   response: response, to: &out)
-        if let d = e.accidentDate { CommonSegments.dtp("439", d, to: &out) }
-        if let d = e.lastMenstrualPeriodDate { CommonSegments.dtp("484", d, to: &out) }
-        if let d = e.estimatedBirthDate { CommonSegments.dtp("ABC", d, to: &out) }
-        if let d = e.onsetDate { CommonSegments.dtp("431", d, to: &out) }
-        if let d = e.eventDate { CommonSegments.dtp("AAH", d, to: &out) }
-        if let d = e.admissionDate { CommonSegments.dtp("435", d, to: &out) }
-        if let d = e.dischargeDate { CommonSegments.dtp("096", d, to: &out) }
+        references(previous: e.pointee.previousAuthorizationNumber, admin: e.pointee.previousAdministrativeReference,
+                   outcome: outcome, response: response, to: &out)
+        if let d = e.pointee.accidentDate { CommonSegments.dtp("439", d, to: &out) }
+        if let d = e.pointee.lastMenstrualPeriodDate { CommonSegments.dtp("484", d, to: &out) }
+        if let d = e.pointee.estimatedBirthDate { CommonSegments.dtp("ABC", d, to: &out) }
+        if let d = e.pointee.onsetDate { CommonSegments.dtp("431", d, to: &out) }
+        if let d = e.pointee.eventDate { CommonSegments.dtp("AAH", d, to: &out) }
+        if let d = e.pointee.admissionDate { CommonSegments.dtp("435", d, to: &out) }
+        if let d = e.pointee.dischargeDate { CommonSegments.dtp("096", d, to: &out) }
         if let o = outcome { periodSegments(o.period, to: &out) }
-        if !e.diagnoses.isEmpty { CommonSegments.hi(e.diagnoses.prefix(12), to: &out) }
-        if let d = e.delivery { CommonSegments.hsd(d, to: &out) }
-        if let i = e.institutional { ReviewSegments.cl1(i, response: response, to: &out) }
-        for a in e.attachments.prefix(10) { CommonSegments.pwk(a, to: &out) }
-        if let n = e.note { CommonSegments.msg(n, to: &out) }
+        if !e.pointee.diagnoses.isEmpty { CommonSegments.hi(e.pointee.diagnoses, limit: 12, to: &out) }
+        if let d = e.pointee.delivery { CommonSegments.hsd(d, to: &out) }
+        if let i = e.pointee.institutional { ReviewSegments.cl1(i, response: response, to: &out) }
+        for a in e.pointee.attachments.prefix(10) { CommonSegments.pwk(a, to: &out) }
+        if let n = e.pointee.note { CommonSegments.msg(n, to: &out) }
     }
 
     /// The segments of the service line at `line` (read in place: a list element passed by value would be copied first).

@@ -61,39 +61,45 @@ extension CommonSegments {
         out.end()
     }
 
-    static func n3n4<S: SegmentSink>(_ a: Address, to out: inout S) {
-        if !a.address1.isEmpty {
+    /// N3 and N4 of the address at `ap` (read in place).
+    static func n3n4<S: SegmentSink>(_ ap: UnsafePointer<Address>, to out: inout S) {
+        if !ap.pointee.address1.isEmpty {
             out.begin("N3")
-            out.element(a.address1)
-            out.element(a.address2)
+            out.element(ap.pointee.address1)
+            out.element(ap.pointee.address2)
             out.end()
         }
-        if a.city != nil || a.state != nil || a.postalCode != nil || a.countryCode != nil {
+        if ap.pointee.city != nil || ap.pointee.state != nil || ap.pointee.postalCode != nil || ap.pointee.countryCode != nil {
             out.begin("N4")
-            out.element(a.city)
-            out.element(a.state)
-            out.element(a.postalCode)
-            out.element(a.countryCode)
+            out.element(in: ap, \.city)
+            out.element(in: ap, \.state)
+            out.element(in: ap, \.postalCode)
+            out.element(in: ap, \.countryCode)
             out.emptyElements(2)
-            out.element(a.countrySubdivisionCode)
+            out.element(in: ap, \.countrySubdivisionCode)
             out.end()
         }
     }
 
-    static func hi<S: SegmentSink>(_ ds: some Collection<Diagnosis>, to out: inout S) {
+    /// HI of the first `limit` diagnoses, read in place.
+    static func hi<S: SegmentSink>(_ ds: [Diagnosis], limit: Int = .max, to out: inout S) {
         out.begin("HI")
-        for d in ds {
-            out.beginElement()
-            out.append(X12Codes.diagnosisQualifier(d))
-            out.nextComponent()
-            out.append(d.code)
-            if let date = d.date {
+        ds.withUnsafeBufferPointer { b in
+            guard let p = b.baseAddress else { return }
+            for k in 0..<Swift.min(b.count, limit) {
+                let d = p + k
+                out.beginElement()
+                out.append(X12Codes.diagnosisQualifier(d.pointee))
                 out.nextComponent()
-                out.append("D8")
-                out.nextComponent()
-                out.appendDate(date)
+                out.append(in: d, \.code)
+                if let date = d.pointee.date {
+                    out.nextComponent()
+                    out.append("D8" as PackedCode)
+                    out.nextComponent()
+                    out.appendDate(date)
+                }
+                out.endElement()
             }
-            out.endElement()
         }
         out.end()
     }
@@ -124,22 +130,27 @@ extension CommonSegments {
 
     /// The procedure composite (`SV101`, `EB13`, …): system, code, four modifiers, description, range end.
     static func composite<S: SegmentSink>(_ p: Procedure, to out: inout S) {
+        withUnsafePointer(to: p) { composite($0, to: &out) }
+    }
+
+    /// The procedure composite of the procedure at `pp` (read in place).
+    static func composite<S: SegmentSink>(_ pp: UnsafePointer<Procedure>, to out: inout S) {
         out.beginElement()
-        out.append(p.codeSystem, X12Codes.procedureSystem)
+        out.append(pp.pointee.codeSystem, X12Codes.procedureSystem)
         out.nextComponent()
-        out.append(p.code)
-        if !p.modifiers.isEmpty || p.description != nil || p.rangeEnd != nil {
+        out.append(in: pp, \.code)
+        if !pp.pointee.modifiers.isEmpty || pp.pointee.description != nil || pp.pointee.rangeEnd != nil {
             var n = 0
-            for m in p.modifiers.prefix(4) {
+            for m in pp.pointee.modifiers.prefix(4) {
                 out.nextComponent()
                 out.append(m)
                 n += 1
             }
             while n < 4 { out.nextComponent(); n += 1 }
             out.nextComponent()
-            if let d = p.description { out.append(d) }
+            if let d = pp.pointee.description { out.append(d) }
             out.nextComponent()
-            if let r = p.rangeEnd { out.append(r) }
+            if let r = pp.pointee.rangeEnd { out.append(r) }
         }
         out.endElement()
     }

@@ -9,7 +9,7 @@ extension EligibilitySegments {
     static func write<S: SegmentSink>(_ p: UnsafePointer<Encounter>, to out: inout S) {
         out.begin("EQ")
         if p.pointee.serviceTypeCodes.isEmpty { out.emptyElement() } else { out.repeated(p.pointee.serviceTypeCodes) }
-        if let procedure = p.pointee.procedure { CommonSegments.composite(procedure, to: &out) } else { out.emptyElement() }
+        if let procedure = p.wrapped(\.procedure) { CommonSegments.composite(procedure, to: &out) } else { out.emptyElement() }
         out.element(p.pointee.coverageLevel, X12Codes.coverageLevel)
         out.emptyElement()
         CommonSegments.pointerElement(p.pointee.diagnosisPointers, to: &out)
@@ -40,8 +40,8 @@ extension EligibilitySegments {
         out.element(p.pointee.kind, X12Codes.benefitKind)
         out.element(p.pointee.coverageLevel, X12Codes.coverageLevel)
         if p.pointee.serviceTypeCodes.isEmpty { out.emptyElement() } else { out.repeated(p.pointee.serviceTypeCodes) }
-        out.element(p.pointee.insuranceTypeCode)
-        out.element(p.pointee.planCoverageDescription)
+        out.element(in: p, \.insuranceTypeCode)
+        out.element(in: p, \.planCoverageDescription)
         out.element(p.pointee.timePeriod, X12Codes.timePeriod)
         out.element(p.pointee.amount)
         out.element(p.pointee.percent)
@@ -49,7 +49,7 @@ extension EligibilitySegments {
         out.element(p.pointee.quantity)
         out.element(p.pointee.authorizationRequired, X12Codes.yesNoUnknown)
         out.element(p.pointee.inPlanNetwork, X12Codes.network)
-        if let procedure = p.pointee.procedure { CommonSegments.composite(procedure, to: &out) } else { out.emptyElement() }
+        if let procedure = p.wrapped(\.procedure) { CommonSegments.composite(procedure, to: &out) } else { out.emptyElement() }
         CommonSegments.pointerElement(p.pointee.diagnosisPointers, to: &out)
         out.end()
         for d in p.pointee.deliveries { CommonSegments.hsd(d, to: &out) }

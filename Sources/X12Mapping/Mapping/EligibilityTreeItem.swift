@@ -36,16 +36,18 @@ extension EligibilityInquiry: EligibilityTreeItem {
     static func sameSubscriber(_ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>) -> Bool {
         a.pointee.subscriber == b.pointee.subscriber
     }
-    static func hasDependent(_ a: UnsafePointer<Self>) -> Bool { a.pointee.dependent != nil }
+    static func hasDependent(_ a: UnsafePointer<Self>) -> Bool { a.wrapped(\.dependent) != nil }
     static func writeSource<S: SegmentSink>(_ a: UnsafePointer<Self>, to out: inout S) {
         PartyLoop.write(a.pointee.informationSource, to: &out)
     }
-    static func writeReceiver<S: SegmentSink>(_ a: UnsafePointer<Self>, to out: inout S) { PartyLoop.write(a.pointee.provider, to: &out) }
+    static func writeReceiver<S: SegmentSink>(_ a: UnsafePointer<Self>, to out: inout S) {
+        PartyLoop.write(a.field(\.provider), to: &out)
+    }
     static func writeSubscriber<S: SegmentSink>(_ a: UnsafePointer<Self>, to out: inout S) {
-        EligibilityWriter.member(a.pointee.subscriber, entityCode: "IL", indicator: "Y", to: &out)
+        EligibilityWriter.member(a.field(\.subscriber), entityCode: "IL", indicator: "Y", to: &out)
     }
     static func writeDependent<S: SegmentSink>(_ a: UnsafePointer<Self>, to out: inout S) {
-        EligibilityWriter.member(a.pointee.dependent!, entityCode: "03", indicator: "N", to: &out)
+        EligibilityWriter.member(a.wrapped(\.dependent)!, entityCode: "03", indicator: "N", to: &out)
     }
 }
 
@@ -53,22 +55,24 @@ extension EligibilityResponse: EligibilityTreeItem {
     static func sameSource(_ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>) -> Bool {
         a.pointee.informationSource == b.pointee.informationSource && a.pointee.rejections == b.pointee.rejections
     }
-    static func hasReceiver(_ a: UnsafePointer<Self>) -> Bool { a.pointee.provider != nil }
+    static func hasReceiver(_ a: UnsafePointer<Self>) -> Bool { a.wrapped(\.provider) != nil }
     static func sameReceiver(_ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>) -> Bool { a.pointee.provider == b.pointee.provider }
-    static func hasSubscriber(_ a: UnsafePointer<Self>) -> Bool { a.pointee.subscriber != nil }
+    static func hasSubscriber(_ a: UnsafePointer<Self>) -> Bool { a.wrapped(\.subscriber) != nil }
     static func sameSubscriber(_ a: UnsafePointer<Self>, _ b: UnsafePointer<Self>) -> Bool {
         a.pointee.subscriber == b.pointee.subscriber
     }
-    static func hasDependent(_ a: UnsafePointer<Self>) -> Bool { a.pointee.dependent != nil }
+    static func hasDependent(_ a: UnsafePointer<Self>) -> Bool { a.wrapped(\.dependent) != nil }
     static func writeSource<S: SegmentSink>(_ a: UnsafePointer<Self>, to out: inout S) {
         for r in a.pointee.rejections { CommonSegments.aaa(r, to: &out) }
         PartyLoop.write(a.pointee.informationSource, to: &out)
     }
-    static func writeReceiver<S: SegmentSink>(_ a: UnsafePointer<Self>, to out: inout S) { PartyLoop.write(a.pointee.provider!, to: &out) }
+    static func writeReceiver<S: SegmentSink>(_ a: UnsafePointer<Self>, to out: inout S) {
+        PartyLoop.write(a.wrapped(\.provider)!, to: &out)
+    }
     static func writeSubscriber<S: SegmentSink>(_ a: UnsafePointer<Self>, to out: inout S) {
-        EligibilityWriter.member(a.pointee.subscriber!, entityCode: "IL", indicator: "Y", to: &out)
+        EligibilityWriter.member(a.wrapped(\.subscriber)!, entityCode: "IL", indicator: "Y", to: &out)
     }
     static func writeDependent<S: SegmentSink>(_ a: UnsafePointer<Self>, to out: inout S) {
-        EligibilityWriter.member(a.pointee.dependent!, entityCode: "03", indicator: "N", to: &out)
+        EligibilityWriter.member(a.wrapped(\.dependent)!, entityCode: "03", indicator: "N", to: &out)
     }
 }

@@ -88,8 +88,8 @@ enum EligibilityWriter {
         }
     }
 
-    static func member<S: SegmentSink>(_ m: Member, entityCode: String, indicator: String, to out: inout S) {
-        for t in m.traceNumbers { CommonSegments.trn(t, to: &out) }
+    static func member<S: SegmentSink>(_ m: UnsafePointer<Member>, entityCode: String, indicator: String, to out: inout S) {
+        for t in m.pointee.traceNumbers { CommonSegments.trn(t, to: &out) }
         PartyLoop.write(m, entityCode: entityCode, insuranceIndicator: indicator, to: &out)
     }
 }

@@ -46,10 +46,12 @@ extension ReviewSegments {
         out.end()
     }
 
-    static func um(_ e: PatientEvent) -> UM {
-        UM(kind: e.kind, certificationType: e.certificationType, serviceTypeCode: e.serviceTypeCode, location: e.location,
-           causes: e.relatedCauses, level: e.levelOfService, condition: e.healthConditionCode, prognosis: e.prognosisCode,
-           release: e.releaseOfInformationCode, delay: e.delayReasonCode)
+    /// The UM values of the patient event at `e` (read in place).
+    static func um(_ e: UnsafePointer<PatientEvent>) -> UM {
+        UM(kind: e.pointee.kind, certificationType: e.pointee.certificationType, serviceTypeCode: e.pointee.serviceTypeCode,
+           location: e.pointee.location, causes: e.pointee.relatedCauses, level: e.pointee.levelOfService,
+           condition: e.pointee.healthConditionCode, prognosis: e.pointee.prognosisCode,
+           release: e.pointee.releaseOfInformationCode, delay: e.pointee.delayReasonCode)
     }
 
     static func hcr<S: SegmentSink>(_ o: ReviewOutcome, to out: inout S) {
@@ -67,7 +69,7 @@ extension ReviewSegments {
         switch kind {
         case .professional:
             out.begin("SV1")
-            if let p = line.pointee.procedure { CommonSegments.composite(p, to: &out) } else { out.emptyElement() }
+            if let p = line.wrapped(\.procedure) { CommonSegments.composite(p, to: &out) } else { out.emptyElement() }
             out.element(line.pointee.amount)
             out.element(line.pointee.unit, X12Codes.serviceUnit)
             out.element(line.pointee.quantity)
@@ -82,15 +84,15 @@ extension ReviewSegments {
             out.end()
         case .institutional:
             out.begin("SV2")
-            out.element(line.pointee.revenueCode)
-            if let p = line.pointee.procedure { CommonSegments.composite(p, to: &out) } else { out.emptyElement() }
+            out.element(in: line, \.revenueCode)
+            if let p = line.wrapped(\.procedure) { CommonSegments.composite(p, to: &out) } else { out.emptyElement() }
             out.element(line.pointee.amount)
             out.element(line.pointee.unit, X12Codes.serviceUnit)
             out.element(line.pointee.quantity)
             out.element(line.pointee.rate)
             out.emptyElements(2)
-            out.element(line.pointee.nursingHomeResidentialStatus)
-            out.element(line.pointee.nursingHomeLevelOfCare)
+            out.element(in: line, \.nursingHomeResidentialStatus)
+            out.element(in: line, \.nursingHomeLevelOfCare)
             out.end()
         case .dental:
             out.begin("SV3")
@@ -103,7 +105,7 @@ extension ReviewSegments {
             out.element(line.pointee.amount)
             out.emptyElement()
             if line.pointee.oralCavityCodes.isEmpty { out.emptyElement() } else { out.composite(line.pointee.oralCavityCodes) }
-            out.element(line.pointee.prosthesisCode)
+            out.element(in: line, \.prosthesisCode)
             out.element(line.pointee.quantity)
             out.element(line.pointee.procedure?.description)
             out.end()

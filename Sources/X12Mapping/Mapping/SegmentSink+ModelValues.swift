@@ -70,4 +70,19 @@ extension SegmentSink {
     @inline(__always) mutating func element(_ d: Decimal?) {
         if let d { element(d) } else { emptyElements(1) }
     }
+
+    /// The string property `key` of the value at `root`, read in place (``SegmentSink/element(at:)``).
+    @inline(__always) mutating func element<Root>(in root: UnsafePointer<Root>, _ key: KeyPath<Root, String>) {
+        element(at: root.field(key))
+    }
+
+    /// The optional string property `key` of the value at `root`, read in place; the empty element for `nil`.
+    @inline(__always) mutating func element<Root>(in root: UnsafePointer<Root>, _ key: KeyPath<Root, String?>) {
+        if let p = root.wrapped(key) { element(at: p) } else { emptyElements(1) }
+    }
+
+    /// Appends the string property `key` of the value at `root` to the open element, read in place.
+    @inline(__always) mutating func append<Root>(in root: UnsafePointer<Root>, _ key: KeyPath<Root, String>) {
+        append(at: root.field(key))
+    }
 }
