@@ -161,4 +161,35 @@ import Testing
         }
         #expect(a.bytes == b.bytes)
     }
+
+    @Test func oneEncoderPerTransactionWritesWhatThreeCallsWrite() throws {
+        func body(_ e: inout SegmentEncoder) {
+            e.begin("BHT"); e.element("0007"); e.element("13"); e.end()
+            e.begin("HL"); e.element(1); e.emptyElement(); e.element("20"); e.element(1); e.end()
+        }
+        let a = X12Writer.inMemory(suffix: .crlf)
+        let b = X12Writer.inMemory(suffix: .crlf)
+        for w in [a, b] {
+            try w.beginInterchange(WriterTests.isa)
+            try w.beginGroup(WriterTests.gs)
+        }
+        for n in 1...3 {
+            let control = "000\(n)"
+            try a.beginTransaction(id: "278", controlNumber: control, implementationReference: n == 2 ? nil : "005010X217")
+            try a.encodeSegments { body(&$0) }
+            #expect(a.segmentsInTransaction == 3)
+            try a.endTransaction()
+            try b.encodeTransaction(id: "278", controlNumber: control, implementationReference: n == 2 ? nil : "005010X217") {
+                body(&$0)
+            }
+            #expect(b.segmentsInTransaction == a.segmentsInTransaction)
+        }
+        for w in [a, b] {
+            try w.endGroup()
+            try w.endInterchange()
+        }
+        #expect(a.bytes == b.bytes)
+        #expect(a.bytesWritten == b.bytesWritten)
+        #expect(String(decoding: b.bytes, as: UTF8.self).contains("GE*3*"))
+    }
 }

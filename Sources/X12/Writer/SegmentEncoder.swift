@@ -62,14 +62,13 @@ public struct SegmentEncoder: SegmentSink {
         elementSeparator = delimiters.element
         componentSeparator = delimiters.component
         repetitionSeparator = delimiters.repetition ?? delimiters.component
-        var bits = UInt32(delimiters.segment)
-        var n = 1
-        for b in suffix.bytes {
-            bits |= UInt32(b) << (8 * UInt32(n))
-            n += 1
+        let t = UInt32(delimiters.segment)
+        switch suffix {   // not `suffix.bytes`, which makes an array
+        case .none: (endBits, endCount) = (t, 1)
+        case .lf: (endBits, endCount) = (t | 0x0A << 8, 2)
+        case .crlf: (endBits, endCount) = (t | 0x0D << 8 | 0x0A << 16, 3)
+        case .cr: (endBits, endCount) = (t | 0x0D << 8, 2)
         }
-        endBits = bits
-        endCount = n
         emptyBits = UInt64(delimiters.element) &* 0x0101_0101_0101_0101
         readsSmallStrings = storage.readsSmallStrings
     }
@@ -175,13 +174,13 @@ public struct SegmentEncoder: SegmentSink {
         } while v > 0
     }
 
-    @inlinable public mutating func begin(_ id: String) {
+    @inlinable @inline(__always) public mutating func begin(_ id: String) {
         makeUnique()
         appendUTF8(id)
         keepEnd = count
     }
 
-    @inlinable public mutating func element(_ value: String) {
+    @inlinable @inline(__always) public mutating func element(_ value: String) {
         reserve(1)
         put(elementSeparator)
         let start = count
@@ -189,7 +188,7 @@ public struct SegmentEncoder: SegmentSink {
         if count > start { keepEnd = count }
     }
 
-    @inlinable public mutating func element(at p: UnsafePointer<String>) {
+    @inlinable @inline(__always) public mutating func element(at p: UnsafePointer<String>) {
         reserve(1)
         put(elementSeparator)
         let start = count
@@ -199,7 +198,7 @@ public struct SegmentEncoder: SegmentSink {
 
     @inlinable public mutating func append(at p: UnsafePointer<String>) { appendUTF8(at: p) }
 
-    @inlinable public mutating func element(_ code: PackedCode) {
+    @inlinable @inline(__always) public mutating func element(_ code: PackedCode) {
         reserve(9)
         let p = UnsafeMutableRawPointer(base + count)
         p.storeBytes(of: elementSeparator, as: UInt8.self)
@@ -215,7 +214,7 @@ public struct SegmentEncoder: SegmentSink {
         keepEnd = count
     }
 
-    @inlinable public mutating func emptyElements(_ n: Int) {
+    @inlinable @inline(__always) public mutating func emptyElements(_ n: Int) {
         if n <= 8 {
             reserve(8)
             UnsafeMutableRawPointer(base + count).storeBytes(of: emptyBits, as: UInt64.self)
@@ -227,7 +226,7 @@ public struct SegmentEncoder: SegmentSink {
         }
     }
 
-    @inlinable public mutating func beginElement() {
+    @inlinable @inline(__always) public mutating func beginElement() {
         reserve(1)
         put(elementSeparator)
         elementHasData = false
@@ -238,7 +237,7 @@ public struct SegmentEncoder: SegmentSink {
 
     @inlinable public mutating func append(_ text: String) { appendUTF8(text) }
 
-    @inlinable public mutating func append(_ code: PackedCode) {
+    @inlinable @inline(__always) public mutating func append(_ code: PackedCode) {
         reserve(8)
         UnsafeMutableRawPointer(base + count).storeBytes(of: code.bits, as: UInt64.self)
         count &+= code.count
@@ -321,7 +320,7 @@ public struct SegmentEncoder: SegmentSink {
         if count > componentKeepEnd { count = componentKeepEnd }
     }
 
-    @inlinable public mutating func nextComponent() {
+    @inlinable @inline(__always) public mutating func nextComponent() {
         closeComponent()
         reserve(1)
         put(componentSeparator)
@@ -338,12 +337,12 @@ public struct SegmentEncoder: SegmentSink {
         componentKeepEnd = count
     }
 
-    @inlinable public mutating func endElement() {
+    @inlinable @inline(__always) public mutating func endElement() {
         closeRepetition()
         if elementHasData { keepEnd = count }
     }
 
-    @inlinable public mutating func end() {
+    @inlinable @inline(__always) public mutating func end() {
         if count > keepEnd { count = keepEnd }
         reserve(4)
         UnsafeMutableRawPointer(base + count).storeBytes(of: endBits, as: UInt32.self)
