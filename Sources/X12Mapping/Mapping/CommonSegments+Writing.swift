@@ -156,7 +156,7 @@ extension CommonSegments {
     }
 
     /// Diagnosis pointers as one composite (`1:2:3`); the empty element for none.
-    static func pointerElement<S: SegmentSink>(_ p: [Int], to out: inout S) {
+    @inline(__always) static func pointerElement<S: SegmentSink>(_ p: [Int], to out: inout S) {
         if p.isEmpty { out.emptyElement(); return }
         out.beginElement()
         for (i, n) in p.enumerated() {

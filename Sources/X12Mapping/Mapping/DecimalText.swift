@@ -39,9 +39,9 @@ enum DecimalText {
         }
         var at = 0
         if negative { p[0] = 0x2D; at = 1 }
-        var n = 0   // digits of m
-        var t = m
-        while t > 0 { n += 1; t /= 10 }
+        var n = 1   // digits of m (m < 10^18): compared, not divided
+        var power: UInt64 = 10
+        while n < 18 && m >= power { n += 1; power &*= 10 }
         if e >= 0 {
             digits(m, p + at, n)
             at += n

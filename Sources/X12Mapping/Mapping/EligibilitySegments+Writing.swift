@@ -52,18 +52,23 @@ extension EligibilitySegments {
         if let procedure = p.wrapped(\.procedure) { CommonSegments.composite(procedure, to: &out) } else { out.emptyElement() }
         CommonSegments.pointerElement(p.pointee.diagnosisPointers, to: &out)
         out.end()
-        for d in p.pointee.deliveries { CommonSegments.hsd(d, to: &out) }
-        for r in p.pointee.references { CommonSegments.ref(r, to: &out) }
-        for d in p.pointee.dates { CommonSegments.dtp(X12Codes.eligibilityDate.packedCode(d.kind), d.period, to: &out) }
-        for r in p.pointee.rejections { CommonSegments.aaa(r, to: &out) }
-        for m in p.pointee.messages { CommonSegments.msg(m, to: &out) }
-        for i in p.pointee.additionalInformation {
-            out.begin("III")
-            if i.kind == .text { out.emptyElement() } else { out.element(i.kind, X12Codes.benefitNote) }
-            out.element(i.code)
-            out.element(i.category)
-            out.element(i.text)
-            out.end()
+        // Most of a benefit's lists are empty: test them before touching them (a loop over a list retains it).
+        if !p.pointee.deliveries.isEmpty { for d in p.pointee.deliveries { CommonSegments.hsd(d, to: &out) } }
+        if !p.pointee.references.isEmpty { for r in p.pointee.references { CommonSegments.ref(r, to: &out) } }
+        if !p.pointee.dates.isEmpty {
+            for d in p.pointee.dates { CommonSegments.dtp(X12Codes.eligibilityDate.packedCode(d.kind), d.period, to: &out) }
+        }
+        if !p.pointee.rejections.isEmpty { for r in p.pointee.rejections { CommonSegments.aaa(r, to: &out) } }
+        if !p.pointee.messages.isEmpty { for m in p.pointee.messages { CommonSegments.msg(m, to: &out) } }
+        if !p.pointee.additionalInformation.isEmpty {
+            for i in p.pointee.additionalInformation {
+                out.begin("III")
+                if i.kind == .text { out.emptyElement() } else { out.element(i.kind, X12Codes.benefitNote) }
+                out.element(i.code)
+                out.element(i.category)
+                out.element(i.text)
+                out.end()
+            }
         }
         if !p.pointee.relatedEntities.isEmpty {
             out.begin("LS")

@@ -34,9 +34,10 @@ extension SegmentSink {
         endElement()
     }
 
-    /// The code of `value` in `table`; the empty element for `nil`.
-    @inline(__always) mutating func element<V>(_ value: V?, _ table: CodeTable<V>) {
-        if let value { element(value, table) } else { emptyElements(1) }
+    /// The code of `value` in `table`; the empty element for `nil` (the table, a lazily made global, is not touched
+    /// then).
+    @inline(__always) mutating func element<V>(_ value: V?, _ table: @autoclosure () -> CodeTable<V>) {
+        if let value { element(value, table()) } else { emptyElements(1) }
     }
 
     /// The code of `value` in `table`.

@@ -68,20 +68,23 @@ public enum TransactionMapper {
         switch model {
         case .eligibilityInquiry(let list):
             guard !list.isEmpty else { throw MappingError.invalidModel("a 270 needs at least one inquiry") }
-            try writer.beginTransaction(id: "270", controlNumber: controlNumber, implementationReference: eligibilityGuide)
-            try writer.encodeSegments { e in EligibilityWriter.write(list, to: &e) }
+            try writer.encodeTransaction(id: "270", controlNumber: controlNumber, implementationReference: eligibilityGuide) { e in
+                EligibilityWriter.write(list, to: &e)
+            }
         case .eligibilityResponse(let list):
             guard !list.isEmpty else { throw MappingError.invalidModel("a 271 needs at least one response") }
-            try writer.beginTransaction(id: "271", controlNumber: controlNumber, implementationReference: eligibilityGuide)
-            try writer.encodeSegments { e in EligibilityWriter.write(list, to: &e) }
+            try writer.encodeTransaction(id: "271", controlNumber: controlNumber, implementationReference: eligibilityGuide) { e in
+                EligibilityWriter.write(list, to: &e)
+            }
         case .authorizationRequest(let r):
-            try writer.beginTransaction(id: "278", controlNumber: controlNumber, implementationReference: authorizationGuide)
-            try writer.encodeSegments { e in AuthorizationWriter.write(r, to: &e) }
+            try writer.encodeTransaction(id: "278", controlNumber: controlNumber, implementationReference: authorizationGuide) { e in
+                AuthorizationWriter.write(r, to: &e)
+            }
         case .authorizationDecision(let d):
-            try writer.beginTransaction(id: "278", controlNumber: controlNumber, implementationReference: authorizationGuide)
-            try writer.encodeSegments { e in AuthorizationWriter.write(d, to: &e) }
+            try writer.encodeTransaction(id: "278", controlNumber: controlNumber, implementationReference: authorizationGuide) { e in
+                AuthorizationWriter.write(d, to: &e)
+            }
         }
-        try writer.endTransaction()
     }
 
     /// ST03 of a 270 / 271 (``ModelTransaction/implementationReference``).
