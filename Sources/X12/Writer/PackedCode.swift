@@ -4,8 +4,10 @@
 /// The first byte is the lowest byte of ``bits``. A string literal is packed at compile time where the optimizer can
 /// see it (`let d8: PackedCode = "D8"`).
 /// ```swift
-/// e.begin("DTP"); e.element("472" as PackedCode); e.element(PackedCode("D8")!); …
+/// e.begin("DTP"); e.element("472" as PackedCode); e.element("D8" as PackedCode); e.element("20261125"); e.end()
+/// let code = PackedCode(qualifier)   // from a String: nil when longer than 8 bytes
 /// ```
+/// (`PackedCode("D8")` with a literal is the literal form, not the failable initializer.)
 @frozen public struct PackedCode: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
     /// The bytes, first byte lowest; bytes past ``count`` are zero.
     public let bits: UInt64
@@ -32,7 +34,7 @@
     }
 
     /// A literal of at most 8 bytes (a longer literal stops the program: it is a programming error).
-    @inlinable public init(stringLiteral value: StaticString) {
+    @inlinable @inline(__always) public init(stringLiteral value: StaticString) {
         precondition(value.utf8CodeUnitCount <= 8, "a PackedCode holds at most 8 bytes")
         var b: UInt64 = 0
         let p = value.utf8Start
@@ -47,5 +49,6 @@
         return withUnsafeBytes(of: &b) { String(decoding: UnsafeRawBufferPointer(rebasing: $0[0..<count]), as: UTF8.self) }
     }
 
+    /// The code as text (``string``).
     public var description: String { string }
 }
