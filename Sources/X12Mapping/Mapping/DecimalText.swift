@@ -94,10 +94,9 @@ enum DecimalText {
             let negative = flags & 0x08 != 0
             if length == 0 { return negative ? nil : (false, 0, 0) }   // NaN, or zero
             guard length <= 4 else { return nil }
-            var m: UInt64 = 0
-            for i in stride(from: length - 1, through: 0, by: -1) {
-                m = m << 16 | UInt64(b[4 + 2 * i]) | UInt64(b[5 + 2 * i]) << 8
-            }
+            // The first four little-endian words as one load, cut to `length` words.
+            let words = UInt64(littleEndian: b.loadUnaligned(fromByteOffset: 4, as: UInt64.self))
+            let m = length == 4 ? words : words & (1 << (16 * UInt64(length)) - 1)
             return (negative, Int(Int8(bitPattern: b[0])), m)
         }
     }
