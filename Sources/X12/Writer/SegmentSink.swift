@@ -24,6 +24,8 @@ public protocol SegmentSink {
     mutating func element(_ value: String)
     /// Appends a simple element holding `value` in decimal.
     mutating func element(_ value: Int)
+    /// Appends a simple element holding a short code (an empty code is the empty element).
+    mutating func element(_ code: PackedCode)
     /// Appends `count` empty elements.
     mutating func emptyElements(_ count: Int)
     /// Starts an element whose components and repetitions follow (``append(_:)``, ``nextComponent()``,
@@ -33,10 +35,15 @@ public protocol SegmentSink {
     mutating func append(_ text: String)
     /// Appends `value` in decimal to the current component of the open element.
     mutating func append(_ value: Int)
+    /// Appends a short code to the current component of the open element.
+    mutating func append(_ code: PackedCode)
     /// Appends `CCYYMMDD` to the current component of the open element.
     mutating func appendDate(year: Int, month: Int, day: Int)
     /// Appends the UTF-8 bytes `body` adds to the array it is given to the current component of the open element.
     mutating func appendBytes(_ body: (inout [UInt8]) -> Void)
+    /// Appends to the current component of the open element the UTF-8 bytes `body` writes at the pointer it is given
+    /// (room for `maxCount` bytes); `body` returns how many it wrote.
+    mutating func appendRaw(maxCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int)
     /// Starts the next component of the open element.
     mutating func nextComponent()
     /// Starts the next repetition of the open element.
@@ -45,9 +52,34 @@ public protocol SegmentSink {
     mutating func endElement()
     /// Ends the segment.
     mutating func end()
+    /// Appends an element of `values` as components, or with `repeated` as simple repetitions.
+    mutating func elementParts(_ values: [String], repeated: Bool)
+    /// Appends a simple element holding the string at `p` (a string stored in a value the caller reads in place).
+    mutating func element(at p: UnsafePointer<String>)
+    /// Appends the string at `p` to the current component of the open element.
+    mutating func append(at p: UnsafePointer<String>)
 }
 
 extension SegmentSink {
+    /// Appends the code as a `String` element.
+    @inlinable public mutating func element(_ code: PackedCode) { element(code.string) }
+
+    /// Appends the code as text.
+    @inlinable public mutating func append(_ code: PackedCode) { append(code.string) }
+
+    /// Appends the string at `p` as an element.
+    @inlinable public mutating func element(at p: UnsafePointer<String>) { element(p.pointee) }
+
+    /// Appends the string at `p` to the open element.
+    @inlinable public mutating func append(at p: UnsafePointer<String>) { append(p.pointee) }
+
+    /// Writes through a scratch buffer and appends it with ``appendBytes(_:)``.
+    @inlinable public mutating func appendRaw(maxCount: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        var scratch = [UInt8](repeating: 0, count: maxCount)
+        let n = scratch.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
+        appendBytes { $0.append(contentsOf: scratch[0..<Swift.min(Swift.max(n, 0), maxCount)]) }
+    }
+
     /// Appends a simple element; `nil` is the empty element.
     @inlinable public mutating func element(_ value: String?) {
         if let value { element(value) } else { emptyElements(1) }
@@ -57,10 +89,13 @@ extension SegmentSink {
     @inlinable public mutating func emptyElement() { emptyElements(1) }
 
     /// Appends an element of components (one repetition).
-    @inlinable public mutating func composite(_ components: [String]) { parts(components, repeated: false) }
+    @inlinable public mutating func composite(_ components: [String]) { elementParts(components, repeated: false) }
 
     /// Appends an element of simple repetitions (`EB03`, `HCR03`, …).
-    @inlinable public mutating func repeated(_ values: [String]) { parts(values, repeated: true) }
+    @inlinable public mutating func repeated(_ values: [String]) { elementParts(values, repeated: true) }
+
+    /// Appends the parts of an element: components, or with `repeated` simple repetitions.
+    @inlinable public mutating func elementParts(_ values: [String], repeated: Bool) { parts(values, repeated: repeated) }
 
     @inlinable mutating func parts(_ values: [String], repeated: Bool) {
         beginElement()

@@ -18,26 +18,31 @@ import Darwin
 /// try w.endInterchange()
 /// let bytes = w.bytes
 /// ```
+///
+/// The mutable state of a writer is not checked for overlapping access at run time (`@exclusivity(unchecked)`): a
+/// writer is used by one caller at a time, and the checks cost more than writing a short segment.
 public final class X12Writer {
     /// The delimiters used for built segments and for re-serialized views.
-    public var delimiters: Delimiters
+    @exclusivity(unchecked) public var delimiters: Delimiters
     /// What is written after each terminator.
-    public var suffix: SegmentSuffix
+    @exclusivity(unchecked) public var suffix: SegmentSuffix
 
-    private var buffer: [UInt8] = []
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     private let sink: ((UnsafeRawBufferPointer) throws(X12IOError) -> Void)?
     private let flushThreshold = 64 << 10
     private var closeSink: () -> Void = {}
+    /// The buffer ``encodeSegments(_:)`` lends its encoder (kept between calls).
+    @exclusivity(unchecked) private var encoderStorage: EncoderStorage?
 
     private var interchangeControl: String?
     private var groupCount = 0
     private var groupControl: String?
     private var transactionCount = 0
-    private var transactionControl: String?
-    private var segmentCount = 0
+    @exclusivity(unchecked) private var transactionControl: String?
+    @exclusivity(unchecked) private var segmentCount = 0
 
     /// Bytes written so far (flushed or not).
-    public private(set) var bytesWritten = 0
+    @exclusivity(unchecked) public private(set) var bytesWritten = 0
 
     /// A writer that hands full buffers to `sink`.
     public init(delimiters: Delimiters = .standard, suffix: SegmentSuffix = .none,
@@ -205,13 +210,48 @@ public final class X12Writer {
     /// }
     /// ```
     public func encodeSegments(_ body: (inout SegmentEncoder) -> Void) throws(X12IOError) {
-        let before = buffer.count
-        var encoder = SegmentEncoder(delimiters: delimiters, suffix: suffix)
-        swap(&buffer, &encoder.bytes)
+        var encoder = lendEncoder()
         body(&encoder)
-        swap(&buffer, &encoder.bytes)
         if transactionControl != nil { segmentCount += encoder.segmentCount }
-        bytesWritten += buffer.count - before
+        try takeBack(encoder)
+    }
+
+    /// Writes a whole transaction set through one ``SegmentEncoder``: ST, the segments `body` writes and SE with the
+    /// true count and ST02. The bytes are those of ``beginTransaction(id:controlNumber:implementationReference:)``,
+    /// ``encodeSegments(_:)`` and ``endTransaction()`` in a row, for one encoder instead of three.
+    ///
+    /// ```swift
+    /// try writer.encodeTransaction(id: "278", controlNumber: "0001", implementationReference: "005010X217") { e in
+    ///     e.begin("BHT"); e.element("0007"); e.element("13"); e.end()
+    /// }
+    /// ```
+    public func encodeTransaction(id: String, controlNumber: String, implementationReference: String? = nil,
+                                  _ body: (inout SegmentEncoder) -> Void) throws(X12IOError) {
+        transactionCount += 1
+        var encoder = lendEncoder()
+        encoder.begin("ST"); encoder.element(id); encoder.element(controlNumber)
+        if let r = implementationReference { encoder.element(r) }
+        encoder.end()
+        body(&encoder)
+        segmentCount = encoder.segmentCount
+        encoder.begin("SE"); encoder.element(segmentCount + 1); encoder.element(controlNumber); encoder.end()
+        transactionControl = nil
+        try takeBack(encoder)
+    }
+
+    /// An encoder over the kept buffer (made the first time), which it then holds alone: it need not copy it.
+    private func lendEncoder() -> SegmentEncoder {
+        let encoder = SegmentEncoder(storage: encoderStorage ?? EncoderStorage(capacity: 16 << 10), count: 0,
+                                     delimiters: delimiters, suffix: suffix)
+        encoderStorage = nil
+        return encoder
+    }
+
+    /// Appends what `encoder` wrote and keeps its buffer for the next one.
+    private func takeBack(_ encoder: SegmentEncoder) throws(X12IOError) {
+        buffer.append(contentsOf: UnsafeBufferPointer(start: encoder.base, count: encoder.count))
+        encoderStorage = encoder.storage
+        bytesWritten += encoder.count
         try maybeFlush()
     }
 

@@ -8,27 +8,34 @@ import X12
 /// says whether children follow; a response writes only the UM and CL1 elements a response may carry.
 enum AuthorizationWriter {
     static func write<S: SegmentSink>(_ r: AuthorizationRequest, to out: inout S) {
-        CommonSegments.bht("0007", r.trace, typeCode: r.servicesReservation ? "RU" : nil, to: &out)
+        withUnsafePointer(to: r) { write($0, to: &out) }
+    }
+
+    /// The request at `r`, read in place (its parties, event and lines are not copied out).
+    static func write<S: SegmentSink>(_ r: UnsafePointer<AuthorizationRequest>, to out: inout S) {
+        CommonSegments.bht("0007", r.pointee.trace, typeCode: r.pointee.servicesReservation ? "RU" : nil, to: &out)
         hl(1, parent: nil, "20", children: true, to: &out)
-        PartyLoop.write(r.umo, to: &out)
+        PartyLoop.write(r.field(\.umo), to: &out)
         hl(2, parent: 1, "21", children: true, to: &out)
-        PartyLoop.write(r.requester, to: &out)
+        PartyLoop.write(r.field(\.requester), to: &out)
         hl(3, parent: 2, "22", children: true, to: &out)
-        PartyLoop.write(r.subscriber, entityCode: "IL", insuranceIndicator: "Y", to: &out)
+        PartyLoop.write(r.field(\.subscriber), entityCode: "IL", insuranceIndicator: "Y", to: &out)
         var parent = 3
-        if let d = r.dependent {
+        if let d = r.wrapped(\.dependent) {
             hl(4, parent: 3, "23", children: true, to: &out)
             PartyLoop.write(d, entityCode: "QC", insuranceIndicator: "N", to: &out)
             parent = 4
         }
         let ev = parent + 1
-        hl(ev, parent: parent, "EV", children: !r.serviceLines.isEmpty, to: &out)
-        eventSegments(r.event, outcome: nil, rejections: [], response: false, to: &out)
-        for p in r.event.providers { PartyLoop.write(p, to: &out) }
-        for (i, l) in r.serviceLines.enumerated() {
-            hl(ev + 1 + i, parent: ev, "SS", children: false, to: &out)
+        hl(ev, parent: parent, "EV", children: !r.pointee.serviceLines.isEmpty, to: &out)
+        eventSegments(r.field(\.event), outcome: nil, rejections: [], response: false, to: &out)
+        r.pointee.event.providers.forEachInPlace { PartyLoop.write($0, to: &out) }
+        var i = 0
+        r.pointee.serviceLines.forEachInPlace { l in
+            i += 1
+            hl(ev + i, parent: ev, "SS", children: false, to: &out)
             lineSegments(l, outcome: nil, rejections: [], documentation: [], response: false, to: &out)
-            for p in l.providers { PartyLoop.write(p, to: &out) }
+            l.pointee.providers.forEachInPlace { PartyLoop.write($0, to: &out) }
         }
     }
 
@@ -52,15 +59,19 @@ enum AuthorizationWriter {
         guard let event = d.event else { return }
         let ev = parent + 1
         hl(ev, parent: parent, "EV", children: !d.lines.isEmpty, to: &out)
-        eventSegments(event, outcome: d.outcome, rejections: d.eventRejections, response: true, to: &out)
-        for p in event.providers { PartyLoop.write(p, to: &out) }
+        withUnsafePointer(to: event) { eventSegments($0, outcome: d.outcome, rejections: d.eventRejections, response: true, to: &out) }
+        event.providers.forEachInPlace { PartyLoop.write($0, to: &out) }
         if let c = d.documentationContact { PartyLoop.write(c, to: &out) }
-        for (i, l) in d.lines.enumerated() {
-            hl(ev + 1 + i, parent: ev, "SS", children: false, to: &out)
-            lineSegments(l.line, outcome: l.outcome, rejections: l.rejections, documentation: l.requestedDocumentation,
-                         response: true, to: &out)
-            for p in l.line.providers { PartyLoop.write(p, to: &out) }
-            if let c = l.documentationContact { PartyLoop.write(c, to: &out) }
+        var i = 0
+        d.lines.forEachInPlace { l in
+            i += 1
+            hl(ev + i, parent: ev, "SS", children: false, to: &out)
+            withUnsafePointer(to: l.pointee.line) { line in
+                lineSegments(line, outcome: l.pointee.outcome, rejections: l.pointee.rejections,
+                             documentation: l.pointee.requestedDocumentation, response: true, to: &out)
+                line.pointee.providers.forEachInPlace { PartyLoop.write($0, to: &out) }
+            }
+            if let c = l.pointee.documentationContact { PartyLoop.write(c, to: &out) }
         }
     }
 
@@ -74,49 +85,54 @@ enum AuthorizationWriter {
         out.end()
     }
 
-    static func eventSegments<S: SegmentSink>(_ e: PatientEvent, outcome: ReviewOutcome?, rejections: [Rejection], response: Bool,
+    /// The segments of the patient event at `e` (read in place).
+    static func eventSegments<S: SegmentSink>(_ e: UnsafePointer<PatientEvent>, outcome: ReviewOutcome?, rejections: [Rejection], response: Bool,
                                               to out: inout S) {
-        for t in e.trackingNumbers { CommonSegments.trn(t, to: &out) }
+        for t in e.pointee.trackingNumbers { CommonSegments.trn(t, to: &out) }
         for r in rejections { CommonSegments.aaa(r, to: &out) }
         ReviewSegments.write(ReviewSegments.um(e), response: response, to: &out)
-        references(previous: e.previousAuthorizationNumber, admin: e.previousAdministrativeReference, outcome: outcome,
-                   response: response, to: &out)
-        if let d = e.accidentDate { CommonSegments.dtp("439", d, to: &out) }
-        if let d = e.lastMenstrualPeriodDate { CommonSegments.dtp("484", d, to: &out) }
-        if let d = e.estimatedBirthDate { CommonSegments.dtp("ABC", d, to: &out) }
-        if let d = e.onsetDate { CommonSegments.dtp("431", d, to: &out) }
-        if let d = e.eventDate { CommonSegments.dtp("AAH", d, to: &out) }
-        if let d = e.admissionDate { CommonSegments.dtp("435", d, to: &out) }
-        if let d = e.dischargeDate { CommonSegments.dtp("096", d, to: &out) }
+        references(previous: e.pointee.previousAuthorizationNumber, admin: e.pointee.previousAdministrativeReference,
+                   outcome: outcome, response: response, to: &out)
+        if let d = e.pointee.accidentDate { CommonSegments.dtp("439", d, to: &out) }
+        if let d = e.pointee.lastMenstrualPeriodDate { CommonSegments.dtp("484", d, to: &out) }
+        if let d = e.pointee.estimatedBirthDate { CommonSegments.dtp("ABC", d, to: &out) }
+        if let d = e.pointee.onsetDate { CommonSegments.dtp("431", d, to: &out) }
+        if let d = e.pointee.eventDate { CommonSegments.dtp("AAH", d, to: &out) }
+        if let d = e.pointee.admissionDate { CommonSegments.dtp("435", d, to: &out) }
+        if let d = e.pointee.dischargeDate { CommonSegments.dtp("096", d, to: &out) }
         if let o = outcome { periodSegments(o.period, to: &out) }
-        if !e.diagnoses.isEmpty { CommonSegments.hi(e.diagnoses.prefix(12), to: &out) }
-        if let d = e.delivery { CommonSegments.hsd(d, to: &out) }
-        if let i = e.institutional { ReviewSegments.cl1(i, response: response, to: &out) }
-        for a in e.attachments.prefix(10) { CommonSegments.pwk(a, to: &out) }
-        if let n = e.note { CommonSegments.msg(n, to: &out) }
+        if !e.pointee.diagnoses.isEmpty { CommonSegments.hi(e.pointee.diagnoses, limit: 12, to: &out) }
+        if let d = e.pointee.delivery { CommonSegments.hsd(d, to: &out) }
+        if let i = e.pointee.institutional { ReviewSegments.cl1(i, response: response, to: &out) }
+        for a in e.pointee.attachments.prefix(10) { CommonSegments.pwk(a, to: &out) }
+        if let n = e.pointee.note { CommonSegments.msg(n, to: &out) }
     }
 
-    static func lineSegments<S: SegmentSink>(_ l: ServiceLine, outcome: ReviewOutcome?, rejections: [Rejection],
-                                             documentation: [String], response: Bool, to out: inout S) {
-        for t in l.trackingNumbers { CommonSegments.trn(t, to: &out) }
+    /// The segments of the service line at `line` (read in place: a list element passed by value would be copied first).
+    static func lineSegments<S: SegmentSink>(_ line: UnsafePointer<ServiceLine>, outcome: ReviewOutcome?,
+                                             rejections: [Rejection], documentation: [String], response: Bool,
+                                             to out: inout S) {
+        for t in line.pointee.trackingNumbers { CommonSegments.trn(t, to: &out) }
         for r in rejections { CommonSegments.aaa(r, to: &out) }
-        if l.reviewKind != nil || l.certificationType != nil || l.serviceTypeCode != nil || l.location != nil {
-            ReviewSegments.write(ReviewSegments.UM(kind: l.reviewKind, certificationType: l.certificationType,
-                                                   serviceTypeCode: l.serviceTypeCode, location: l.location),
+        if line.pointee.reviewKind != nil || line.pointee.certificationType != nil || line.pointee.serviceTypeCode != nil
+            || line.pointee.location != nil {
+            ReviewSegments.write(ReviewSegments.UM(kind: line.pointee.reviewKind,
+                                                   certificationType: line.pointee.certificationType,
+                                                   serviceTypeCode: line.pointee.serviceTypeCode, location: line.pointee.location),
                                  response: response, to: &out)
         }
-        references(previous: l.previousAuthorizationNumber, admin: l.previousAdministrativeReference, outcome: outcome,
-                   response: response, to: &out)
-        if let d = l.serviceDate { CommonSegments.dtp("472", d, to: &out) }
+        references(previous: line.pointee.previousAuthorizationNumber, admin: line.pointee.previousAdministrativeReference,
+                   outcome: outcome, response: response, to: &out)
+        if let d = line.pointee.serviceDate { CommonSegments.dtp("472", d, to: &out) }
         if let o = outcome { periodSegments(o.period, to: &out) }
         if !documentation.isEmpty {
             CommonSegments.hi(documentation.prefix(12).map { Diagnosis(codeSystem: .loinc, code: $0) }, to: &out)
         }
-        ReviewSegments.sv(l, to: &out)
-        for t in l.teeth { ReviewSegments.too(t, to: &out) }
-        if let d = l.delivery { CommonSegments.hsd(d, to: &out) }
-        for a in l.attachments.prefix(10) { CommonSegments.pwk(a, to: &out) }
-        if let n = l.note { CommonSegments.msg(n, to: &out) }
+        ReviewSegments.sv(line, to: &out)
+        for t in line.pointee.teeth { ReviewSegments.too(t, to: &out) }
+        if let d = line.pointee.delivery { CommonSegments.hsd(d, to: &out) }
+        for a in line.pointee.attachments.prefix(10) { CommonSegments.pwk(a, to: &out) }
+        if let n = line.pointee.note { CommonSegments.msg(n, to: &out) }
     }
 
     /// HCR and the REF segments: request `BB`, `NT` (previous); response HCR, `NT` (this review), `BB`.

@@ -1,3 +1,5 @@
+import X12
+
 /// A two-way table between X12 code values and domain values.
 struct CodeTable<Value: Hashable & Sendable>: Sendable {
     let name: String
@@ -15,6 +17,8 @@ struct CodeTable<Value: Hashable & Sendable>: Sendable {
     private let hashKeys: [UInt64]
     private let hashIndexes: [Int32]
     private let hashShift: UInt64
+    /// The code of each value by its one-byte representation, for writing (``packed(_:)``); empty where unused.
+    let packedByTag: [PackedCode]
 
     init(_ name: String, _ pairs: KeyValuePairs<String, Value>) {
         self.name = name
@@ -51,6 +55,7 @@ struct CodeTable<Value: Hashable & Sendable>: Sendable {
         hashKeys = keys
         hashIndexes = indexes
         hashShift = 64 - bits
+        packedByTag = Self.packedTable(values, codes)
     }
 
     private static var hashMultiplier: UInt64 { 0x9E37_79B9_7F4A_7C15 }

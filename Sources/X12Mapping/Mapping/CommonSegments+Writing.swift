@@ -8,7 +8,7 @@ extension CommonSegments {
     static func bht<S: SegmentSink>(_ structure: String, _ t: TransactionTrace, typeCode: String?, to out: inout S) {
         out.begin("BHT")
         out.element(structure)
-        out.element(X12Codes.purpose.code(t.purpose))
+        out.element(t.purpose, X12Codes.purpose)
         out.element(t.reference)
         out.element(t.creationDate)
         out.element(t.creationTime)
@@ -55,45 +55,51 @@ extension CommonSegments {
         out.element("IC")
         out.element(c.name)
         for m in c.methods.prefix(3) {
-            out.element(X12Codes.contact.code(m.kind))
+            out.element(m.kind, X12Codes.contact)
             out.element(m.value)
         }
         out.end()
     }
 
-    static func n3n4<S: SegmentSink>(_ a: Address, to out: inout S) {
-        if !a.address1.isEmpty {
+    /// N3 and N4 of the address at `ap` (read in place).
+    static func n3n4<S: SegmentSink>(_ ap: UnsafePointer<Address>, to out: inout S) {
+        if !ap.pointee.address1.isEmpty {
             out.begin("N3")
-            out.element(a.address1)
-            out.element(a.address2)
+            out.element(ap.pointee.address1)
+            out.element(ap.pointee.address2)
             out.end()
         }
-        if a.city != nil || a.state != nil || a.postalCode != nil || a.countryCode != nil {
+        if ap.pointee.city != nil || ap.pointee.state != nil || ap.pointee.postalCode != nil || ap.pointee.countryCode != nil {
             out.begin("N4")
-            out.element(a.city)
-            out.element(a.state)
-            out.element(a.postalCode)
-            out.element(a.countryCode)
+            out.element(in: ap, \.city)
+            out.element(in: ap, \.state)
+            out.element(in: ap, \.postalCode)
+            out.element(in: ap, \.countryCode)
             out.emptyElements(2)
-            out.element(a.countrySubdivisionCode)
+            out.element(in: ap, \.countrySubdivisionCode)
             out.end()
         }
     }
 
-    static func hi<S: SegmentSink>(_ ds: some Collection<Diagnosis>, to out: inout S) {
+    /// HI of the first `limit` diagnoses, read in place.
+    static func hi<S: SegmentSink>(_ ds: [Diagnosis], limit: Int = .max, to out: inout S) {
         out.begin("HI")
-        for d in ds {
-            out.beginElement()
-            out.append(X12Codes.diagnosisQualifier(d))
-            out.nextComponent()
-            out.append(d.code)
-            if let date = d.date {
+        ds.withUnsafeBufferPointer { b in
+            guard let p = b.baseAddress else { return }
+            for k in 0..<Swift.min(b.count, limit) {
+                let d = p + k
+                out.beginElement()
+                out.append(X12Codes.diagnosisQualifier(d.pointee))
                 out.nextComponent()
-                out.append("D8")
-                out.nextComponent()
-                out.appendDate(date)
+                out.append(in: d, \.code)
+                if let date = d.pointee.date {
+                    out.nextComponent()
+                    out.append("D8" as PackedCode)
+                    out.nextComponent()
+                    out.appendDate(date)
+                }
+                out.endElement()
             }
-            out.endElement()
         }
         out.end()
     }
@@ -114,7 +120,7 @@ extension CommonSegments {
     static func pwk<S: SegmentSink>(_ a: Attachment, to out: inout S) {
         out.begin("PWK")
         out.element(a.reportType)
-        out.element(X12Codes.transmission.code(a.transmission))
+        out.element(a.transmission, X12Codes.transmission)
         out.emptyElements(2)
         out.element(a.controlNumber == nil ? nil : "AC")
         out.element(a.controlNumber)
@@ -124,28 +130,33 @@ extension CommonSegments {
 
     /// The procedure composite (`SV101`, `EB13`, …): system, code, four modifiers, description, range end.
     static func composite<S: SegmentSink>(_ p: Procedure, to out: inout S) {
+        withUnsafePointer(to: p) { composite($0, to: &out) }
+    }
+
+    /// The procedure composite of the procedure at `pp` (read in place).
+    static func composite<S: SegmentSink>(_ pp: UnsafePointer<Procedure>, to out: inout S) {
         out.beginElement()
-        out.append(X12Codes.procedureSystem.code(p.codeSystem))
+        out.append(pp.pointee.codeSystem, X12Codes.procedureSystem)
         out.nextComponent()
-        out.append(p.code)
-        if !p.modifiers.isEmpty || p.description != nil || p.rangeEnd != nil {
+        out.append(in: pp, \.code)
+        if !pp.pointee.modifiers.isEmpty || pp.pointee.description != nil || pp.pointee.rangeEnd != nil {
             var n = 0
-            for m in p.modifiers.prefix(4) {
+            for m in pp.pointee.modifiers.prefix(4) {
                 out.nextComponent()
                 out.append(m)
                 n += 1
             }
             while n < 4 { out.nextComponent(); n += 1 }
             out.nextComponent()
-            if let d = p.description { out.append(d) }
+            if let d = pp.pointee.description { out.append(d) }
             out.nextComponent()
-            if let r = p.rangeEnd { out.append(r) }
+            if let r = pp.pointee.rangeEnd { out.append(r) }
         }
         out.endElement()
     }
 
     /// Diagnosis pointers as one composite (`1:2:3`); the empty element for none.
-    static func pointerElement<S: SegmentSink>(_ p: [Int], to out: inout S) {
+    @inline(__always) static func pointerElement<S: SegmentSink>(_ p: [Int], to out: inout S) {
         if p.isEmpty { out.emptyElement(); return }
         out.beginElement()
         for (i, n) in p.enumerated() {
@@ -155,17 +166,17 @@ extension CommonSegments {
         out.endElement()
     }
 
-    static func dtp<S: SegmentSink>(_ qualifier: String, _ r: DateRange, to out: inout S) {
+    static func dtp<S: SegmentSink>(_ qualifier: PackedCode, _ r: DateRange, to out: inout S) {
         out.begin("DTP")
         out.element(qualifier)
         out.dateElements(r)
         out.end()
     }
 
-    static func dtp<S: SegmentSink>(_ qualifier: String, _ d: CalendarDate, to out: inout S) {
+    static func dtp<S: SegmentSink>(_ qualifier: PackedCode, _ d: CalendarDate, to out: inout S) {
         out.begin("DTP")
         out.element(qualifier)
-        out.element("D8")
+        out.element("D8" as PackedCode)
         out.element(d)
         out.end()
     }

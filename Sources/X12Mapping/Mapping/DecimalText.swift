@@ -39,9 +39,9 @@ enum DecimalText {
         }
         var at = 0
         if negative { p[0] = 0x2D; at = 1 }
-        var n = 0   // digits of m
-        var t = m
-        while t > 0 { n += 1; t /= 10 }
+        var n = 1   // digits of m (m < 10^18): compared, not divided
+        var power: UInt64 = 10
+        while n < 18 && m >= power { n += 1; power &*= 10 }
         if e >= 0 {
             digits(m, p + at, n)
             at += n
@@ -94,10 +94,9 @@ enum DecimalText {
             let negative = flags & 0x08 != 0
             if length == 0 { return negative ? nil : (false, 0, 0) }   // NaN, or zero
             guard length <= 4 else { return nil }
-            var m: UInt64 = 0
-            for i in stride(from: length - 1, through: 0, by: -1) {
-                m = m << 16 | UInt64(b[4 + 2 * i]) | UInt64(b[5 + 2 * i]) << 8
-            }
+            // The first four little-endian words as one load, cut to `length` words.
+            let words = UInt64(littleEndian: b.loadUnaligned(fromByteOffset: 4, as: UInt64.self))
+            let m = length == 4 ? words : words & (1 << (16 * UInt64(length)) - 1)
             return (negative, Int(Int8(bitPattern: b[0])), m)
         }
     }

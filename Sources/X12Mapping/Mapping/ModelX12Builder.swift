@@ -97,10 +97,10 @@ public final class ModelX12Builder {
             openGroup = source.group
         }
         try TransactionMapper.validate(model)
-        try writer.beginTransaction(id: source.header.id, controlNumber: source.header.controlNumber,
-                                    implementationReference: source.header.implementationReference)
-        try TransactionMapper.writeBody(model, to: writer)
-        try writer.endTransaction()
+        try writer.encodeTransaction(id: source.header.id, controlNumber: source.header.controlNumber,
+                                     implementationReference: source.header.implementationReference) { e in
+            TransactionMapper.write(model, to: &e)
+        }
         transactionCount += 1
     }
 

@@ -14,7 +14,7 @@ extension ReviewSegments {
             out.beginElement()
             out.append(l.code)
             out.nextComponent()
-            out.append(X12Codes.locationKind.code(l.kind))
+            out.append(l.kind, X12Codes.locationKind)
             out.endElement()
         } else {
             out.emptyElement()
@@ -46,15 +46,17 @@ extension ReviewSegments {
         out.end()
     }
 
-    static func um(_ e: PatientEvent) -> UM {
-        UM(kind: e.kind, certificationType: e.certificationType, serviceTypeCode: e.serviceTypeCode, location: e.location,
-           causes: e.relatedCauses, level: e.levelOfService, condition: e.healthConditionCode, prognosis: e.prognosisCode,
-           release: e.releaseOfInformationCode, delay: e.delayReasonCode)
+    /// The UM values of the patient event at `e` (read in place).
+    static func um(_ e: UnsafePointer<PatientEvent>) -> UM {
+        UM(kind: e.pointee.kind, certificationType: e.pointee.certificationType, serviceTypeCode: e.pointee.serviceTypeCode,
+           location: e.pointee.location, causes: e.pointee.relatedCauses, level: e.pointee.levelOfService,
+           condition: e.pointee.healthConditionCode, prognosis: e.pointee.prognosisCode,
+           release: e.pointee.releaseOfInformationCode, delay: e.pointee.delayReasonCode)
     }
 
     static func hcr<S: SegmentSink>(_ o: ReviewOutcome, to out: inout S) {
         out.begin("HCR")
-        out.element(X12Codes.action.code(o.action))
+        out.element(o.action, X12Codes.action)
         out.element(o.authorizationNumber)
         if o.reasonCodes.isEmpty { out.emptyElement() } else { out.repeated(o.reasonCodes) }
         if let b = o.secondSurgicalOpinionRequired { out.element(b ? "Y" : "N") }
@@ -62,50 +64,50 @@ extension ReviewSegments {
     }
 
     /// SV1, SV2 or SV3 by the line's kind; nothing for a line without a kind.
-    static func sv<S: SegmentSink>(_ l: ServiceLine, to out: inout S) {
-        guard let kind = l.kind else { return }
+    static func sv<S: SegmentSink>(_ line: UnsafePointer<ServiceLine>, to out: inout S) {
+        guard let kind = line.pointee.kind else { return }
         switch kind {
         case .professional:
             out.begin("SV1")
-            if let p = l.procedure { CommonSegments.composite(p, to: &out) } else { out.emptyElement() }
-            out.element(l.amount)
-            out.element(l.unit, X12Codes.serviceUnit)
-            out.element(l.quantity)
+            if let p = line.wrapped(\.procedure) { CommonSegments.composite(p, to: &out) } else { out.emptyElement() }
+            out.element(line.pointee.amount)
+            out.element(line.pointee.unit, X12Codes.serviceUnit)
+            out.element(line.pointee.quantity)
             out.emptyElements(2)
-            CommonSegments.pointerElement(l.diagnosisPointers, to: &out)
+            CommonSegments.pointerElement(line.pointee.diagnosisPointers, to: &out)
             out.emptyElements(3)
-            if let e = l.epsdt { out.element(e ? "Y" : "N") } else { out.emptyElement() }
-            if let n = l.nursingHomeLevelOfCare {
+            if let e = line.pointee.epsdt { out.element(e ? "Y" : "N") } else { out.emptyElement() }
+            if let n = line.pointee.nursingHomeLevelOfCare {
                 out.emptyElements(8)
                 out.element(n)
             }
             out.end()
         case .institutional:
             out.begin("SV2")
-            out.element(l.revenueCode)
-            if let p = l.procedure { CommonSegments.composite(p, to: &out) } else { out.emptyElement() }
-            out.element(l.amount)
-            out.element(l.unit, X12Codes.serviceUnit)
-            out.element(l.quantity)
-            out.element(l.rate)
+            out.element(in: line, \.revenueCode)
+            if let p = line.wrapped(\.procedure) { CommonSegments.composite(p, to: &out) } else { out.emptyElement() }
+            out.element(line.pointee.amount)
+            out.element(line.pointee.unit, X12Codes.serviceUnit)
+            out.element(line.pointee.quantity)
+            out.element(line.pointee.rate)
             out.emptyElements(2)
-            out.element(l.nursingHomeResidentialStatus)
-            out.element(l.nursingHomeLevelOfCare)
+            out.element(in: line, \.nursingHomeResidentialStatus)
+            out.element(in: line, \.nursingHomeLevelOfCare)
             out.end()
         case .dental:
             out.begin("SV3")
-            if var p = l.procedure {
+            if var p = line.pointee.procedure {
                 p.description = nil
                 CommonSegments.composite(p, to: &out)
             } else {
                 out.emptyElement()
             }
-            out.element(l.amount)
+            out.element(line.pointee.amount)
             out.emptyElement()
-            if l.oralCavityCodes.isEmpty { out.emptyElement() } else { out.composite(l.oralCavityCodes) }
-            out.element(l.prosthesisCode)
-            out.element(l.quantity)
-            out.element(l.procedure?.description)
+            if line.pointee.oralCavityCodes.isEmpty { out.emptyElement() } else { out.composite(line.pointee.oralCavityCodes) }
+            out.element(in: line, \.prosthesisCode)
+            out.element(line.pointee.quantity)
+            out.element(line.pointee.procedure?.description)
             out.end()
         }
     }

@@ -61,11 +61,34 @@ public enum TransactionMapper {
     }
 
     /// Writes `model` as one transaction set (ST, the body, SE with its count) into an open group of `writer`.
+    ///
+    /// The model is looked at once: each look at an enumeration case (`model.transactionSetID`, a `switch`) copies
+    /// the whole value, which for a 278 is large.
     public static func write(_ model: ModelTransaction, controlNumber: String, to writer: X12Writer) throws -> Void {
-        try validate(model)
-        try writer.beginTransaction(id: model.transactionSetID, controlNumber: controlNumber,
-                                    implementationReference: model.implementationReference)
-        try writer.encodeSegments { e in write(model, to: &e) }
-        try writer.endTransaction()
+        switch model {
+        case .eligibilityInquiry(let list):
+            guard !list.isEmpty else { throw MappingError.invalidModel("a 270 needs at least one inquiry") }
+            try writer.encodeTransaction(id: "270", controlNumber: controlNumber, implementationReference: eligibilityGuide) { e in
+                EligibilityWriter.write(list, to: &e)
+            }
+        case .eligibilityResponse(let list):
+            guard !list.isEmpty else { throw MappingError.invalidModel("a 271 needs at least one response") }
+            try writer.encodeTransaction(id: "271", controlNumber: controlNumber, implementationReference: eligibilityGuide) { e in
+                EligibilityWriter.write(list, to: &e)
+            }
+        case .authorizationRequest(let r):
+            try writer.encodeTransaction(id: "278", controlNumber: controlNumber, implementationReference: authorizationGuide) { e in
+                AuthorizationWriter.write(r, to: &e)
+            }
+        case .authorizationDecision(let d):
+            try writer.encodeTransaction(id: "278", controlNumber: controlNumber, implementationReference: authorizationGuide) { e in
+                AuthorizationWriter.write(d, to: &e)
+            }
+        }
     }
+
+    /// ST03 of a 270 / 271 (``ModelTransaction/implementationReference``).
+    static let eligibilityGuide = "005010X279A1"
+    /// ST03 of a 278.
+    static let authorizationGuide = "005010X217"
 }
