@@ -56,7 +56,7 @@ struct ModelJSONWriter: ~Copyable {
         count += 1
     }
 
-    /// Appends a literal run (a key with its quotes, colon and comma, `[]`, an enumeration's quoted raw value).
+    /// Appends a literal run (a key with its quotes, colon and comma, an enumeration's quoted raw value).
     /// Runs up to 32 bytes are copied with overlapping 8-byte moves, no `memcpy` call.
     @inline(__always) mutating func literal(_ s: StaticString) {
         let n = s.utf8CodeUnitCount
