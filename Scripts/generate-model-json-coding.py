@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Writes Sources/X12Mapping/ModelJSON/ModelJSONCoding+AuthModel.swift: the non-Codable model JSON writing and
-reading functions of every AuthModel type, from the types' stored properties (in declaration order, which is
-the order the synthesized Codable conformance writes them).
+"""Writes, from the stored properties of the AuthModel types (in declaration order):
+- Sources/X12Mapping/ModelJSON/ModelJSONCoding+AuthModel.swift: the non-Codable model JSON writing and reading
+  functions of every AuthModel type;
+- Sources/AuthModel/Codable+AuthModel.swift: the `Codable` conformance of every AuthModel struct that holds a
+  list (keys in declaration order, nil optionals and empty lists left out, a missing list key read as `[]`).
 
 Run from the repository root after changing a type in Sources/AuthModel:
     python3 Scripts/generate-model-json-coding.py
@@ -13,6 +15,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SRC = os.path.join(ROOT, "Sources", "AuthModel")
 OUT = os.path.join(ROOT, "Sources", "X12Mapping", "ModelJSON", "ModelJSONCoding+AuthModel.swift")
+CODABLE_OUT = os.path.join(SRC, "Codable+AuthModel.swift")
 HAND_WRITTEN = {"CalendarDate"}   # custom Codable: coded in ModelJSONCoding.swift
 
 DECL = re.compile(r"^\s*public (?:indirect )?(struct|enum) (\w+)\s*:\s*([^{]*)\{")
@@ -30,10 +33,10 @@ def swift_literal(text):
 
 def write_json(w, props):
     """The `writeJSON` function of a struct: each key with its punctuation as one literal run (`{"a":` for a
-    first required property, `,"b":` once a property has surely been written, `,"c":[]` for an empty list);
-    keys before the first required property check for the comma at run time (`key`). The fields are read
-    through a pointer (`writeJSON(at:to:)`, which the list writer calls on its elements in place), so a list
-    element is not copied whole, and destroyed, for the call."""
+    first required property, `,"b":` once a property has surely been written); keys that may be left out (a nil
+    optional, an empty list) before the first required property check for the comma at run time (`key`). The
+    fields are read through a pointer (`writeJSON(at:to:)`, which the list writer calls on its elements in
+    place), so a list element is not copied whole, and destroyed, for the call."""
     w.append("    func writeJSON(to w: inout ModelJSONWriter) {")
     w.append("        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }")
     w.append("    }")
@@ -41,28 +44,26 @@ def write_json(w, props):
     w.append("    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {")
     state = "start"   # start: nothing written; open: `{` written, maybe keys; known: some key written
     for n, t in props:
-        optional = t.endswith("?")
-        if state == "start" and not optional:
+        omissible = t.endswith("?") or t.startswith("[")   # left out when nil / empty
+        if state == "start" and not omissible:
             lead, state = "{", "known"
         else:
             if state == "start":
                 w.append("        w.open()")
                 state = "open"
             lead = "," if state == "known" else None
-        def key(suffix=""):
-            text = swift_literal('"%s":%s' % (n, suffix))
-            if lead is None:
-                return "w.key(\"%s\")" % text if not suffix else "w.key(\"%s\"); w.literal(\"%s\")" % (
-                    swift_literal('"%s":' % n), swift_literal(suffix))
-            return "w.literal(\"%s%s\")" % (swift_literal(lead), text)
-        f = "p.pointee." + n
-        if optional:
-            w.append("        if let v = %s { %s; v.writeJSON(to: &w) }" % (f, key()))
-        elif t.startswith("["):
-            w.append("        if %s.isEmpty { %s } else { %s; %s.writeJSON(to: &w) }" % (f, key("[]"), key(), f))
+        if lead is None:
+            key = "w.key(\"%s\")" % swift_literal('"%s":' % n)
         else:
-            w.append("        %s; %s.writeJSON(to: &w)" % (key(), f))
-        if not optional:
+            key = "w.literal(\"%s\")" % swift_literal('%s"%s":' % (lead, n))
+        f = "p.pointee." + n
+        if t.endswith("?"):
+            w.append("        if let v = %s { %s; v.writeJSON(to: &w) }" % (f, key))
+        elif t.startswith("["):
+            w.append("        if !%s.isEmpty { %s; %s.writeJSON(to: &w) }" % (f, key, f))
+        else:
+            w.append("        %s; %s.writeJSON(to: &w)" % (key, f))
+        if not omissible:
             state = "known"
     if state == "start":
         w.append("        w.literal(\"{}\")")
@@ -223,8 +224,8 @@ def read_json(w, q, s, props):
     for n, t in props:
         if t.endswith("?"):
             w.append("        var %s: %s = nil" % (n, t))
-        elif defaults.get(n) is not None:
-            w.append("        var %s: %s = %s" % (n, t, defaults[n]))
+        elif t.startswith("[") or defaults.get(n) is not None:   # a missing list key is an empty list
+            w.append("        var %s: %s = %s" % (n, t, "[]" if t.startswith("[") else defaults[n]))
         else:
             w.append("        var %s: %s? = nil" % (n, t))
     w.append("        var seen: UInt64 = 0")
@@ -250,11 +251,11 @@ def read_json(w, q, s, props):
     w.append("            default: break")
     w.append("            }")
     w.append("        }")
-    # every non-optional property must be present (as the synthesized Decodable asks), defaulted or not
-    mask = sum(1 << k for k, (n, t) in enumerate(props) if not t.endswith("?"))
+    # every property but optionals and lists must be present (as the Decodable conformance asks), defaulted or not
+    mask = sum(1 << k for k, (n, t) in enumerate(props) if not t.endswith("?") and not t.startswith("["))
     if mask:
         w.append("        guard seen & 0x%X == 0x%X else { throw ModelJSONReader.Failure() }" % (mask, mask))
-    unwrapped = [n for n, t in props if not t.endswith("?") and defaults.get(n) is None]
+    unwrapped = [n for n, t in props if not t.endswith("?") and not t.startswith("[") and defaults.get(n) is None]
     if unwrapped:
         w.append("        guard %s else { throw ModelJSONReader.Failure() }" % ", ".join("let %s" % n for n in unwrapped))
     if whole:
@@ -267,6 +268,60 @@ def read_json(w, q, s, props):
         for n, _ in props:
             w.append("        result.%s = %s" % (n, n))
         w.append("        return result")
+
+
+def write_codable(structs):
+    """The `Codable` conformance of each struct with a list property, as the synthesized one (a nil optional is
+    left out, a required key must be present) except that an empty list is left out and a missing list key
+    reads as an empty list. Structs without lists keep the synthesized conformance, which gives the same form."""
+    w = []
+    w.append("// Generated by Scripts/generate-model-json-coding.py from Sources/AuthModel; do not edit.")
+    w.append("// swiftlint:disable all")
+    w.append("import Foundation")
+    w.append("")
+    w.append("// The `Codable` conformances of the model types that hold lists. Keys are the property names in")
+    w.append("// declaration order; a nil optional and an EMPTY LIST are left out; on input a missing (or null) list key")
+    w.append("// is an empty list, so JSON written with `\"key\":[]` (the form before) reads the same; every other")
+    w.append("// non-optional key is required, as in the synthesized conformance. Types without lists keep theirs.")
+    count = 0
+    for q in sorted(structs):
+        props = structs[q]["props"]
+        if q in HAND_WRITTEN or not any(t.startswith("[") for _, t in props):
+            continue
+        count += 1
+        w.append("")
+        w.append("extension %s {" % q)
+        w.append("    private enum CodingKeys: String, CodingKey {")
+        w.append("        case %s" % ", ".join(n for n, _ in props))
+        w.append("    }")
+        w.append("")
+        w.append("    /// Reads the value from its model JSON object; a missing list key is an empty list.")
+        w.append("    public init(from decoder: any Decoder) throws {")
+        w.append("        let c = try decoder.container(keyedBy: CodingKeys.self)")
+        for n, t in props:
+            if t.endswith("?"):
+                w.append("        %s = try c.decodeIfPresent(%s.self, forKey: .%s)" % (n, t[:-1], n))
+            elif t.startswith("["):
+                w.append("        %s = try c.decodeIfPresent(%s.self, forKey: .%s) ?? []" % (n, t, n))
+            else:
+                w.append("        %s = try c.decode(%s.self, forKey: .%s)" % (n, t, n))
+        w.append("    }")
+        w.append("")
+        w.append("    /// Writes the value's model JSON object: nil optionals and empty lists are left out.")
+        w.append("    public func encode(to encoder: any Encoder) throws {")
+        w.append("        var c = encoder.container(keyedBy: CodingKeys.self)")
+        for n, t in props:
+            if t.endswith("?"):
+                w.append("        try c.encodeIfPresent(%s, forKey: .%s)" % (n, n))
+            elif t.startswith("["):
+                w.append("        if !%s.isEmpty { try c.encode(%s, forKey: .%s) }" % (n, n, n))
+            else:
+                w.append("        try c.encode(%s, forKey: .%s)" % (n, n))
+        w.append("    }")
+        w.append("}")
+    w.append("")
+    open(CODABLE_OUT, "w").write("\n".join(w))
+    print("wrote %s: %d structs" % (CODABLE_OUT, count))
 
 
 def main():
@@ -310,6 +365,7 @@ def main():
         w.append("")
     write_enums(w, enums)
     open(OUT, "w").write("\n".join(w))
+    write_codable(structs)
     print("wrote %s: %d structs, %d enums (%d cases)" % (OUT, len(structs) - len(HAND_WRITTEN & set(structs)), len(enums), sum(len(c) for c in enums.values())))
 
 

@@ -7,7 +7,8 @@ import Foundation
 /// `eligibilityInquiries` (array), `eligibilityResponses` (array), `authorizationRequest` or
 /// `authorizationDecision`. Inside, keys are the model's property names; dates are `"YYYY-MM-DD"`, money,
 /// quantities and percents are JSON numbers written exactly (percents as fractions: `0.2` = 20 %); absent
-/// optional values are left out; lists are always written (`[]` when empty) and required on input, as `JSONDecoder` requires them.
+/// optional values and empty lists are left out; on input a missing list key is an empty list (so lines written with
+/// `"key":[]`, the form before, read the same), as the AuthModel `Codable` conformances do.
 ///
 /// ```swift
 /// let line = try ModelJSON.encode(.authorizationRequest(request))   // bytes, no newline

@@ -329,16 +329,16 @@ extension AuthorizationDecision: ModelJSONCodable {
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.literal("{\"trace\":"); p.pointee.trace.writeJSON(to: &w)
         if let v = p.pointee.responseStatus { w.literal(",\"responseStatus\":"); v.writeJSON(to: &w) }
-        if p.pointee.rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
         w.literal(",\"umo\":"); p.pointee.umo.writeJSON(to: &w)
         if let v = p.pointee.requester { w.literal(",\"requester\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.subscriber { w.literal(",\"subscriber\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.event { w.literal(",\"event\":"); v.writeJSON(to: &w) }
-        if p.pointee.eventRejections.isEmpty { w.literal(",\"eventRejections\":[]") } else { w.literal(",\"eventRejections\":"); p.pointee.eventRejections.writeJSON(to: &w) }
+        if !p.pointee.eventRejections.isEmpty { w.literal(",\"eventRejections\":"); p.pointee.eventRejections.writeJSON(to: &w) }
         if let v = p.pointee.outcome { w.literal(",\"outcome\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.documentationContact { w.literal(",\"documentationContact\":"); v.writeJSON(to: &w) }
-        if p.pointee.lines.isEmpty { w.literal(",\"lines\":[]") } else { w.literal(",\"lines\":"); p.pointee.lines.writeJSON(to: &w) }
+        if !p.pointee.lines.isEmpty { w.literal(",\"lines\":"); p.pointee.lines.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -384,7 +384,7 @@ extension AuthorizationDecision: ModelJSONCodable {
             default: break
             }
         }
-        guard seen & 0x90D == 0x90D else { throw ModelJSONReader.Failure() }
+        guard seen & 0x9 == 0x9 else { throw ModelJSONReader.Failure() }
         guard let trace, let umo else { throw ModelJSONReader.Failure() }
         return AuthorizationDecision(trace: trace, responseStatus: responseStatus, rejections: rejections, umo: umo, requester: requester, subscriber: subscriber, dependent: dependent, event: event, eventRejections: eventRejections, outcome: outcome, documentationContact: documentationContact, lines: lines)
     }
@@ -405,7 +405,7 @@ extension AuthorizationRequest: ModelJSONCodable {
         w.literal(",\"subscriber\":"); p.pointee.subscriber.writeJSON(to: &w)
         if let v = p.pointee.dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
         w.literal(",\"event\":"); p.pointee.event.writeJSON(to: &w)
-        if p.pointee.serviceLines.isEmpty { w.literal(",\"serviceLines\":[]") } else { w.literal(",\"serviceLines\":"); p.pointee.serviceLines.writeJSON(to: &w) }
+        if !p.pointee.serviceLines.isEmpty { w.literal(",\"serviceLines\":"); p.pointee.serviceLines.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -443,7 +443,7 @@ extension AuthorizationRequest: ModelJSONCodable {
             default: break
             }
         }
-        guard seen & 0xDF == 0xDF else { throw ModelJSONReader.Failure() }
+        guard seen & 0x5F == 0x5F else { throw ModelJSONReader.Failure() }
         guard let trace, let umo, let requester, let subscriber, let event else { throw ModelJSONReader.Failure() }
         return AuthorizationRequest(trace: trace, servicesReservation: servicesReservation, umo: umo, requester: requester, subscriber: subscriber, dependent: dependent, event: event, serviceLines: serviceLines)
     }
@@ -459,7 +459,7 @@ extension Benefit: ModelJSONCodable {
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
         if let v = p.pointee.coverageLevel { w.literal(",\"coverageLevel\":"); v.writeJSON(to: &w) }
-        if p.pointee.serviceTypeCodes.isEmpty { w.literal(",\"serviceTypeCodes\":[]") } else { w.literal(",\"serviceTypeCodes\":"); p.pointee.serviceTypeCodes.writeJSON(to: &w) }
+        if !p.pointee.serviceTypeCodes.isEmpty { w.literal(",\"serviceTypeCodes\":"); p.pointee.serviceTypeCodes.writeJSON(to: &w) }
         if let v = p.pointee.insuranceTypeCode { w.literal(",\"insuranceTypeCode\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.planCoverageDescription { w.literal(",\"planCoverageDescription\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.timePeriod { w.literal(",\"timePeriod\":"); v.writeJSON(to: &w) }
@@ -470,14 +470,14 @@ extension Benefit: ModelJSONCodable {
         if let v = p.pointee.authorizationRequired { w.literal(",\"authorizationRequired\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.inPlanNetwork { w.literal(",\"inPlanNetwork\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.procedure { w.literal(",\"procedure\":"); v.writeJSON(to: &w) }
-        if p.pointee.diagnosisPointers.isEmpty { w.literal(",\"diagnosisPointers\":[]") } else { w.literal(",\"diagnosisPointers\":"); p.pointee.diagnosisPointers.writeJSON(to: &w) }
-        if p.pointee.deliveries.isEmpty { w.literal(",\"deliveries\":[]") } else { w.literal(",\"deliveries\":"); p.pointee.deliveries.writeJSON(to: &w) }
-        if p.pointee.references.isEmpty { w.literal(",\"references\":[]") } else { w.literal(",\"references\":"); p.pointee.references.writeJSON(to: &w) }
-        if p.pointee.dates.isEmpty { w.literal(",\"dates\":[]") } else { w.literal(",\"dates\":"); p.pointee.dates.writeJSON(to: &w) }
-        if p.pointee.rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
-        if p.pointee.messages.isEmpty { w.literal(",\"messages\":[]") } else { w.literal(",\"messages\":"); p.pointee.messages.writeJSON(to: &w) }
-        if p.pointee.additionalInformation.isEmpty { w.literal(",\"additionalInformation\":[]") } else { w.literal(",\"additionalInformation\":"); p.pointee.additionalInformation.writeJSON(to: &w) }
-        if p.pointee.relatedEntities.isEmpty { w.literal(",\"relatedEntities\":[]") } else { w.literal(",\"relatedEntities\":"); p.pointee.relatedEntities.writeJSON(to: &w) }
+        if !p.pointee.diagnosisPointers.isEmpty { w.literal(",\"diagnosisPointers\":"); p.pointee.diagnosisPointers.writeJSON(to: &w) }
+        if !p.pointee.deliveries.isEmpty { w.literal(",\"deliveries\":"); p.pointee.deliveries.writeJSON(to: &w) }
+        if !p.pointee.references.isEmpty { w.literal(",\"references\":"); p.pointee.references.writeJSON(to: &w) }
+        if !p.pointee.dates.isEmpty { w.literal(",\"dates\":"); p.pointee.dates.writeJSON(to: &w) }
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
+        if !p.pointee.messages.isEmpty { w.literal(",\"messages\":"); p.pointee.messages.writeJSON(to: &w) }
+        if !p.pointee.additionalInformation.isEmpty { w.literal(",\"additionalInformation\":"); p.pointee.additionalInformation.writeJSON(to: &w) }
+        if !p.pointee.relatedEntities.isEmpty { w.literal(",\"relatedEntities\":"); p.pointee.relatedEntities.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -541,7 +541,7 @@ extension Benefit: ModelJSONCodable {
             default: break
             }
         }
-        guard seen & 0x1FE005 == 0x1FE005 else { throw ModelJSONReader.Failure() }
+        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
         guard let kind else { throw ModelJSONReader.Failure() }
         return Benefit(kind: kind, coverageLevel: coverageLevel, serviceTypeCodes: serviceTypeCodes, insuranceTypeCode: insuranceTypeCode, planCoverageDescription: planCoverageDescription, timePeriod: timePeriod, amount: amount, percent: percent, quantityKind: quantityKind, quantity: quantity, authorizationRequired: authorizationRequired, inPlanNetwork: inPlanNetwork, procedure: procedure, diagnosisPointers: diagnosisPointers, deliveries: deliveries, references: references, dates: dates, rejections: rejections, messages: messages, additionalInformation: additionalInformation, relatedEntities: relatedEntities)
     }
@@ -647,7 +647,7 @@ extension Contact: ModelJSONCodable {
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.open()
         if let v = p.pointee.name { w.key("\"name\":"); v.writeJSON(to: &w) }
-        if p.pointee.methods.isEmpty { w.key("\"methods\":"); w.literal("[]") } else { w.key("\"methods\":"); p.pointee.methods.writeJSON(to: &w) }
+        if !p.pointee.methods.isEmpty { w.key("\"methods\":"); p.pointee.methods.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -673,7 +673,6 @@ extension Contact: ModelJSONCodable {
             default: break
             }
         }
-        guard seen & 0x2 == 0x2 else { throw ModelJSONReader.Failure() }
         return Contact(name: name, methods: methods)
     }
 }
@@ -862,7 +861,7 @@ extension EligibilityInquiry: ModelJSONCodable {
         w.literal(",\"provider\":"); p.pointee.provider.writeJSON(to: &w)
         w.literal(",\"subscriber\":"); p.pointee.subscriber.writeJSON(to: &w)
         if let v = p.pointee.dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
-        if p.pointee.encounters.isEmpty { w.literal(",\"encounters\":[]") } else { w.literal(",\"encounters\":"); p.pointee.encounters.writeJSON(to: &w) }
+        if !p.pointee.encounters.isEmpty { w.literal(",\"encounters\":"); p.pointee.encounters.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -898,7 +897,7 @@ extension EligibilityInquiry: ModelJSONCodable {
             default: break
             }
         }
-        guard seen & 0x5F == 0x5F else { throw ModelJSONReader.Failure() }
+        guard seen & 0x1F == 0x1F else { throw ModelJSONReader.Failure() }
         guard let trace, let informationSource, let provider, let subscriber else { throw ModelJSONReader.Failure() }
         return EligibilityInquiry(trace: trace, spendDown: spendDown, informationSource: informationSource, provider: provider, subscriber: subscriber, dependent: dependent, encounters: encounters)
     }
@@ -913,12 +912,12 @@ extension EligibilityResponse: ModelJSONCodable {
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.literal("{\"trace\":"); p.pointee.trace.writeJSON(to: &w)
-        if p.pointee.rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
         w.literal(",\"informationSource\":"); p.pointee.informationSource.writeJSON(to: &w)
         if let v = p.pointee.provider { w.literal(",\"provider\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.subscriber { w.literal(",\"subscriber\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
-        if p.pointee.benefitsInformation.isEmpty { w.literal(",\"benefitsInformation\":[]") } else { w.literal(",\"benefitsInformation\":"); p.pointee.benefitsInformation.writeJSON(to: &w) }
+        if !p.pointee.benefitsInformation.isEmpty { w.literal(",\"benefitsInformation\":"); p.pointee.benefitsInformation.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -954,7 +953,7 @@ extension EligibilityResponse: ModelJSONCodable {
             default: break
             }
         }
-        guard seen & 0x47 == 0x47 else { throw ModelJSONReader.Failure() }
+        guard seen & 0x5 == 0x5 else { throw ModelJSONReader.Failure() }
         guard let trace, let informationSource else { throw ModelJSONReader.Failure() }
         return EligibilityResponse(trace: trace, rejections: rejections, informationSource: informationSource, provider: provider, subscriber: subscriber, dependent: dependent, benefitsInformation: benefitsInformation)
     }
@@ -968,15 +967,16 @@ extension Encounter: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        if p.pointee.serviceTypeCodes.isEmpty { w.literal("{\"serviceTypeCodes\":[]") } else { w.literal("{\"serviceTypeCodes\":"); p.pointee.serviceTypeCodes.writeJSON(to: &w) }
-        if let v = p.pointee.procedure { w.literal(",\"procedure\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.coverageLevel { w.literal(",\"coverageLevel\":"); v.writeJSON(to: &w) }
-        if p.pointee.diagnosisPointers.isEmpty { w.literal(",\"diagnosisPointers\":[]") } else { w.literal(",\"diagnosisPointers\":"); p.pointee.diagnosisPointers.writeJSON(to: &w) }
-        if let v = p.pointee.spendDownAmount { w.literal(",\"spendDownAmount\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.spendDownTotalBilledAmount { w.literal(",\"spendDownTotalBilledAmount\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.placeOfServiceCode { w.literal(",\"placeOfServiceCode\":"); v.writeJSON(to: &w) }
-        if p.pointee.references.isEmpty { w.literal(",\"references\":[]") } else { w.literal(",\"references\":"); p.pointee.references.writeJSON(to: &w) }
-        if let v = p.pointee.dateOfService { w.literal(",\"dateOfService\":"); v.writeJSON(to: &w) }
+        w.open()
+        if !p.pointee.serviceTypeCodes.isEmpty { w.key("\"serviceTypeCodes\":"); p.pointee.serviceTypeCodes.writeJSON(to: &w) }
+        if let v = p.pointee.procedure { w.key("\"procedure\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.coverageLevel { w.key("\"coverageLevel\":"); v.writeJSON(to: &w) }
+        if !p.pointee.diagnosisPointers.isEmpty { w.key("\"diagnosisPointers\":"); p.pointee.diagnosisPointers.writeJSON(to: &w) }
+        if let v = p.pointee.spendDownAmount { w.key("\"spendDownAmount\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.spendDownTotalBilledAmount { w.key("\"spendDownTotalBilledAmount\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.placeOfServiceCode { w.key("\"placeOfServiceCode\":"); v.writeJSON(to: &w) }
+        if !p.pointee.references.isEmpty { w.key("\"references\":"); p.pointee.references.writeJSON(to: &w) }
+        if let v = p.pointee.dateOfService { w.key("\"dateOfService\":"); v.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -1016,7 +1016,6 @@ extension Encounter: ModelJSONCodable {
             default: break
             }
         }
-        guard seen & 0x89 == 0x89 else { throw ModelJSONReader.Failure() }
         return Encounter(serviceTypeCodes: serviceTypeCodes, procedure: procedure, coverageLevel: coverageLevel, diagnosisPointers: diagnosisPointers, spendDownAmount: spendDownAmount, spendDownTotalBilledAmount: spendDownTotalBilledAmount, placeOfServiceCode: placeOfServiceCode, references: references, dateOfService: dateOfService)
     }
 }
@@ -1090,11 +1089,11 @@ extension Member: ModelJSONCodable {
         if let v = p.pointee.birthSequence { w.literal(",\"birthSequence\":"); v.writeJSON(to: &w) }
         w.literal(",\"identityCorrected\":"); p.pointee.identityCorrected.writeJSON(to: &w)
         if let v = p.pointee.address { w.literal(",\"address\":"); v.writeJSON(to: &w) }
-        if p.pointee.references.isEmpty { w.literal(",\"references\":[]") } else { w.literal(",\"references\":"); p.pointee.references.writeJSON(to: &w) }
-        if p.pointee.traceNumbers.isEmpty { w.literal(",\"traceNumbers\":[]") } else { w.literal(",\"traceNumbers\":"); p.pointee.traceNumbers.writeJSON(to: &w) }
-        if p.pointee.dates.isEmpty { w.literal(",\"dates\":[]") } else { w.literal(",\"dates\":"); p.pointee.dates.writeJSON(to: &w) }
-        if p.pointee.diagnoses.isEmpty { w.literal(",\"diagnoses\":[]") } else { w.literal(",\"diagnoses\":"); p.pointee.diagnoses.writeJSON(to: &w) }
-        if p.pointee.rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
+        if !p.pointee.references.isEmpty { w.literal(",\"references\":"); p.pointee.references.writeJSON(to: &w) }
+        if !p.pointee.traceNumbers.isEmpty { w.literal(",\"traceNumbers\":"); p.pointee.traceNumbers.writeJSON(to: &w) }
+        if !p.pointee.dates.isEmpty { w.literal(",\"dates\":"); p.pointee.dates.writeJSON(to: &w) }
+        if !p.pointee.diagnoses.isEmpty { w.literal(",\"diagnoses\":"); p.pointee.diagnoses.writeJSON(to: &w) }
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -1154,7 +1153,7 @@ extension Member: ModelJSONCodable {
             default: break
             }
         }
-        guard seen & 0x7D004 == 0x7D004 else { throw ModelJSONReader.Failure() }
+        guard seen & 0x1004 == 0x1004 else { throw ModelJSONReader.Failure() }
         return Member(memberId: memberId, memberIdKind: memberIdKind, entityType: entityType, lastName: lastName, firstName: firstName, middleName: middleName, namePrefix: namePrefix, nameSuffix: nameSuffix, dateOfBirth: dateOfBirth, gender: gender, relationship: relationship, birthSequence: birthSequence, identityCorrected: identityCorrected, address: address, references: references, traceNumbers: traceNumbers, dates: dates, diagnoses: diagnoses, rejections: rejections)
     }
 }
@@ -1208,8 +1207,9 @@ extension PatientEvent: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        if p.pointee.trackingNumbers.isEmpty { w.literal("{\"trackingNumbers\":[]") } else { w.literal("{\"trackingNumbers\":"); p.pointee.trackingNumbers.writeJSON(to: &w) }
-        w.literal(",\"kind\":"); p.pointee.kind.writeJSON(to: &w)
+        w.open()
+        if !p.pointee.trackingNumbers.isEmpty { w.key("\"trackingNumbers\":"); p.pointee.trackingNumbers.writeJSON(to: &w) }
+        w.key("\"kind\":"); p.pointee.kind.writeJSON(to: &w)
         w.literal(",\"certificationType\":"); p.pointee.certificationType.writeJSON(to: &w)
         if let v = p.pointee.serviceTypeCode { w.literal(",\"serviceTypeCode\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.location { w.literal(",\"location\":"); v.writeJSON(to: &w) }
@@ -1228,12 +1228,12 @@ extension PatientEvent: ModelJSONCodable {
         if let v = p.pointee.eventDate { w.literal(",\"eventDate\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.admissionDate { w.literal(",\"admissionDate\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.dischargeDate { w.literal(",\"dischargeDate\":"); v.writeJSON(to: &w) }
-        if p.pointee.diagnoses.isEmpty { w.literal(",\"diagnoses\":[]") } else { w.literal(",\"diagnoses\":"); p.pointee.diagnoses.writeJSON(to: &w) }
+        if !p.pointee.diagnoses.isEmpty { w.literal(",\"diagnoses\":"); p.pointee.diagnoses.writeJSON(to: &w) }
         if let v = p.pointee.delivery { w.literal(",\"delivery\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.institutional { w.literal(",\"institutional\":"); v.writeJSON(to: &w) }
-        if p.pointee.attachments.isEmpty { w.literal(",\"attachments\":[]") } else { w.literal(",\"attachments\":"); p.pointee.attachments.writeJSON(to: &w) }
+        if !p.pointee.attachments.isEmpty { w.literal(",\"attachments\":"); p.pointee.attachments.writeJSON(to: &w) }
         if let v = p.pointee.note { w.literal(",\"note\":"); v.writeJSON(to: &w) }
-        if p.pointee.providers.isEmpty { w.literal(",\"providers\":[]") } else { w.literal(",\"providers\":"); p.pointee.providers.writeJSON(to: &w) }
+        if !p.pointee.providers.isEmpty { w.literal(",\"providers\":"); p.pointee.providers.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -1307,7 +1307,7 @@ extension PatientEvent: ModelJSONCodable {
             default: break
             }
         }
-        guard seen & 0x2900007 == 0x2900007 else { throw ModelJSONReader.Failure() }
+        guard seen & 0x6 == 0x6 else { throw ModelJSONReader.Failure() }
         guard let kind else { throw ModelJSONReader.Failure() }
         return PatientEvent(trackingNumbers: trackingNumbers, kind: kind, certificationType: certificationType, serviceTypeCode: serviceTypeCode, location: location, relatedCauses: relatedCauses, levelOfService: levelOfService, healthConditionCode: healthConditionCode, prognosisCode: prognosisCode, releaseOfInformationCode: releaseOfInformationCode, delayReasonCode: delayReasonCode, previousAuthorizationNumber: previousAuthorizationNumber, previousAdministrativeReference: previousAdministrativeReference, accidentDate: accidentDate, lastMenstrualPeriodDate: lastMenstrualPeriodDate, estimatedBirthDate: estimatedBirthDate, onsetDate: onsetDate, eventDate: eventDate, admissionDate: admissionDate, dischargeDate: dischargeDate, diagnoses: diagnoses, delivery: delivery, institutional: institutional, attachments: attachments, note: note, providers: providers)
     }
@@ -1326,8 +1326,8 @@ extension Payer: ModelJSONCodable {
         if let v = p.pointee.name { w.literal(",\"name\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.firstName { w.literal(",\"firstName\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.identifier { w.literal(",\"identifier\":"); v.writeJSON(to: &w) }
-        if p.pointee.contacts.isEmpty { w.literal(",\"contacts\":[]") } else { w.literal(",\"contacts\":"); p.pointee.contacts.writeJSON(to: &w) }
-        if p.pointee.rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
+        if !p.pointee.contacts.isEmpty { w.literal(",\"contacts\":"); p.pointee.contacts.writeJSON(to: &w) }
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -1363,7 +1363,7 @@ extension Payer: ModelJSONCodable {
             default: break
             }
         }
-        guard seen & 0x63 == 0x63 else { throw ModelJSONReader.Failure() }
+        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
         return Payer(role: role, entityType: entityType, name: name, firstName: firstName, identifier: identifier, contacts: contacts, rejections: rejections)
     }
 }
@@ -1378,7 +1378,7 @@ extension Procedure: ModelJSONCodable {
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.literal("{\"codeSystem\":"); p.pointee.codeSystem.writeJSON(to: &w)
         w.literal(",\"code\":"); p.pointee.code.writeJSON(to: &w)
-        if p.pointee.modifiers.isEmpty { w.literal(",\"modifiers\":[]") } else { w.literal(",\"modifiers\":"); p.pointee.modifiers.writeJSON(to: &w) }
+        if !p.pointee.modifiers.isEmpty { w.literal(",\"modifiers\":"); p.pointee.modifiers.writeJSON(to: &w) }
         if let v = p.pointee.description { w.literal(",\"description\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.rangeEnd { w.literal(",\"rangeEnd\":"); v.writeJSON(to: &w) }
         w.byte(0x7D)
@@ -1412,7 +1412,7 @@ extension Procedure: ModelJSONCodable {
             default: break
             }
         }
-        guard seen & 0x7 == 0x7 else { throw ModelJSONReader.Failure() }
+        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
         guard let code else { throw ModelJSONReader.Failure() }
         return Procedure(codeSystem: codeSystem, code: code, modifiers: modifiers, description: description, rangeEnd: rangeEnd)
     }
@@ -1437,12 +1437,12 @@ extension Provider: ModelJSONCodable {
         if let v = p.pointee.npi { w.literal(",\"npi\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.otherIdentifier { w.literal(",\"otherIdentifier\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.relationshipCode { w.literal(",\"relationshipCode\":"); v.writeJSON(to: &w) }
-        if p.pointee.references.isEmpty { w.literal(",\"references\":[]") } else { w.literal(",\"references\":"); p.pointee.references.writeJSON(to: &w) }
+        if !p.pointee.references.isEmpty { w.literal(",\"references\":"); p.pointee.references.writeJSON(to: &w) }
         if let v = p.pointee.address { w.literal(",\"address\":"); v.writeJSON(to: &w) }
-        if p.pointee.contacts.isEmpty { w.literal(",\"contacts\":[]") } else { w.literal(",\"contacts\":"); p.pointee.contacts.writeJSON(to: &w) }
+        if !p.pointee.contacts.isEmpty { w.literal(",\"contacts\":"); p.pointee.contacts.writeJSON(to: &w) }
         if let v = p.pointee.function { w.literal(",\"function\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.taxonomyCode { w.literal(",\"taxonomyCode\":"); v.writeJSON(to: &w) }
-        if p.pointee.rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -1498,7 +1498,7 @@ extension Provider: ModelJSONCodable {
             default: break
             }
         }
-        guard seen & 0x12803 == 0x12803 else { throw ModelJSONReader.Failure() }
+        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
         return Provider(role: role, entityType: entityType, organizationName: organizationName, lastName: lastName, firstName: firstName, middleName: middleName, namePrefix: namePrefix, nameSuffix: nameSuffix, npi: npi, otherIdentifier: otherIdentifier, relationshipCode: relationshipCode, references: references, address: address, contacts: contacts, function: function, taxonomyCode: taxonomyCode, rejections: rejections)
     }
 }
@@ -1599,14 +1599,15 @@ extension RelatedCauses: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        if p.pointee.causeCodes.isEmpty { w.literal("{\"causeCodes\":[]") } else { w.literal("{\"causeCodes\":"); p.pointee.causeCodes.writeJSON(to: &w) }
-        if let v = p.pointee.state { w.literal(",\"state\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.country { w.literal(",\"country\":"); v.writeJSON(to: &w) }
+        w.open()
+        if !p.pointee.causeCodes.isEmpty { w.key("\"causeCodes\":"); p.pointee.causeCodes.writeJSON(to: &w) }
+        if let v = p.pointee.state { w.key("\"state\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.country { w.key("\"country\":"); v.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
     static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> RelatedCauses {
-        var causeCodes: [String]? = nil
+        var causeCodes: [String] = []
         var state: String? = nil
         var country: String? = nil
         var seen: UInt64 = 0
@@ -1629,8 +1630,6 @@ extension RelatedCauses: ModelJSONCodable {
             default: break
             }
         }
-        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
-        guard let causeCodes else { throw ModelJSONReader.Failure() }
         return RelatedCauses(causeCodes: causeCodes, state: state, country: country)
     }
 }
@@ -1645,7 +1644,7 @@ extension ReviewOutcome: ModelJSONCodable {
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.literal("{\"action\":"); p.pointee.action.writeJSON(to: &w)
         if let v = p.pointee.authorizationNumber { w.literal(",\"authorizationNumber\":"); v.writeJSON(to: &w) }
-        if p.pointee.reasonCodes.isEmpty { w.literal(",\"reasonCodes\":[]") } else { w.literal(",\"reasonCodes\":"); p.pointee.reasonCodes.writeJSON(to: &w) }
+        if !p.pointee.reasonCodes.isEmpty { w.literal(",\"reasonCodes\":"); p.pointee.reasonCodes.writeJSON(to: &w) }
         if let v = p.pointee.secondSurgicalOpinionRequired { w.literal(",\"secondSurgicalOpinionRequired\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.administrativeReference { w.literal(",\"administrativeReference\":"); v.writeJSON(to: &w) }
         w.literal(",\"period\":"); p.pointee.period.writeJSON(to: &w)
@@ -1682,7 +1681,7 @@ extension ReviewOutcome: ModelJSONCodable {
             default: break
             }
         }
-        guard seen & 0x25 == 0x25 else { throw ModelJSONReader.Failure() }
+        guard seen & 0x21 == 0x21 else { throw ModelJSONReader.Failure() }
         guard let action else { throw ModelJSONReader.Failure() }
         return ReviewOutcome(action: action, authorizationNumber: authorizationNumber, reasonCodes: reasonCodes, secondSurgicalOpinionRequired: secondSurgicalOpinionRequired, administrativeReference: administrativeReference, period: period)
     }
@@ -1754,32 +1753,33 @@ extension ServiceLine: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        if p.pointee.trackingNumbers.isEmpty { w.literal("{\"trackingNumbers\":[]") } else { w.literal("{\"trackingNumbers\":"); p.pointee.trackingNumbers.writeJSON(to: &w) }
-        if let v = p.pointee.reviewKind { w.literal(",\"reviewKind\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.certificationType { w.literal(",\"certificationType\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.serviceTypeCode { w.literal(",\"serviceTypeCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.location { w.literal(",\"location\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.previousAuthorizationNumber { w.literal(",\"previousAuthorizationNumber\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.previousAdministrativeReference { w.literal(",\"previousAdministrativeReference\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.serviceDate { w.literal(",\"serviceDate\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.kind { w.literal(",\"kind\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.procedure { w.literal(",\"procedure\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.revenueCode { w.literal(",\"revenueCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.amount { w.literal(",\"amount\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.unit { w.literal(",\"unit\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.quantity { w.literal(",\"quantity\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.rate { w.literal(",\"rate\":"); v.writeJSON(to: &w) }
-        if p.pointee.diagnosisPointers.isEmpty { w.literal(",\"diagnosisPointers\":[]") } else { w.literal(",\"diagnosisPointers\":"); p.pointee.diagnosisPointers.writeJSON(to: &w) }
-        if let v = p.pointee.epsdt { w.literal(",\"epsdt\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.nursingHomeLevelOfCare { w.literal(",\"nursingHomeLevelOfCare\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.nursingHomeResidentialStatus { w.literal(",\"nursingHomeResidentialStatus\":"); v.writeJSON(to: &w) }
-        if p.pointee.oralCavityCodes.isEmpty { w.literal(",\"oralCavityCodes\":[]") } else { w.literal(",\"oralCavityCodes\":"); p.pointee.oralCavityCodes.writeJSON(to: &w) }
-        if let v = p.pointee.prosthesisCode { w.literal(",\"prosthesisCode\":"); v.writeJSON(to: &w) }
-        if p.pointee.teeth.isEmpty { w.literal(",\"teeth\":[]") } else { w.literal(",\"teeth\":"); p.pointee.teeth.writeJSON(to: &w) }
-        if let v = p.pointee.delivery { w.literal(",\"delivery\":"); v.writeJSON(to: &w) }
-        if p.pointee.attachments.isEmpty { w.literal(",\"attachments\":[]") } else { w.literal(",\"attachments\":"); p.pointee.attachments.writeJSON(to: &w) }
-        if let v = p.pointee.note { w.literal(",\"note\":"); v.writeJSON(to: &w) }
-        if p.pointee.providers.isEmpty { w.literal(",\"providers\":[]") } else { w.literal(",\"providers\":"); p.pointee.providers.writeJSON(to: &w) }
+        w.open()
+        if !p.pointee.trackingNumbers.isEmpty { w.key("\"trackingNumbers\":"); p.pointee.trackingNumbers.writeJSON(to: &w) }
+        if let v = p.pointee.reviewKind { w.key("\"reviewKind\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.certificationType { w.key("\"certificationType\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.serviceTypeCode { w.key("\"serviceTypeCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.location { w.key("\"location\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.previousAuthorizationNumber { w.key("\"previousAuthorizationNumber\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.previousAdministrativeReference { w.key("\"previousAdministrativeReference\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.serviceDate { w.key("\"serviceDate\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.kind { w.key("\"kind\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.procedure { w.key("\"procedure\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.revenueCode { w.key("\"revenueCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.amount { w.key("\"amount\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.unit { w.key("\"unit\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.quantity { w.key("\"quantity\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.rate { w.key("\"rate\":"); v.writeJSON(to: &w) }
+        if !p.pointee.diagnosisPointers.isEmpty { w.key("\"diagnosisPointers\":"); p.pointee.diagnosisPointers.writeJSON(to: &w) }
+        if let v = p.pointee.epsdt { w.key("\"epsdt\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.nursingHomeLevelOfCare { w.key("\"nursingHomeLevelOfCare\":"); v.writeJSON(to: &w) }
+        if let v = p.pointee.nursingHomeResidentialStatus { w.key("\"nursingHomeResidentialStatus\":"); v.writeJSON(to: &w) }
+        if !p.pointee.oralCavityCodes.isEmpty { w.key("\"oralCavityCodes\":"); p.pointee.oralCavityCodes.writeJSON(to: &w) }
+        if let v = p.pointee.prosthesisCode { w.key("\"prosthesisCode\":"); v.writeJSON(to: &w) }
+        if !p.pointee.teeth.isEmpty { w.key("\"teeth\":"); p.pointee.teeth.writeJSON(to: &w) }
+        if let v = p.pointee.delivery { w.key("\"delivery\":"); v.writeJSON(to: &w) }
+        if !p.pointee.attachments.isEmpty { w.key("\"attachments\":"); p.pointee.attachments.writeJSON(to: &w) }
+        if let v = p.pointee.note { w.key("\"note\":"); v.writeJSON(to: &w) }
+        if !p.pointee.providers.isEmpty { w.key("\"providers\":"); p.pointee.providers.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -1853,7 +1853,6 @@ extension ServiceLine: ModelJSONCodable {
             default: break
             }
         }
-        guard seen & 0x2A88001 == 0x2A88001 else { throw ModelJSONReader.Failure() }
         return ServiceLine(trackingNumbers: trackingNumbers, reviewKind: reviewKind, certificationType: certificationType, serviceTypeCode: serviceTypeCode, location: location, previousAuthorizationNumber: previousAuthorizationNumber, previousAdministrativeReference: previousAdministrativeReference, serviceDate: serviceDate, kind: kind, procedure: procedure, revenueCode: revenueCode, amount: amount, unit: unit, quantity: quantity, rate: rate, diagnosisPointers: diagnosisPointers, epsdt: epsdt, nursingHomeLevelOfCare: nursingHomeLevelOfCare, nursingHomeResidentialStatus: nursingHomeResidentialStatus, oralCavityCodes: oralCavityCodes, prosthesisCode: prosthesisCode, teeth: teeth, delivery: delivery, attachments: attachments, note: note, providers: providers)
     }
 }
@@ -1867,9 +1866,9 @@ extension ServiceLineDecision: ModelJSONCodable {
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.literal("{\"line\":"); p.pointee.line.writeJSON(to: &w)
-        if p.pointee.rejections.isEmpty { w.literal(",\"rejections\":[]") } else { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
         if let v = p.pointee.outcome { w.literal(",\"outcome\":"); v.writeJSON(to: &w) }
-        if p.pointee.requestedDocumentation.isEmpty { w.literal(",\"requestedDocumentation\":[]") } else { w.literal(",\"requestedDocumentation\":"); p.pointee.requestedDocumentation.writeJSON(to: &w) }
+        if !p.pointee.requestedDocumentation.isEmpty { w.literal(",\"requestedDocumentation\":"); p.pointee.requestedDocumentation.writeJSON(to: &w) }
         if let v = p.pointee.documentationContact { w.literal(",\"documentationContact\":"); v.writeJSON(to: &w) }
         w.byte(0x7D)
     }
@@ -1902,7 +1901,7 @@ extension ServiceLineDecision: ModelJSONCodable {
             default: break
             }
         }
-        guard seen & 0xB == 0xB else { throw ModelJSONReader.Failure() }
+        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
         guard let line else { throw ModelJSONReader.Failure() }
         return ServiceLineDecision(line: line, rejections: rejections, outcome: outcome, requestedDocumentation: requestedDocumentation, documentationContact: documentationContact)
     }
@@ -1958,7 +1957,7 @@ extension Tooth: ModelJSONCodable {
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.literal("{\"code\":"); p.pointee.code.writeJSON(to: &w)
-        if p.pointee.surfaces.isEmpty { w.literal(",\"surfaces\":[]") } else { w.literal(",\"surfaces\":"); p.pointee.surfaces.writeJSON(to: &w) }
+        if !p.pointee.surfaces.isEmpty { w.literal(",\"surfaces\":"); p.pointee.surfaces.writeJSON(to: &w) }
         w.byte(0x7D)
     }
 
@@ -1984,7 +1983,7 @@ extension Tooth: ModelJSONCodable {
             default: break
             }
         }
-        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
         guard let code else { throw ModelJSONReader.Failure() }
         return Tooth(code: code, surfaces: surfaces)
     }

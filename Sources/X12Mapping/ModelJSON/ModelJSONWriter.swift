@@ -7,8 +7,9 @@ import Foundation
 /// The bytes go into one buffer it owns (grown by doubling, reused after ``reset()``), written through a
 /// pointer: no capacity and uniqueness checks of an `Array` per byte. Not copyable, so the buffer has one owner.
 /// The generated per-type functions write each key with its punctuation as one literal run (`,"name":`,
-/// `{"name":`, `,"name":[]`) through ``literal(_:)``; strings are copied eight bytes at a time while no byte
-/// needs an escape.
+/// `{"name":`) through ``literal(_:)``, or through ``key(_:)`` while the object may still be empty (its first
+/// keys are nil optionals or empty lists, which are left out); strings are copied eight bytes at a time while no
+/// byte needs an escape.
 struct ModelJSONWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -55,7 +56,7 @@ struct ModelJSONWriter: ~Copyable {
         count += 1
     }
 
-    /// Appends a literal run (a key with its quotes, colon and comma, `[]`, an enumeration's quoted raw value).
+    /// Appends a literal run (a key with its quotes, colon and comma, an enumeration's quoted raw value).
     /// Runs up to 32 bytes are copied with overlapping 8-byte moves, no `memcpy` call.
     @inline(__always) mutating func literal(_ s: StaticString) {
         let n = s.utf8CodeUnitCount
