@@ -214,51 +214,57 @@ def qualify(t, owner, nested):
 
 
 def read_json(w, q, s, props):
-    """The `readJSON` function of struct `q`: each field read straight into a local (defaulted fields start at
-    their init default, so they are neither optional nor unwrapped), then one init call when the type's init
-    takes every property (no second assignment per field)."""
+    """The `readJSON` function of struct `q`: one pass over the object at the cursor, each key matched as packed
+    words (the writer's next key tried first, any order accepted, unknown keys skipped), each field read straight
+    into a local (lists and other defaulted fields start at their default, so they are neither optional nor
+    unwrapped), then one init call when the type's init takes every property (no second assignment per field).
+    A missing list key reads as an empty list; every other non-optional key is required (as `Decodable` asks)."""
     whole = whole_init(s, props)
     defaults = {n: d for _, n, d in whole} if whole else {}
-    w.append("    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> %s {" % q)
+    w.append("    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> %s {" % q)
     for n, t in props:
         if t.endswith("?"):
             w.append("        var %s: %s = nil" % (n, t))
+        elif t.startswith("["):
+            w.append("        var %s: %s = []" % (n, t))
         elif defaults.get(n) is not None:
             w.append("        var %s: %s = %s" % (n, t, defaults[n]))
         else:
             w.append("        var %s: %s? = nil" % (n, t))
     w.append("        var seen: UInt64 = 0")
-    w.append("        var hint = 0")
-    w.append("        var i = try r.firstEntry(node)")
-    w.append("        let stop = r.end(node)")
-    w.append("        let keys = Self.jsonKeys")
-    w.append("        while i < stop {")
-    w.append("            let v = i + 1")
-    w.append("            let f = try keys.index(r, i, hint: hint)")
-    w.append("            i = r.next(after: v)")
-    w.append("            if f < 0 { continue }")
-    w.append("            hint = f + 1")
-    w.append("            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }")
-    w.append("            seen |= 1 << f")
-    w.append("            switch f {")
+    w.append("        if try r.beginObject() {")
+    w.append("            let keys = Self.jsonKeys")
+    w.append("            var expected = 0")
+    w.append("            repeat {")
+    w.append("                let f = try r.key(keys, expected: expected)")
+    w.append("                if f < 0 {")
+    w.append("                    try r.skipValue()")
+    w.append("                    continue")
+    w.append("                }")
+    w.append("                expected = f + 1")
+    w.append("                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }")
+    w.append("                seen |= 1 << f")
+    w.append("                switch f {")
     for k, (n, t) in enumerate(props):
         base = t[:-1] if t.endswith("?") else t
         if t.endswith("?"):
-            w.append("            case %d: %s = r.isNull(v) ? nil : try %s.readJSON(r, v)" % (k, n, base))
+            w.append("                case %d: %s = r.null() ? nil : try %s.readJSON(&r)" % (k, n, base))
         else:
-            w.append("            case %d: %s = try %s.readJSON(r, v)" % (k, n, base))
-    w.append("            default: break")
-    w.append("            }")
+            w.append("                case %d: %s = try %s.readJSON(&r)" % (k, n, base))
+    w.append("                default: break")
+    w.append("                }")
+    w.append("            } while try r.nextEntry()")
     w.append("        }")
-    # every non-optional property must be present (as the synthesized Decodable asks), defaulted or not
-    mask = sum(1 << k for k, (n, t) in enumerate(props) if not t.endswith("?"))
+    # every non-optional property but a list must be present (as the synthesized Decodable asks), defaulted or not
+    mask = sum(1 << k for k, (n, t) in enumerate(props) if not t.endswith("?") and not t.startswith("["))
     if mask:
         w.append("        guard seen & 0x%X == 0x%X else { throw ModelJSONReader.Failure() }" % (mask, mask))
-    unwrapped = [n for n, t in props if not t.endswith("?") and defaults.get(n) is None]
+    unwrapped = [n for n, t in props if not t.endswith("?") and not t.startswith("[") and defaults.get(n) is None]
     if unwrapped:
         w.append("        guard %s else { throw ModelJSONReader.Failure() }" % ", ".join("let %s" % n for n in unwrapped))
     if whole:
-        args = [("%s: %s" % (label, n)) if label != "_" else n for label, n, _ in whole]
+        # `consume`: each local is moved into the value, not copied and then destroyed
+        args = [("%s: consume %s" % (label, n)) if label != "_" else "consume " + n for label, n, _ in whole]
         w.append("        return %s(%s)" % (q, ", ".join(args)))
     else:
         # the first public init with its required parameters, then every property set

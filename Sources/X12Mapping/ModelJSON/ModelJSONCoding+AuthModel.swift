@@ -234,7 +234,7 @@ extension Address: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Address {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Address {
         var address1: String? = nil
         var address2: String? = nil
         var city: String? = nil
@@ -243,32 +243,33 @@ extension Address: ModelJSONCodable {
         var countryCode: String? = nil
         var countrySubdivisionCode: String? = nil
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: address1 = try String.readJSON(r, v)
-            case 1: address2 = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 2: city = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 3: state = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 4: postalCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 5: countryCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 6: countrySubdivisionCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: address1 = try String.readJSON(&r)
+                case 1: address2 = r.null() ? nil : try String.readJSON(&r)
+                case 2: city = r.null() ? nil : try String.readJSON(&r)
+                case 3: state = r.null() ? nil : try String.readJSON(&r)
+                case 4: postalCode = r.null() ? nil : try String.readJSON(&r)
+                case 5: countryCode = r.null() ? nil : try String.readJSON(&r)
+                case 6: countrySubdivisionCode = r.null() ? nil : try String.readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
         guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
         guard let address1 else { throw ModelJSONReader.Failure() }
-        return Address(address1: address1, address2: address2, city: city, state: state, postalCode: postalCode, countryCode: countryCode, countrySubdivisionCode: countrySubdivisionCode)
+        return Address(address1: consume address1, address2: consume address2, city: consume city, state: consume state, postalCode: consume postalCode, countryCode: consume countryCode, countrySubdivisionCode: consume countrySubdivisionCode)
     }
 }
 
@@ -287,35 +288,36 @@ extension Attachment: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Attachment {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Attachment {
         var reportType: String? = nil
         var transmission: Attachment.Transmission? = nil
         var controlNumber: String? = nil
         var description: String? = nil
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: reportType = try String.readJSON(r, v)
-            case 1: transmission = try Attachment.Transmission.readJSON(r, v)
-            case 2: controlNumber = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 3: description = r.isNull(v) ? nil : try String.readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: reportType = try String.readJSON(&r)
+                case 1: transmission = try Attachment.Transmission.readJSON(&r)
+                case 2: controlNumber = r.null() ? nil : try String.readJSON(&r)
+                case 3: description = r.null() ? nil : try String.readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
         guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
         guard let reportType, let transmission else { throw ModelJSONReader.Failure() }
-        return Attachment(reportType: reportType, transmission: transmission, controlNumber: controlNumber, description: description)
+        return Attachment(reportType: consume reportType, transmission: consume transmission, controlNumber: consume controlNumber, description: consume description)
     }
 }
 
@@ -342,7 +344,7 @@ extension AuthorizationDecision: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> AuthorizationDecision {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> AuthorizationDecision {
         var trace: TransactionTrace? = nil
         var responseStatus: ResponseStatus? = nil
         var rejections: [Rejection] = []
@@ -356,37 +358,38 @@ extension AuthorizationDecision: ModelJSONCodable {
         var documentationContact: Provider? = nil
         var lines: [ServiceLineDecision] = []
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: trace = try TransactionTrace.readJSON(r, v)
-            case 1: responseStatus = r.isNull(v) ? nil : try ResponseStatus.readJSON(r, v)
-            case 2: rejections = try [Rejection].readJSON(r, v)
-            case 3: umo = try UtilizationManagementOrganization.readJSON(r, v)
-            case 4: requester = r.isNull(v) ? nil : try Provider.readJSON(r, v)
-            case 5: subscriber = r.isNull(v) ? nil : try Member.readJSON(r, v)
-            case 6: dependent = r.isNull(v) ? nil : try Member.readJSON(r, v)
-            case 7: event = r.isNull(v) ? nil : try PatientEvent.readJSON(r, v)
-            case 8: eventRejections = try [Rejection].readJSON(r, v)
-            case 9: outcome = r.isNull(v) ? nil : try ReviewOutcome.readJSON(r, v)
-            case 10: documentationContact = r.isNull(v) ? nil : try Provider.readJSON(r, v)
-            case 11: lines = try [ServiceLineDecision].readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: trace = try TransactionTrace.readJSON(&r)
+                case 1: responseStatus = r.null() ? nil : try ResponseStatus.readJSON(&r)
+                case 2: rejections = try [Rejection].readJSON(&r)
+                case 3: umo = try UtilizationManagementOrganization.readJSON(&r)
+                case 4: requester = r.null() ? nil : try Provider.readJSON(&r)
+                case 5: subscriber = r.null() ? nil : try Member.readJSON(&r)
+                case 6: dependent = r.null() ? nil : try Member.readJSON(&r)
+                case 7: event = r.null() ? nil : try PatientEvent.readJSON(&r)
+                case 8: eventRejections = try [Rejection].readJSON(&r)
+                case 9: outcome = r.null() ? nil : try ReviewOutcome.readJSON(&r)
+                case 10: documentationContact = r.null() ? nil : try Provider.readJSON(&r)
+                case 11: lines = try [ServiceLineDecision].readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
-        guard seen & 0x90D == 0x90D else { throw ModelJSONReader.Failure() }
+        guard seen & 0x9 == 0x9 else { throw ModelJSONReader.Failure() }
         guard let trace, let umo else { throw ModelJSONReader.Failure() }
-        return AuthorizationDecision(trace: trace, responseStatus: responseStatus, rejections: rejections, umo: umo, requester: requester, subscriber: subscriber, dependent: dependent, event: event, eventRejections: eventRejections, outcome: outcome, documentationContact: documentationContact, lines: lines)
+        return AuthorizationDecision(trace: consume trace, responseStatus: consume responseStatus, rejections: consume rejections, umo: consume umo, requester: consume requester, subscriber: consume subscriber, dependent: consume dependent, event: consume event, eventRejections: consume eventRejections, outcome: consume outcome, documentationContact: consume documentationContact, lines: consume lines)
     }
 }
 
@@ -409,7 +412,7 @@ extension AuthorizationRequest: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> AuthorizationRequest {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> AuthorizationRequest {
         var trace: TransactionTrace? = nil
         var servicesReservation: Bool = false
         var umo: UtilizationManagementOrganization? = nil
@@ -419,33 +422,34 @@ extension AuthorizationRequest: ModelJSONCodable {
         var event: PatientEvent? = nil
         var serviceLines: [ServiceLine] = []
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: trace = try TransactionTrace.readJSON(r, v)
-            case 1: servicesReservation = try Bool.readJSON(r, v)
-            case 2: umo = try UtilizationManagementOrganization.readJSON(r, v)
-            case 3: requester = try Provider.readJSON(r, v)
-            case 4: subscriber = try Member.readJSON(r, v)
-            case 5: dependent = r.isNull(v) ? nil : try Member.readJSON(r, v)
-            case 6: event = try PatientEvent.readJSON(r, v)
-            case 7: serviceLines = try [ServiceLine].readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: trace = try TransactionTrace.readJSON(&r)
+                case 1: servicesReservation = try Bool.readJSON(&r)
+                case 2: umo = try UtilizationManagementOrganization.readJSON(&r)
+                case 3: requester = try Provider.readJSON(&r)
+                case 4: subscriber = try Member.readJSON(&r)
+                case 5: dependent = r.null() ? nil : try Member.readJSON(&r)
+                case 6: event = try PatientEvent.readJSON(&r)
+                case 7: serviceLines = try [ServiceLine].readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
-        guard seen & 0xDF == 0xDF else { throw ModelJSONReader.Failure() }
+        guard seen & 0x5F == 0x5F else { throw ModelJSONReader.Failure() }
         guard let trace, let umo, let requester, let subscriber, let event else { throw ModelJSONReader.Failure() }
-        return AuthorizationRequest(trace: trace, servicesReservation: servicesReservation, umo: umo, requester: requester, subscriber: subscriber, dependent: dependent, event: event, serviceLines: serviceLines)
+        return AuthorizationRequest(trace: consume trace, servicesReservation: consume servicesReservation, umo: consume umo, requester: consume requester, subscriber: consume subscriber, dependent: consume dependent, event: consume event, serviceLines: consume serviceLines)
     }
 }
 
@@ -481,7 +485,7 @@ extension Benefit: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Benefit {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Benefit {
         var kind: BenefitKind? = nil
         var coverageLevel: CoverageLevel? = nil
         var serviceTypeCodes: [String] = []
@@ -504,46 +508,47 @@ extension Benefit: ModelJSONCodable {
         var additionalInformation: [BenefitNote] = []
         var relatedEntities: [Provider] = []
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: kind = try BenefitKind.readJSON(r, v)
-            case 1: coverageLevel = r.isNull(v) ? nil : try CoverageLevel.readJSON(r, v)
-            case 2: serviceTypeCodes = try [String].readJSON(r, v)
-            case 3: insuranceTypeCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 4: planCoverageDescription = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 5: timePeriod = r.isNull(v) ? nil : try TimePeriod.readJSON(r, v)
-            case 6: amount = r.isNull(v) ? nil : try Decimal.readJSON(r, v)
-            case 7: percent = r.isNull(v) ? nil : try Decimal.readJSON(r, v)
-            case 8: quantityKind = r.isNull(v) ? nil : try BenefitQuantityKind.readJSON(r, v)
-            case 9: quantity = r.isNull(v) ? nil : try Decimal.readJSON(r, v)
-            case 10: authorizationRequired = r.isNull(v) ? nil : try YesNoUnknown.readJSON(r, v)
-            case 11: inPlanNetwork = r.isNull(v) ? nil : try NetworkIndicator.readJSON(r, v)
-            case 12: procedure = r.isNull(v) ? nil : try Procedure.readJSON(r, v)
-            case 13: diagnosisPointers = try [Int].readJSON(r, v)
-            case 14: deliveries = try [ServiceDelivery].readJSON(r, v)
-            case 15: references = try [Reference].readJSON(r, v)
-            case 16: dates = try [EligibilityDate].readJSON(r, v)
-            case 17: rejections = try [Rejection].readJSON(r, v)
-            case 18: messages = try [String].readJSON(r, v)
-            case 19: additionalInformation = try [BenefitNote].readJSON(r, v)
-            case 20: relatedEntities = try [Provider].readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: kind = try BenefitKind.readJSON(&r)
+                case 1: coverageLevel = r.null() ? nil : try CoverageLevel.readJSON(&r)
+                case 2: serviceTypeCodes = try [String].readJSON(&r)
+                case 3: insuranceTypeCode = r.null() ? nil : try String.readJSON(&r)
+                case 4: planCoverageDescription = r.null() ? nil : try String.readJSON(&r)
+                case 5: timePeriod = r.null() ? nil : try TimePeriod.readJSON(&r)
+                case 6: amount = r.null() ? nil : try Decimal.readJSON(&r)
+                case 7: percent = r.null() ? nil : try Decimal.readJSON(&r)
+                case 8: quantityKind = r.null() ? nil : try BenefitQuantityKind.readJSON(&r)
+                case 9: quantity = r.null() ? nil : try Decimal.readJSON(&r)
+                case 10: authorizationRequired = r.null() ? nil : try YesNoUnknown.readJSON(&r)
+                case 11: inPlanNetwork = r.null() ? nil : try NetworkIndicator.readJSON(&r)
+                case 12: procedure = r.null() ? nil : try Procedure.readJSON(&r)
+                case 13: diagnosisPointers = try [Int].readJSON(&r)
+                case 14: deliveries = try [ServiceDelivery].readJSON(&r)
+                case 15: references = try [Reference].readJSON(&r)
+                case 16: dates = try [EligibilityDate].readJSON(&r)
+                case 17: rejections = try [Rejection].readJSON(&r)
+                case 18: messages = try [String].readJSON(&r)
+                case 19: additionalInformation = try [BenefitNote].readJSON(&r)
+                case 20: relatedEntities = try [Provider].readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
-        guard seen & 0x1FE005 == 0x1FE005 else { throw ModelJSONReader.Failure() }
+        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
         guard let kind else { throw ModelJSONReader.Failure() }
-        return Benefit(kind: kind, coverageLevel: coverageLevel, serviceTypeCodes: serviceTypeCodes, insuranceTypeCode: insuranceTypeCode, planCoverageDescription: planCoverageDescription, timePeriod: timePeriod, amount: amount, percent: percent, quantityKind: quantityKind, quantity: quantity, authorizationRequired: authorizationRequired, inPlanNetwork: inPlanNetwork, procedure: procedure, diagnosisPointers: diagnosisPointers, deliveries: deliveries, references: references, dates: dates, rejections: rejections, messages: messages, additionalInformation: additionalInformation, relatedEntities: relatedEntities)
+        return Benefit(kind: consume kind, coverageLevel: consume coverageLevel, serviceTypeCodes: consume serviceTypeCodes, insuranceTypeCode: consume insuranceTypeCode, planCoverageDescription: consume planCoverageDescription, timePeriod: consume timePeriod, amount: consume amount, percent: consume percent, quantityKind: consume quantityKind, quantity: consume quantity, authorizationRequired: consume authorizationRequired, inPlanNetwork: consume inPlanNetwork, procedure: consume procedure, diagnosisPointers: consume diagnosisPointers, deliveries: consume deliveries, references: consume references, dates: consume dates, rejections: consume rejections, messages: consume messages, additionalInformation: consume additionalInformation, relatedEntities: consume relatedEntities)
     }
 }
 
@@ -562,35 +567,36 @@ extension BenefitNote: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> BenefitNote {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> BenefitNote {
         var kind: BenefitNote.Kind? = nil
         var code: String? = nil
         var category: String? = nil
         var text: String? = nil
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: kind = try BenefitNote.Kind.readJSON(r, v)
-            case 1: code = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 2: category = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 3: text = r.isNull(v) ? nil : try String.readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: kind = try BenefitNote.Kind.readJSON(&r)
+                case 1: code = r.null() ? nil : try String.readJSON(&r)
+                case 2: category = r.null() ? nil : try String.readJSON(&r)
+                case 3: text = r.null() ? nil : try String.readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
         guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
         guard let kind else { throw ModelJSONReader.Failure() }
-        return BenefitNote(kind: kind, code: code, category: category, text: text)
+        return BenefitNote(kind: consume kind, code: consume code, category: consume category, text: consume text)
     }
 }
 
@@ -609,31 +615,32 @@ extension CertificationPeriod: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> CertificationPeriod {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> CertificationPeriod {
         var issued: CalendarDate? = nil
         var effective: DateRange? = nil
         var expires: CalendarDate? = nil
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: issued = r.isNull(v) ? nil : try CalendarDate.readJSON(r, v)
-            case 1: effective = r.isNull(v) ? nil : try DateRange.readJSON(r, v)
-            case 2: expires = r.isNull(v) ? nil : try CalendarDate.readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: issued = r.null() ? nil : try CalendarDate.readJSON(&r)
+                case 1: effective = r.null() ? nil : try DateRange.readJSON(&r)
+                case 2: expires = r.null() ? nil : try CalendarDate.readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
-        return CertificationPeriod(issued: issued, effective: effective, expires: expires)
+        return CertificationPeriod(issued: consume issued, effective: consume effective, expires: consume expires)
     }
 }
 
@@ -651,30 +658,30 @@ extension Contact: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Contact {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Contact {
         var name: String? = nil
         var methods: [ContactMethod] = []
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: name = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 1: methods = try [ContactMethod].readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: name = r.null() ? nil : try String.readJSON(&r)
+                case 1: methods = try [ContactMethod].readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
-        guard seen & 0x2 == 0x2 else { throw ModelJSONReader.Failure() }
-        return Contact(name: name, methods: methods)
+        return Contact(name: consume name, methods: consume methods)
     }
 }
 
@@ -691,31 +698,32 @@ extension ContactMethod: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ContactMethod {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ContactMethod {
         var kind: ContactMethod.Kind? = nil
         var value: String? = nil
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: kind = try ContactMethod.Kind.readJSON(r, v)
-            case 1: value = try String.readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: kind = try ContactMethod.Kind.readJSON(&r)
+                case 1: value = try String.readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
         guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
         guard let kind, let value else { throw ModelJSONReader.Failure() }
-        return ContactMethod(kind, value)
+        return ContactMethod(consume kind, consume value)
     }
 }
 
@@ -732,31 +740,32 @@ extension DateRange: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> DateRange {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> DateRange {
         var start: CalendarDate? = nil
         var end: CalendarDate? = nil
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: start = try CalendarDate.readJSON(r, v)
-            case 1: end = r.isNull(v) ? nil : try CalendarDate.readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: start = try CalendarDate.readJSON(&r)
+                case 1: end = r.null() ? nil : try CalendarDate.readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
         guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
         guard let start else { throw ModelJSONReader.Failure() }
-        return DateRange(start, end: end)
+        return DateRange(consume start, end: consume end)
     }
 }
 
@@ -775,35 +784,36 @@ extension Diagnosis: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Diagnosis {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Diagnosis {
         var codeSystem: Diagnosis.CodeSystem = .icd10cm
         var role: Diagnosis.Role = .other
         var code: String? = nil
         var date: CalendarDate? = nil
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: codeSystem = try Diagnosis.CodeSystem.readJSON(r, v)
-            case 1: role = try Diagnosis.Role.readJSON(r, v)
-            case 2: code = try String.readJSON(r, v)
-            case 3: date = r.isNull(v) ? nil : try CalendarDate.readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: codeSystem = try Diagnosis.CodeSystem.readJSON(&r)
+                case 1: role = try Diagnosis.Role.readJSON(&r)
+                case 2: code = try String.readJSON(&r)
+                case 3: date = r.null() ? nil : try CalendarDate.readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
         guard seen & 0x7 == 0x7 else { throw ModelJSONReader.Failure() }
         guard let code else { throw ModelJSONReader.Failure() }
-        return Diagnosis(codeSystem: codeSystem, role: role, code: code, date: date)
+        return Diagnosis(codeSystem: consume codeSystem, role: consume role, code: consume code, date: consume date)
     }
 }
 
@@ -820,31 +830,32 @@ extension EligibilityDate: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> EligibilityDate {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> EligibilityDate {
         var kind: EligibilityDate.Kind? = nil
         var period: DateRange? = nil
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: kind = try EligibilityDate.Kind.readJSON(r, v)
-            case 1: period = try DateRange.readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: kind = try EligibilityDate.Kind.readJSON(&r)
+                case 1: period = try DateRange.readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
         guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
         guard let kind, let period else { throw ModelJSONReader.Failure() }
-        return EligibilityDate(kind, period)
+        return EligibilityDate(consume kind, consume period)
     }
 }
 
@@ -866,7 +877,7 @@ extension EligibilityInquiry: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> EligibilityInquiry {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> EligibilityInquiry {
         var trace: TransactionTrace? = nil
         var spendDown: Bool = false
         var informationSource: Payer? = nil
@@ -875,32 +886,33 @@ extension EligibilityInquiry: ModelJSONCodable {
         var dependent: Member? = nil
         var encounters: [Encounter] = []
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: trace = try TransactionTrace.readJSON(r, v)
-            case 1: spendDown = try Bool.readJSON(r, v)
-            case 2: informationSource = try Payer.readJSON(r, v)
-            case 3: provider = try Provider.readJSON(r, v)
-            case 4: subscriber = try Member.readJSON(r, v)
-            case 5: dependent = r.isNull(v) ? nil : try Member.readJSON(r, v)
-            case 6: encounters = try [Encounter].readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: trace = try TransactionTrace.readJSON(&r)
+                case 1: spendDown = try Bool.readJSON(&r)
+                case 2: informationSource = try Payer.readJSON(&r)
+                case 3: provider = try Provider.readJSON(&r)
+                case 4: subscriber = try Member.readJSON(&r)
+                case 5: dependent = r.null() ? nil : try Member.readJSON(&r)
+                case 6: encounters = try [Encounter].readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
-        guard seen & 0x5F == 0x5F else { throw ModelJSONReader.Failure() }
+        guard seen & 0x1F == 0x1F else { throw ModelJSONReader.Failure() }
         guard let trace, let informationSource, let provider, let subscriber else { throw ModelJSONReader.Failure() }
-        return EligibilityInquiry(trace: trace, spendDown: spendDown, informationSource: informationSource, provider: provider, subscriber: subscriber, dependent: dependent, encounters: encounters)
+        return EligibilityInquiry(trace: consume trace, spendDown: consume spendDown, informationSource: consume informationSource, provider: consume provider, subscriber: consume subscriber, dependent: consume dependent, encounters: consume encounters)
     }
 }
 
@@ -922,7 +934,7 @@ extension EligibilityResponse: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> EligibilityResponse {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> EligibilityResponse {
         var trace: TransactionTrace? = nil
         var rejections: [Rejection] = []
         var informationSource: Payer? = nil
@@ -931,32 +943,33 @@ extension EligibilityResponse: ModelJSONCodable {
         var dependent: Member? = nil
         var benefitsInformation: [Benefit] = []
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: trace = try TransactionTrace.readJSON(r, v)
-            case 1: rejections = try [Rejection].readJSON(r, v)
-            case 2: informationSource = try Payer.readJSON(r, v)
-            case 3: provider = r.isNull(v) ? nil : try Provider.readJSON(r, v)
-            case 4: subscriber = r.isNull(v) ? nil : try Member.readJSON(r, v)
-            case 5: dependent = r.isNull(v) ? nil : try Member.readJSON(r, v)
-            case 6: benefitsInformation = try [Benefit].readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: trace = try TransactionTrace.readJSON(&r)
+                case 1: rejections = try [Rejection].readJSON(&r)
+                case 2: informationSource = try Payer.readJSON(&r)
+                case 3: provider = r.null() ? nil : try Provider.readJSON(&r)
+                case 4: subscriber = r.null() ? nil : try Member.readJSON(&r)
+                case 5: dependent = r.null() ? nil : try Member.readJSON(&r)
+                case 6: benefitsInformation = try [Benefit].readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
-        guard seen & 0x47 == 0x47 else { throw ModelJSONReader.Failure() }
+        guard seen & 0x5 == 0x5 else { throw ModelJSONReader.Failure() }
         guard let trace, let informationSource else { throw ModelJSONReader.Failure() }
-        return EligibilityResponse(trace: trace, rejections: rejections, informationSource: informationSource, provider: provider, subscriber: subscriber, dependent: dependent, benefitsInformation: benefitsInformation)
+        return EligibilityResponse(trace: consume trace, rejections: consume rejections, informationSource: consume informationSource, provider: consume provider, subscriber: consume subscriber, dependent: consume dependent, benefitsInformation: consume benefitsInformation)
     }
 }
 
@@ -980,7 +993,7 @@ extension Encounter: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Encounter {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Encounter {
         var serviceTypeCodes: [String] = []
         var procedure: Procedure? = nil
         var coverageLevel: CoverageLevel? = nil
@@ -991,33 +1004,33 @@ extension Encounter: ModelJSONCodable {
         var references: [Reference] = []
         var dateOfService: DateRange? = nil
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: serviceTypeCodes = try [String].readJSON(r, v)
-            case 1: procedure = r.isNull(v) ? nil : try Procedure.readJSON(r, v)
-            case 2: coverageLevel = r.isNull(v) ? nil : try CoverageLevel.readJSON(r, v)
-            case 3: diagnosisPointers = try [Int].readJSON(r, v)
-            case 4: spendDownAmount = r.isNull(v) ? nil : try Decimal.readJSON(r, v)
-            case 5: spendDownTotalBilledAmount = r.isNull(v) ? nil : try Decimal.readJSON(r, v)
-            case 6: placeOfServiceCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 7: references = try [Reference].readJSON(r, v)
-            case 8: dateOfService = r.isNull(v) ? nil : try DateRange.readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: serviceTypeCodes = try [String].readJSON(&r)
+                case 1: procedure = r.null() ? nil : try Procedure.readJSON(&r)
+                case 2: coverageLevel = r.null() ? nil : try CoverageLevel.readJSON(&r)
+                case 3: diagnosisPointers = try [Int].readJSON(&r)
+                case 4: spendDownAmount = r.null() ? nil : try Decimal.readJSON(&r)
+                case 5: spendDownTotalBilledAmount = r.null() ? nil : try Decimal.readJSON(&r)
+                case 6: placeOfServiceCode = r.null() ? nil : try String.readJSON(&r)
+                case 7: references = try [Reference].readJSON(&r)
+                case 8: dateOfService = r.null() ? nil : try DateRange.readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
-        guard seen & 0x89 == 0x89 else { throw ModelJSONReader.Failure() }
-        return Encounter(serviceTypeCodes: serviceTypeCodes, procedure: procedure, coverageLevel: coverageLevel, diagnosisPointers: diagnosisPointers, spendDownAmount: spendDownAmount, spendDownTotalBilledAmount: spendDownTotalBilledAmount, placeOfServiceCode: placeOfServiceCode, references: references, dateOfService: dateOfService)
+        return Encounter(serviceTypeCodes: consume serviceTypeCodes, procedure: consume procedure, coverageLevel: consume coverageLevel, diagnosisPointers: consume diagnosisPointers, spendDownAmount: consume spendDownAmount, spendDownTotalBilledAmount: consume spendDownTotalBilledAmount, placeOfServiceCode: consume placeOfServiceCode, references: consume references, dateOfService: consume dateOfService)
     }
 }
 
@@ -1037,33 +1050,34 @@ extension InstitutionalInformation: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> InstitutionalInformation {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> InstitutionalInformation {
         var admissionType: String? = nil
         var admissionSource: String? = nil
         var patientStatus: String? = nil
         var nursingHomeResidentialStatus: String? = nil
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: admissionType = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 1: admissionSource = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 2: patientStatus = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 3: nursingHomeResidentialStatus = r.isNull(v) ? nil : try String.readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: admissionType = r.null() ? nil : try String.readJSON(&r)
+                case 1: admissionSource = r.null() ? nil : try String.readJSON(&r)
+                case 2: patientStatus = r.null() ? nil : try String.readJSON(&r)
+                case 3: nursingHomeResidentialStatus = r.null() ? nil : try String.readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
-        return InstitutionalInformation(admissionType: admissionType, admissionSource: admissionSource, patientStatus: patientStatus, nursingHomeResidentialStatus: nursingHomeResidentialStatus)
+        return InstitutionalInformation(admissionType: consume admissionType, admissionSource: consume admissionSource, patientStatus: consume patientStatus, nursingHomeResidentialStatus: consume nursingHomeResidentialStatus)
     }
 }
 
@@ -1098,7 +1112,7 @@ extension Member: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Member {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Member {
         var memberId: String? = nil
         var memberIdKind: PartyIdentifier.Kind? = nil
         var entityType: EntityType = .person
@@ -1119,43 +1133,44 @@ extension Member: ModelJSONCodable {
         var diagnoses: [Diagnosis] = []
         var rejections: [Rejection] = []
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: memberId = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 1: memberIdKind = r.isNull(v) ? nil : try PartyIdentifier.Kind.readJSON(r, v)
-            case 2: entityType = try EntityType.readJSON(r, v)
-            case 3: lastName = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 4: firstName = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 5: middleName = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 6: namePrefix = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 7: nameSuffix = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 8: dateOfBirth = r.isNull(v) ? nil : try CalendarDate.readJSON(r, v)
-            case 9: gender = r.isNull(v) ? nil : try Gender.readJSON(r, v)
-            case 10: relationship = r.isNull(v) ? nil : try Relationship.readJSON(r, v)
-            case 11: birthSequence = r.isNull(v) ? nil : try Int.readJSON(r, v)
-            case 12: identityCorrected = try Bool.readJSON(r, v)
-            case 13: address = r.isNull(v) ? nil : try Address.readJSON(r, v)
-            case 14: references = try [Reference].readJSON(r, v)
-            case 15: traceNumbers = try [TraceNumber].readJSON(r, v)
-            case 16: dates = try [EligibilityDate].readJSON(r, v)
-            case 17: diagnoses = try [Diagnosis].readJSON(r, v)
-            case 18: rejections = try [Rejection].readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: memberId = r.null() ? nil : try String.readJSON(&r)
+                case 1: memberIdKind = r.null() ? nil : try PartyIdentifier.Kind.readJSON(&r)
+                case 2: entityType = try EntityType.readJSON(&r)
+                case 3: lastName = r.null() ? nil : try String.readJSON(&r)
+                case 4: firstName = r.null() ? nil : try String.readJSON(&r)
+                case 5: middleName = r.null() ? nil : try String.readJSON(&r)
+                case 6: namePrefix = r.null() ? nil : try String.readJSON(&r)
+                case 7: nameSuffix = r.null() ? nil : try String.readJSON(&r)
+                case 8: dateOfBirth = r.null() ? nil : try CalendarDate.readJSON(&r)
+                case 9: gender = r.null() ? nil : try Gender.readJSON(&r)
+                case 10: relationship = r.null() ? nil : try Relationship.readJSON(&r)
+                case 11: birthSequence = r.null() ? nil : try Int.readJSON(&r)
+                case 12: identityCorrected = try Bool.readJSON(&r)
+                case 13: address = r.null() ? nil : try Address.readJSON(&r)
+                case 14: references = try [Reference].readJSON(&r)
+                case 15: traceNumbers = try [TraceNumber].readJSON(&r)
+                case 16: dates = try [EligibilityDate].readJSON(&r)
+                case 17: diagnoses = try [Diagnosis].readJSON(&r)
+                case 18: rejections = try [Rejection].readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
-        guard seen & 0x7D004 == 0x7D004 else { throw ModelJSONReader.Failure() }
-        return Member(memberId: memberId, memberIdKind: memberIdKind, entityType: entityType, lastName: lastName, firstName: firstName, middleName: middleName, namePrefix: namePrefix, nameSuffix: nameSuffix, dateOfBirth: dateOfBirth, gender: gender, relationship: relationship, birthSequence: birthSequence, identityCorrected: identityCorrected, address: address, references: references, traceNumbers: traceNumbers, dates: dates, diagnoses: diagnoses, rejections: rejections)
+        guard seen & 0x1004 == 0x1004 else { throw ModelJSONReader.Failure() }
+        return Member(memberId: consume memberId, memberIdKind: consume memberIdKind, entityType: consume entityType, lastName: consume lastName, firstName: consume firstName, middleName: consume middleName, namePrefix: consume namePrefix, nameSuffix: consume nameSuffix, dateOfBirth: consume dateOfBirth, gender: consume gender, relationship: consume relationship, birthSequence: consume birthSequence, identityCorrected: consume identityCorrected, address: consume address, references: consume references, traceNumbers: consume traceNumbers, dates: consume dates, diagnoses: consume diagnoses, rejections: consume rejections)
     }
 }
 
@@ -1172,31 +1187,32 @@ extension PartyIdentifier: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> PartyIdentifier {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> PartyIdentifier {
         var kind: PartyIdentifier.Kind? = nil
         var value: String? = nil
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: kind = try PartyIdentifier.Kind.readJSON(r, v)
-            case 1: value = try String.readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: kind = try PartyIdentifier.Kind.readJSON(&r)
+                case 1: value = try String.readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
         guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
         guard let kind, let value else { throw ModelJSONReader.Failure() }
-        return PartyIdentifier(kind, value)
+        return PartyIdentifier(consume kind, consume value)
     }
 }
 
@@ -1237,7 +1253,7 @@ extension PatientEvent: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> PatientEvent {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> PatientEvent {
         var trackingNumbers: [TraceNumber] = []
         var kind: RequestKind? = nil
         var certificationType: CertificationType = .initial
@@ -1265,51 +1281,52 @@ extension PatientEvent: ModelJSONCodable {
         var note: String? = nil
         var providers: [Provider] = []
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: trackingNumbers = try [TraceNumber].readJSON(r, v)
-            case 1: kind = try RequestKind.readJSON(r, v)
-            case 2: certificationType = try CertificationType.readJSON(r, v)
-            case 3: serviceTypeCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 4: location = r.isNull(v) ? nil : try ServiceLocation.readJSON(r, v)
-            case 5: relatedCauses = r.isNull(v) ? nil : try RelatedCauses.readJSON(r, v)
-            case 6: levelOfService = r.isNull(v) ? nil : try LevelOfService.readJSON(r, v)
-            case 7: healthConditionCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 8: prognosisCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 9: releaseOfInformationCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 10: delayReasonCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 11: previousAuthorizationNumber = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 12: previousAdministrativeReference = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 13: accidentDate = r.isNull(v) ? nil : try CalendarDate.readJSON(r, v)
-            case 14: lastMenstrualPeriodDate = r.isNull(v) ? nil : try CalendarDate.readJSON(r, v)
-            case 15: estimatedBirthDate = r.isNull(v) ? nil : try CalendarDate.readJSON(r, v)
-            case 16: onsetDate = r.isNull(v) ? nil : try CalendarDate.readJSON(r, v)
-            case 17: eventDate = r.isNull(v) ? nil : try DateRange.readJSON(r, v)
-            case 18: admissionDate = r.isNull(v) ? nil : try DateRange.readJSON(r, v)
-            case 19: dischargeDate = r.isNull(v) ? nil : try CalendarDate.readJSON(r, v)
-            case 20: diagnoses = try [Diagnosis].readJSON(r, v)
-            case 21: delivery = r.isNull(v) ? nil : try ServiceDelivery.readJSON(r, v)
-            case 22: institutional = r.isNull(v) ? nil : try InstitutionalInformation.readJSON(r, v)
-            case 23: attachments = try [Attachment].readJSON(r, v)
-            case 24: note = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 25: providers = try [Provider].readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: trackingNumbers = try [TraceNumber].readJSON(&r)
+                case 1: kind = try RequestKind.readJSON(&r)
+                case 2: certificationType = try CertificationType.readJSON(&r)
+                case 3: serviceTypeCode = r.null() ? nil : try String.readJSON(&r)
+                case 4: location = r.null() ? nil : try ServiceLocation.readJSON(&r)
+                case 5: relatedCauses = r.null() ? nil : try RelatedCauses.readJSON(&r)
+                case 6: levelOfService = r.null() ? nil : try LevelOfService.readJSON(&r)
+                case 7: healthConditionCode = r.null() ? nil : try String.readJSON(&r)
+                case 8: prognosisCode = r.null() ? nil : try String.readJSON(&r)
+                case 9: releaseOfInformationCode = r.null() ? nil : try String.readJSON(&r)
+                case 10: delayReasonCode = r.null() ? nil : try String.readJSON(&r)
+                case 11: previousAuthorizationNumber = r.null() ? nil : try String.readJSON(&r)
+                case 12: previousAdministrativeReference = r.null() ? nil : try String.readJSON(&r)
+                case 13: accidentDate = r.null() ? nil : try CalendarDate.readJSON(&r)
+                case 14: lastMenstrualPeriodDate = r.null() ? nil : try CalendarDate.readJSON(&r)
+                case 15: estimatedBirthDate = r.null() ? nil : try CalendarDate.readJSON(&r)
+                case 16: onsetDate = r.null() ? nil : try CalendarDate.readJSON(&r)
+                case 17: eventDate = r.null() ? nil : try DateRange.readJSON(&r)
+                case 18: admissionDate = r.null() ? nil : try DateRange.readJSON(&r)
+                case 19: dischargeDate = r.null() ? nil : try CalendarDate.readJSON(&r)
+                case 20: diagnoses = try [Diagnosis].readJSON(&r)
+                case 21: delivery = r.null() ? nil : try ServiceDelivery.readJSON(&r)
+                case 22: institutional = r.null() ? nil : try InstitutionalInformation.readJSON(&r)
+                case 23: attachments = try [Attachment].readJSON(&r)
+                case 24: note = r.null() ? nil : try String.readJSON(&r)
+                case 25: providers = try [Provider].readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
-        guard seen & 0x2900007 == 0x2900007 else { throw ModelJSONReader.Failure() }
+        guard seen & 0x6 == 0x6 else { throw ModelJSONReader.Failure() }
         guard let kind else { throw ModelJSONReader.Failure() }
-        return PatientEvent(trackingNumbers: trackingNumbers, kind: kind, certificationType: certificationType, serviceTypeCode: serviceTypeCode, location: location, relatedCauses: relatedCauses, levelOfService: levelOfService, healthConditionCode: healthConditionCode, prognosisCode: prognosisCode, releaseOfInformationCode: releaseOfInformationCode, delayReasonCode: delayReasonCode, previousAuthorizationNumber: previousAuthorizationNumber, previousAdministrativeReference: previousAdministrativeReference, accidentDate: accidentDate, lastMenstrualPeriodDate: lastMenstrualPeriodDate, estimatedBirthDate: estimatedBirthDate, onsetDate: onsetDate, eventDate: eventDate, admissionDate: admissionDate, dischargeDate: dischargeDate, diagnoses: diagnoses, delivery: delivery, institutional: institutional, attachments: attachments, note: note, providers: providers)
+        return PatientEvent(trackingNumbers: consume trackingNumbers, kind: consume kind, certificationType: consume certificationType, serviceTypeCode: consume serviceTypeCode, location: consume location, relatedCauses: consume relatedCauses, levelOfService: consume levelOfService, healthConditionCode: consume healthConditionCode, prognosisCode: consume prognosisCode, releaseOfInformationCode: consume releaseOfInformationCode, delayReasonCode: consume delayReasonCode, previousAuthorizationNumber: consume previousAuthorizationNumber, previousAdministrativeReference: consume previousAdministrativeReference, accidentDate: consume accidentDate, lastMenstrualPeriodDate: consume lastMenstrualPeriodDate, estimatedBirthDate: consume estimatedBirthDate, onsetDate: consume onsetDate, eventDate: consume eventDate, admissionDate: consume admissionDate, dischargeDate: consume dischargeDate, diagnoses: consume diagnoses, delivery: consume delivery, institutional: consume institutional, attachments: consume attachments, note: consume note, providers: consume providers)
     }
 }
 
@@ -1331,7 +1348,7 @@ extension Payer: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Payer {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Payer {
         var role: EntityRole = .payer
         var entityType: EntityType = .organization
         var name: String? = nil
@@ -1340,31 +1357,32 @@ extension Payer: ModelJSONCodable {
         var contacts: [Contact] = []
         var rejections: [Rejection] = []
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: role = try EntityRole.readJSON(r, v)
-            case 1: entityType = try EntityType.readJSON(r, v)
-            case 2: name = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 3: firstName = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 4: identifier = r.isNull(v) ? nil : try PartyIdentifier.readJSON(r, v)
-            case 5: contacts = try [Contact].readJSON(r, v)
-            case 6: rejections = try [Rejection].readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: role = try EntityRole.readJSON(&r)
+                case 1: entityType = try EntityType.readJSON(&r)
+                case 2: name = r.null() ? nil : try String.readJSON(&r)
+                case 3: firstName = r.null() ? nil : try String.readJSON(&r)
+                case 4: identifier = r.null() ? nil : try PartyIdentifier.readJSON(&r)
+                case 5: contacts = try [Contact].readJSON(&r)
+                case 6: rejections = try [Rejection].readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
-        guard seen & 0x63 == 0x63 else { throw ModelJSONReader.Failure() }
-        return Payer(role: role, entityType: entityType, name: name, firstName: firstName, identifier: identifier, contacts: contacts, rejections: rejections)
+        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+        return Payer(role: consume role, entityType: consume entityType, name: consume name, firstName: consume firstName, identifier: consume identifier, contacts: consume contacts, rejections: consume rejections)
     }
 }
 
@@ -1384,37 +1402,38 @@ extension Procedure: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Procedure {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Procedure {
         var codeSystem: Procedure.CodeSystem = .hcpcs
         var code: String? = nil
         var modifiers: [String] = []
         var description: String? = nil
         var rangeEnd: String? = nil
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: codeSystem = try Procedure.CodeSystem.readJSON(r, v)
-            case 1: code = try String.readJSON(r, v)
-            case 2: modifiers = try [String].readJSON(r, v)
-            case 3: description = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 4: rangeEnd = r.isNull(v) ? nil : try String.readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: codeSystem = try Procedure.CodeSystem.readJSON(&r)
+                case 1: code = try String.readJSON(&r)
+                case 2: modifiers = try [String].readJSON(&r)
+                case 3: description = r.null() ? nil : try String.readJSON(&r)
+                case 4: rangeEnd = r.null() ? nil : try String.readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
-        guard seen & 0x7 == 0x7 else { throw ModelJSONReader.Failure() }
+        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
         guard let code else { throw ModelJSONReader.Failure() }
-        return Procedure(codeSystem: codeSystem, code: code, modifiers: modifiers, description: description, rangeEnd: rangeEnd)
+        return Procedure(codeSystem: consume codeSystem, code: consume code, modifiers: consume modifiers, description: consume description, rangeEnd: consume rangeEnd)
     }
 }
 
@@ -1446,7 +1465,7 @@ extension Provider: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Provider {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Provider {
         var role: EntityRole = .provider
         var entityType: EntityType = .person
         var organizationName: String? = nil
@@ -1465,41 +1484,42 @@ extension Provider: ModelJSONCodable {
         var taxonomyCode: String? = nil
         var rejections: [Rejection] = []
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: role = try EntityRole.readJSON(r, v)
-            case 1: entityType = try EntityType.readJSON(r, v)
-            case 2: organizationName = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 3: lastName = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 4: firstName = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 5: middleName = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 6: namePrefix = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 7: nameSuffix = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 8: npi = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 9: otherIdentifier = r.isNull(v) ? nil : try PartyIdentifier.readJSON(r, v)
-            case 10: relationshipCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 11: references = try [Reference].readJSON(r, v)
-            case 12: address = r.isNull(v) ? nil : try Address.readJSON(r, v)
-            case 13: contacts = try [Contact].readJSON(r, v)
-            case 14: function = r.isNull(v) ? nil : try ProviderFunction.readJSON(r, v)
-            case 15: taxonomyCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 16: rejections = try [Rejection].readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: role = try EntityRole.readJSON(&r)
+                case 1: entityType = try EntityType.readJSON(&r)
+                case 2: organizationName = r.null() ? nil : try String.readJSON(&r)
+                case 3: lastName = r.null() ? nil : try String.readJSON(&r)
+                case 4: firstName = r.null() ? nil : try String.readJSON(&r)
+                case 5: middleName = r.null() ? nil : try String.readJSON(&r)
+                case 6: namePrefix = r.null() ? nil : try String.readJSON(&r)
+                case 7: nameSuffix = r.null() ? nil : try String.readJSON(&r)
+                case 8: npi = r.null() ? nil : try String.readJSON(&r)
+                case 9: otherIdentifier = r.null() ? nil : try PartyIdentifier.readJSON(&r)
+                case 10: relationshipCode = r.null() ? nil : try String.readJSON(&r)
+                case 11: references = try [Reference].readJSON(&r)
+                case 12: address = r.null() ? nil : try Address.readJSON(&r)
+                case 13: contacts = try [Contact].readJSON(&r)
+                case 14: function = r.null() ? nil : try ProviderFunction.readJSON(&r)
+                case 15: taxonomyCode = r.null() ? nil : try String.readJSON(&r)
+                case 16: rejections = try [Rejection].readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
-        guard seen & 0x12803 == 0x12803 else { throw ModelJSONReader.Failure() }
-        return Provider(role: role, entityType: entityType, organizationName: organizationName, lastName: lastName, firstName: firstName, middleName: middleName, namePrefix: namePrefix, nameSuffix: nameSuffix, npi: npi, otherIdentifier: otherIdentifier, relationshipCode: relationshipCode, references: references, address: address, contacts: contacts, function: function, taxonomyCode: taxonomyCode, rejections: rejections)
+        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+        return Provider(role: consume role, entityType: consume entityType, organizationName: consume organizationName, lastName: consume lastName, firstName: consume firstName, middleName: consume middleName, namePrefix: consume namePrefix, nameSuffix: consume nameSuffix, npi: consume npi, otherIdentifier: consume otherIdentifier, relationshipCode: consume relationshipCode, references: consume references, address: consume address, contacts: consume contacts, function: consume function, taxonomyCode: consume taxonomyCode, rejections: consume rejections)
     }
 }
 
@@ -1517,33 +1537,34 @@ extension Reference: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Reference {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Reference {
         var kind: String? = nil
         var value: String? = nil
         var description: String? = nil
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: kind = try String.readJSON(r, v)
-            case 1: value = try String.readJSON(r, v)
-            case 2: description = r.isNull(v) ? nil : try String.readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: kind = try String.readJSON(&r)
+                case 1: value = try String.readJSON(&r)
+                case 2: description = r.null() ? nil : try String.readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
         guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
         guard let kind, let value else { throw ModelJSONReader.Failure() }
-        return Reference(kind: kind, value: value, description: description)
+        return Reference(kind: consume kind, value: consume value, description: consume description)
     }
 }
 
@@ -1561,33 +1582,34 @@ extension Rejection: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Rejection {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Rejection {
         var validRequest: Bool = false
         var reasonCode: String? = nil
         var followUpAction: FollowUpAction? = nil
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: validRequest = try Bool.readJSON(r, v)
-            case 1: reasonCode = try String.readJSON(r, v)
-            case 2: followUpAction = r.isNull(v) ? nil : try FollowUpAction.readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: validRequest = try Bool.readJSON(&r)
+                case 1: reasonCode = try String.readJSON(&r)
+                case 2: followUpAction = r.null() ? nil : try FollowUpAction.readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
         guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
         guard let reasonCode else { throw ModelJSONReader.Failure() }
-        return Rejection(validRequest: validRequest, reasonCode: reasonCode, followUpAction: followUpAction)
+        return Rejection(validRequest: consume validRequest, reasonCode: consume reasonCode, followUpAction: consume followUpAction)
     }
 }
 
@@ -1605,33 +1627,32 @@ extension RelatedCauses: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> RelatedCauses {
-        var causeCodes: [String]? = nil
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> RelatedCauses {
+        var causeCodes: [String] = []
         var state: String? = nil
         var country: String? = nil
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: causeCodes = try [String].readJSON(r, v)
-            case 1: state = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 2: country = r.isNull(v) ? nil : try String.readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: causeCodes = try [String].readJSON(&r)
+                case 1: state = r.null() ? nil : try String.readJSON(&r)
+                case 2: country = r.null() ? nil : try String.readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
-        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
-        guard let causeCodes else { throw ModelJSONReader.Failure() }
-        return RelatedCauses(causeCodes: causeCodes, state: state, country: country)
+        return RelatedCauses(causeCodes: consume causeCodes, state: consume state, country: consume country)
     }
 }
 
@@ -1652,7 +1673,7 @@ extension ReviewOutcome: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ReviewOutcome {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ReviewOutcome {
         var action: DecisionAction? = nil
         var authorizationNumber: String? = nil
         var reasonCodes: [String] = []
@@ -1660,31 +1681,32 @@ extension ReviewOutcome: ModelJSONCodable {
         var administrativeReference: String? = nil
         var period: CertificationPeriod = CertificationPeriod()
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: action = try DecisionAction.readJSON(r, v)
-            case 1: authorizationNumber = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 2: reasonCodes = try [String].readJSON(r, v)
-            case 3: secondSurgicalOpinionRequired = r.isNull(v) ? nil : try Bool.readJSON(r, v)
-            case 4: administrativeReference = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 5: period = try CertificationPeriod.readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: action = try DecisionAction.readJSON(&r)
+                case 1: authorizationNumber = r.null() ? nil : try String.readJSON(&r)
+                case 2: reasonCodes = try [String].readJSON(&r)
+                case 3: secondSurgicalOpinionRequired = r.null() ? nil : try Bool.readJSON(&r)
+                case 4: administrativeReference = r.null() ? nil : try String.readJSON(&r)
+                case 5: period = try CertificationPeriod.readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
-        guard seen & 0x25 == 0x25 else { throw ModelJSONReader.Failure() }
+        guard seen & 0x21 == 0x21 else { throw ModelJSONReader.Failure() }
         guard let action else { throw ModelJSONReader.Failure() }
-        return ReviewOutcome(action: action, authorizationNumber: authorizationNumber, reasonCodes: reasonCodes, secondSurgicalOpinionRequired: secondSurgicalOpinionRequired, administrativeReference: administrativeReference, period: period)
+        return ReviewOutcome(action: consume action, authorizationNumber: consume authorizationNumber, reasonCodes: consume reasonCodes, secondSurgicalOpinionRequired: consume secondSurgicalOpinionRequired, administrativeReference: consume administrativeReference, period: consume period)
     }
 }
 
@@ -1708,7 +1730,7 @@ extension ServiceDelivery: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ServiceDelivery {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceDelivery {
         var quantityKind: ServiceDelivery.QuantityKind? = nil
         var quantity: Decimal? = nil
         var unit: ServiceDelivery.Unit? = nil
@@ -1718,31 +1740,32 @@ extension ServiceDelivery: ModelJSONCodable {
         var frequencyCode: String? = nil
         var timeCode: String? = nil
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: quantityKind = r.isNull(v) ? nil : try ServiceDelivery.QuantityKind.readJSON(r, v)
-            case 1: quantity = r.isNull(v) ? nil : try Decimal.readJSON(r, v)
-            case 2: unit = r.isNull(v) ? nil : try ServiceDelivery.Unit.readJSON(r, v)
-            case 3: sampleSelectionModulus = r.isNull(v) ? nil : try Decimal.readJSON(r, v)
-            case 4: timePeriod = r.isNull(v) ? nil : try TimePeriod.readJSON(r, v)
-            case 5: periodCount = r.isNull(v) ? nil : try Decimal.readJSON(r, v)
-            case 6: frequencyCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 7: timeCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: quantityKind = r.null() ? nil : try ServiceDelivery.QuantityKind.readJSON(&r)
+                case 1: quantity = r.null() ? nil : try Decimal.readJSON(&r)
+                case 2: unit = r.null() ? nil : try ServiceDelivery.Unit.readJSON(&r)
+                case 3: sampleSelectionModulus = r.null() ? nil : try Decimal.readJSON(&r)
+                case 4: timePeriod = r.null() ? nil : try TimePeriod.readJSON(&r)
+                case 5: periodCount = r.null() ? nil : try Decimal.readJSON(&r)
+                case 6: frequencyCode = r.null() ? nil : try String.readJSON(&r)
+                case 7: timeCode = r.null() ? nil : try String.readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
-        return ServiceDelivery(quantityKind: quantityKind, quantity: quantity, unit: unit, sampleSelectionModulus: sampleSelectionModulus, timePeriod: timePeriod, periodCount: periodCount, frequencyCode: frequencyCode, timeCode: timeCode)
+        return ServiceDelivery(quantityKind: consume quantityKind, quantity: consume quantity, unit: consume unit, sampleSelectionModulus: consume sampleSelectionModulus, timePeriod: consume timePeriod, periodCount: consume periodCount, frequencyCode: consume frequencyCode, timeCode: consume timeCode)
     }
 }
 
@@ -1783,7 +1806,7 @@ extension ServiceLine: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ServiceLine {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceLine {
         var trackingNumbers: [TraceNumber] = []
         var reviewKind: RequestKind? = nil
         var certificationType: CertificationType? = nil
@@ -1811,50 +1834,50 @@ extension ServiceLine: ModelJSONCodable {
         var note: String? = nil
         var providers: [Provider] = []
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: trackingNumbers = try [TraceNumber].readJSON(r, v)
-            case 1: reviewKind = r.isNull(v) ? nil : try RequestKind.readJSON(r, v)
-            case 2: certificationType = r.isNull(v) ? nil : try CertificationType.readJSON(r, v)
-            case 3: serviceTypeCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 4: location = r.isNull(v) ? nil : try ServiceLocation.readJSON(r, v)
-            case 5: previousAuthorizationNumber = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 6: previousAdministrativeReference = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 7: serviceDate = r.isNull(v) ? nil : try DateRange.readJSON(r, v)
-            case 8: kind = r.isNull(v) ? nil : try ServiceLine.Kind.readJSON(r, v)
-            case 9: procedure = r.isNull(v) ? nil : try Procedure.readJSON(r, v)
-            case 10: revenueCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 11: amount = r.isNull(v) ? nil : try Decimal.readJSON(r, v)
-            case 12: unit = r.isNull(v) ? nil : try ServiceLine.Unit.readJSON(r, v)
-            case 13: quantity = r.isNull(v) ? nil : try Decimal.readJSON(r, v)
-            case 14: rate = r.isNull(v) ? nil : try Decimal.readJSON(r, v)
-            case 15: diagnosisPointers = try [Int].readJSON(r, v)
-            case 16: epsdt = r.isNull(v) ? nil : try Bool.readJSON(r, v)
-            case 17: nursingHomeLevelOfCare = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 18: nursingHomeResidentialStatus = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 19: oralCavityCodes = try [String].readJSON(r, v)
-            case 20: prosthesisCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 21: teeth = try [Tooth].readJSON(r, v)
-            case 22: delivery = r.isNull(v) ? nil : try ServiceDelivery.readJSON(r, v)
-            case 23: attachments = try [Attachment].readJSON(r, v)
-            case 24: note = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 25: providers = try [Provider].readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: trackingNumbers = try [TraceNumber].readJSON(&r)
+                case 1: reviewKind = r.null() ? nil : try RequestKind.readJSON(&r)
+                case 2: certificationType = r.null() ? nil : try CertificationType.readJSON(&r)
+                case 3: serviceTypeCode = r.null() ? nil : try String.readJSON(&r)
+                case 4: location = r.null() ? nil : try ServiceLocation.readJSON(&r)
+                case 5: previousAuthorizationNumber = r.null() ? nil : try String.readJSON(&r)
+                case 6: previousAdministrativeReference = r.null() ? nil : try String.readJSON(&r)
+                case 7: serviceDate = r.null() ? nil : try DateRange.readJSON(&r)
+                case 8: kind = r.null() ? nil : try ServiceLine.Kind.readJSON(&r)
+                case 9: procedure = r.null() ? nil : try Procedure.readJSON(&r)
+                case 10: revenueCode = r.null() ? nil : try String.readJSON(&r)
+                case 11: amount = r.null() ? nil : try Decimal.readJSON(&r)
+                case 12: unit = r.null() ? nil : try ServiceLine.Unit.readJSON(&r)
+                case 13: quantity = r.null() ? nil : try Decimal.readJSON(&r)
+                case 14: rate = r.null() ? nil : try Decimal.readJSON(&r)
+                case 15: diagnosisPointers = try [Int].readJSON(&r)
+                case 16: epsdt = r.null() ? nil : try Bool.readJSON(&r)
+                case 17: nursingHomeLevelOfCare = r.null() ? nil : try String.readJSON(&r)
+                case 18: nursingHomeResidentialStatus = r.null() ? nil : try String.readJSON(&r)
+                case 19: oralCavityCodes = try [String].readJSON(&r)
+                case 20: prosthesisCode = r.null() ? nil : try String.readJSON(&r)
+                case 21: teeth = try [Tooth].readJSON(&r)
+                case 22: delivery = r.null() ? nil : try ServiceDelivery.readJSON(&r)
+                case 23: attachments = try [Attachment].readJSON(&r)
+                case 24: note = r.null() ? nil : try String.readJSON(&r)
+                case 25: providers = try [Provider].readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
-        guard seen & 0x2A88001 == 0x2A88001 else { throw ModelJSONReader.Failure() }
-        return ServiceLine(trackingNumbers: trackingNumbers, reviewKind: reviewKind, certificationType: certificationType, serviceTypeCode: serviceTypeCode, location: location, previousAuthorizationNumber: previousAuthorizationNumber, previousAdministrativeReference: previousAdministrativeReference, serviceDate: serviceDate, kind: kind, procedure: procedure, revenueCode: revenueCode, amount: amount, unit: unit, quantity: quantity, rate: rate, diagnosisPointers: diagnosisPointers, epsdt: epsdt, nursingHomeLevelOfCare: nursingHomeLevelOfCare, nursingHomeResidentialStatus: nursingHomeResidentialStatus, oralCavityCodes: oralCavityCodes, prosthesisCode: prosthesisCode, teeth: teeth, delivery: delivery, attachments: attachments, note: note, providers: providers)
+        return ServiceLine(trackingNumbers: consume trackingNumbers, reviewKind: consume reviewKind, certificationType: consume certificationType, serviceTypeCode: consume serviceTypeCode, location: consume location, previousAuthorizationNumber: consume previousAuthorizationNumber, previousAdministrativeReference: consume previousAdministrativeReference, serviceDate: consume serviceDate, kind: consume kind, procedure: consume procedure, revenueCode: consume revenueCode, amount: consume amount, unit: consume unit, quantity: consume quantity, rate: consume rate, diagnosisPointers: consume diagnosisPointers, epsdt: consume epsdt, nursingHomeLevelOfCare: consume nursingHomeLevelOfCare, nursingHomeResidentialStatus: consume nursingHomeResidentialStatus, oralCavityCodes: consume oralCavityCodes, prosthesisCode: consume prosthesisCode, teeth: consume teeth, delivery: consume delivery, attachments: consume attachments, note: consume note, providers: consume providers)
     }
 }
 
@@ -1874,37 +1897,38 @@ extension ServiceLineDecision: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ServiceLineDecision {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceLineDecision {
         var line: ServiceLine? = nil
         var rejections: [Rejection] = []
         var outcome: ReviewOutcome? = nil
         var requestedDocumentation: [String] = []
         var documentationContact: Provider? = nil
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: line = try ServiceLine.readJSON(r, v)
-            case 1: rejections = try [Rejection].readJSON(r, v)
-            case 2: outcome = r.isNull(v) ? nil : try ReviewOutcome.readJSON(r, v)
-            case 3: requestedDocumentation = try [String].readJSON(r, v)
-            case 4: documentationContact = r.isNull(v) ? nil : try Provider.readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: line = try ServiceLine.readJSON(&r)
+                case 1: rejections = try [Rejection].readJSON(&r)
+                case 2: outcome = r.null() ? nil : try ReviewOutcome.readJSON(&r)
+                case 3: requestedDocumentation = try [String].readJSON(&r)
+                case 4: documentationContact = r.null() ? nil : try Provider.readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
-        guard seen & 0xB == 0xB else { throw ModelJSONReader.Failure() }
+        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
         guard let line else { throw ModelJSONReader.Failure() }
-        return ServiceLineDecision(line: line, rejections: rejections, outcome: outcome, requestedDocumentation: requestedDocumentation, documentationContact: documentationContact)
+        return ServiceLineDecision(line: consume line, rejections: consume rejections, outcome: consume outcome, requestedDocumentation: consume requestedDocumentation, documentationContact: consume documentationContact)
     }
 }
 
@@ -1921,31 +1945,32 @@ extension ServiceLocation: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ServiceLocation {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceLocation {
         var code: String? = nil
         var kind: ServiceLocation.Kind = .placeOfService
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: code = try String.readJSON(r, v)
-            case 1: kind = try ServiceLocation.Kind.readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: code = try String.readJSON(&r)
+                case 1: kind = try ServiceLocation.Kind.readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
         guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
         guard let code else { throw ModelJSONReader.Failure() }
-        return ServiceLocation(code: code, kind: kind)
+        return ServiceLocation(code: consume code, kind: consume kind)
     }
 }
 
@@ -1962,31 +1987,32 @@ extension Tooth: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Tooth {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Tooth {
         var code: String? = nil
         var surfaces: [String] = []
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: code = try String.readJSON(r, v)
-            case 1: surfaces = try [String].readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: code = try String.readJSON(&r)
+                case 1: surfaces = try [String].readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
-        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
         guard let code else { throw ModelJSONReader.Failure() }
-        return Tooth(code: code, surfaces: surfaces)
+        return Tooth(code: consume code, surfaces: consume surfaces)
     }
 }
 
@@ -2005,35 +2031,36 @@ extension TraceNumber: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> TraceNumber {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> TraceNumber {
         var kind: TraceNumber.Kind = .current
         var number: String? = nil
         var originatorId: String? = nil
         var originatorSupplementalId: String? = nil
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: kind = try TraceNumber.Kind.readJSON(r, v)
-            case 1: number = try String.readJSON(r, v)
-            case 2: originatorId = try String.readJSON(r, v)
-            case 3: originatorSupplementalId = r.isNull(v) ? nil : try String.readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: kind = try TraceNumber.Kind.readJSON(&r)
+                case 1: number = try String.readJSON(&r)
+                case 2: originatorId = try String.readJSON(&r)
+                case 3: originatorSupplementalId = r.null() ? nil : try String.readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
         guard seen & 0x7 == 0x7 else { throw ModelJSONReader.Failure() }
         guard let number, let originatorId else { throw ModelJSONReader.Failure() }
-        return TraceNumber(kind: kind, number: number, originatorId: originatorId, originatorSupplementalId: originatorSupplementalId)
+        return TraceNumber(kind: consume kind, number: consume number, originatorId: consume originatorId, originatorSupplementalId: consume originatorSupplementalId)
     }
 }
 
@@ -2052,35 +2079,36 @@ extension TransactionTrace: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> TransactionTrace {
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> TransactionTrace {
         var purpose: TransactionPurpose? = nil
         var reference: String? = nil
         var creationDate: CalendarDate? = nil
         var creationTime: String? = nil
         var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: purpose = try TransactionPurpose.readJSON(r, v)
-            case 1: reference = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 2: creationDate = try CalendarDate.readJSON(r, v)
-            case 3: creationTime = try String.readJSON(r, v)
-            default: break
-            }
+        if try r.beginObject() {
+            let keys = Self.jsonKeys
+            var expected = 0
+            repeat {
+                let f = try r.key(keys, expected: expected)
+                if f < 0 {
+                    try r.skipValue()
+                    continue
+                }
+                expected = f + 1
+                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                seen |= 1 << f
+                switch f {
+                case 0: purpose = try TransactionPurpose.readJSON(&r)
+                case 1: reference = r.null() ? nil : try String.readJSON(&r)
+                case 2: creationDate = try CalendarDate.readJSON(&r)
+                case 3: creationTime = try String.readJSON(&r)
+                default: break
+                }
+            } while try r.nextEntry()
         }
         guard seen & 0xD == 0xD else { throw ModelJSONReader.Failure() }
         guard let purpose, let creationDate, let creationTime else { throw ModelJSONReader.Failure() }
-        return TransactionTrace(purpose: purpose, reference: reference, creationDate: creationDate, creationTime: creationTime)
+        return TransactionTrace(purpose: consume purpose, reference: consume reference, creationDate: consume creationDate, creationTime: consume creationTime)
     }
 }
 
