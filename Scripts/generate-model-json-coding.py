@@ -213,24 +213,43 @@ def qualify(t, owner, nested):
     return re.sub(r"(?<![\w.])[A-Z]\w*", rep, t)
 
 
-def read_json(w, q, s, props):
-    """The `readJSON` function of struct `q`: one pass over the object at the cursor, each key matched as packed
-    words (the writer's next key tried first, any order accepted, unknown keys skipped), each field read straight
-    into a local (lists and other defaulted fields start at their default, so they are neither optional nor
-    unwrapped), then one init call when the type's init takes every property (no second assignment per field).
-    A missing list key reads as an empty list; every other non-optional key is required (as `Decodable` asks)."""
-    whole = whole_init(s, props)
-    defaults = {n: d for _, n, d in whole} if whole else {}
-    w.append("    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> %s {" % q)
-    for n, t in props:
-        if t.endswith("?"):
-            w.append("        var %s: %s = nil" % (n, t))
-        elif t.startswith("["):
-            w.append("        var %s: %s = []" % (n, t))
-        elif defaults.get(n) is not None:
-            w.append("        var %s: %s = %s" % (n, t, defaults[n]))
-        else:
-            w.append("        var %s: %s? = nil" % (n, t))
+SIMPLE_PLACEHOLDERS = {"String": '""', "Bool": "false", "Int": "0", "Decimal": "0",
+                       "CalendarDate": "CalendarDate(year: 2000, month: 1, day: 1)"}
+
+
+def placeholder(t, structs, enums, nested, depth=0):
+    """A cheap value of type `t` to start a field at before its key is read (the key is still required), or
+    `None` when there is none (then the reader keeps its fields in locals)."""
+    if t.endswith("?"):
+        return "nil"
+    if t.startswith("["):
+        return "[]"
+    if t in SIMPLE_PLACEHOLDERS:
+        return SIMPLE_PLACEHOLDERS[t]
+    if t in enums:
+        return "%s.%s" % (t, enums[t][0][0])
+    if t in structs and depth < 3:
+        s = structs[t]
+        props = [(n, qualify(pt, t, nested)) for n, pt in s["props"]]
+        whole = whole_init(s, props)
+        if not whole:
+            return None
+        types = dict(props)
+        args = []
+        for label, n, d in whole:
+            if d is not None:
+                continue
+            v = placeholder(types[n], structs, enums, nested, depth + 1)
+            if v is None:
+                return None
+            args.append(("%s: %s" % (label, v)) if label != "_" else v)
+        return "%s(%s)" % (t, ", ".join(args))
+    return None
+
+
+def read_entries(w, props, target):
+    """The loop over an object's keys: each matched as packed words (the writer's next key tried first, any
+    order accepted, unknown keys skipped, a duplicate refused), its value read into `target(name)`."""
     w.append("        var seen: UInt64 = 0")
     w.append("        if try r.beginObject() {")
     w.append("            let keys = Self.jsonKeys")
@@ -248,9 +267,9 @@ def read_json(w, q, s, props):
     for k, (n, t) in enumerate(props):
         base = t[:-1] if t.endswith("?") else t
         if t.endswith("?"):
-            w.append("                case %d: %s = r.null() ? nil : try %s.readJSON(&r)" % (k, n, base))
+            w.append("                case %d: %s = r.null() ? nil : try %s.readJSON(&r)" % (k, target(n), base))
         else:
-            w.append("                case %d: %s = try %s.readJSON(&r)" % (k, n, base))
+            w.append("                case %d: %s = try %s.readJSON(&r)" % (k, target(n), base))
     w.append("                default: break")
     w.append("                }")
     w.append("            } while try r.nextEntry()")
@@ -259,6 +278,46 @@ def read_json(w, q, s, props):
     mask = sum(1 << k for k, (n, t) in enumerate(props) if not t.endswith("?") and not t.startswith("["))
     if mask:
         w.append("        guard seen & 0x%X == 0x%X else { throw ModelJSONReader.Failure() }" % (mask, mask))
+
+
+def read_json(w, q, s, props, structs, enums, nested):
+    """The `readJSON` function of struct `q`: one pass over the object at the cursor. A missing list key reads as
+    an empty list; every other non-optional key is required (as `Decodable` asks).
+
+    When the type's init takes every property and only assigns it, and each required field has a cheap
+    placeholder, the value is made first (lists empty, optionals nil, required fields at a placeholder) and each
+    field is read straight into it: one value in memory, mutated in place (large values kept in locals are
+    copied around the loop, and the finished value copied again). Otherwise each field is read into a local and
+    the init is called once at the end (`consume`: each local moved, not copied)."""
+    whole = whole_init(s, props)
+    defaults = {n: d for _, n, d in whole} if whole else {}
+    w.append("    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> %s {" % q)
+    start = placeholder(q, structs, enums, nested) if whole else None
+    if start is not None:
+        w.append("        try withUnsafeTemporaryAllocation(of: %s.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> %s in" % (q, q))
+        w.append("            let value = b.baseAddress!")
+        w.append("            value.initialize(to: %s)" % start)
+        w.append("            do throws(ModelJSONReader.Failure) {")
+        body = []
+        read_entries(body, props, lambda n: "value.pointee." + n)
+        w.extend("        " + line for line in body)
+        w.append("            } catch {")
+        w.append("                value.deinitialize(count: 1)")
+        w.append("                throw error")
+        w.append("            }")
+        w.append("            return value.move()")
+        w.append("        }")
+        return
+    for n, t in props:
+        if t.endswith("?"):
+            w.append("        var %s: %s = nil" % (n, t))
+        elif t.startswith("["):
+            w.append("        var %s: %s = []" % (n, t))
+        elif defaults.get(n) is not None:
+            w.append("        var %s: %s = %s" % (n, t, defaults[n]))
+        else:
+            w.append("        var %s: %s? = nil" % (n, t))
+    read_entries(w, props, lambda n: n)
     unwrapped = [n for n, t in props if not t.endswith("?") and not t.startswith("[") and defaults.get(n) is None]
     if unwrapped:
         w.append("        guard %s else { throw ModelJSONReader.Failure() }" % ", ".join("let %s" % n for n in unwrapped))
@@ -310,7 +369,7 @@ def main():
         w.append("")
         write_json(w, props)
         w.append("")
-        read_json(w, q, s, props)
+        read_json(w, q, s, props, structs, enums, nested)
         w.append("    }")
         w.append("}")
         w.append("")

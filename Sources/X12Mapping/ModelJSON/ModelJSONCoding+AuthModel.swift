@@ -235,41 +235,42 @@ extension Address: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Address {
-        var address1: String? = nil
-        var address2: String? = nil
-        var city: String? = nil
-        var state: String? = nil
-        var postalCode: String? = nil
-        var countryCode: String? = nil
-        var countrySubdivisionCode: String? = nil
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: Address.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Address in
+            let value = b.baseAddress!
+            value.initialize(to: Address(address1: ""))
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.address1 = try String.readJSON(&r)
+                        case 1: value.pointee.address2 = r.null() ? nil : try String.readJSON(&r)
+                        case 2: value.pointee.city = r.null() ? nil : try String.readJSON(&r)
+                        case 3: value.pointee.state = r.null() ? nil : try String.readJSON(&r)
+                        case 4: value.pointee.postalCode = r.null() ? nil : try String.readJSON(&r)
+                        case 5: value.pointee.countryCode = r.null() ? nil : try String.readJSON(&r)
+                        case 6: value.pointee.countrySubdivisionCode = r.null() ? nil : try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: address1 = try String.readJSON(&r)
-                case 1: address2 = r.null() ? nil : try String.readJSON(&r)
-                case 2: city = r.null() ? nil : try String.readJSON(&r)
-                case 3: state = r.null() ? nil : try String.readJSON(&r)
-                case 4: postalCode = r.null() ? nil : try String.readJSON(&r)
-                case 5: countryCode = r.null() ? nil : try String.readJSON(&r)
-                case 6: countrySubdivisionCode = r.null() ? nil : try String.readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
-        guard let address1 else { throw ModelJSONReader.Failure() }
-        return Address(address1: consume address1, address2: consume address2, city: consume city, state: consume state, postalCode: consume postalCode, countryCode: consume countryCode, countrySubdivisionCode: consume countrySubdivisionCode)
     }
 }
 
@@ -289,35 +290,39 @@ extension Attachment: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Attachment {
-        var reportType: String? = nil
-        var transmission: Attachment.Transmission? = nil
-        var controlNumber: String? = nil
-        var description: String? = nil
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: Attachment.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Attachment in
+            let value = b.baseAddress!
+            value.initialize(to: Attachment(reportType: "", transmission: Attachment.Transmission.availableOnRequest))
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.reportType = try String.readJSON(&r)
+                        case 1: value.pointee.transmission = try Attachment.Transmission.readJSON(&r)
+                        case 2: value.pointee.controlNumber = r.null() ? nil : try String.readJSON(&r)
+                        case 3: value.pointee.description = r.null() ? nil : try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: reportType = try String.readJSON(&r)
-                case 1: transmission = try Attachment.Transmission.readJSON(&r)
-                case 2: controlNumber = r.null() ? nil : try String.readJSON(&r)
-                case 3: description = r.null() ? nil : try String.readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
-        guard let reportType, let transmission else { throw ModelJSONReader.Failure() }
-        return Attachment(reportType: consume reportType, transmission: consume transmission, controlNumber: consume controlNumber, description: consume description)
     }
 }
 
@@ -486,69 +491,56 @@ extension Benefit: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Benefit {
-        var kind: BenefitKind? = nil
-        var coverageLevel: CoverageLevel? = nil
-        var serviceTypeCodes: [String] = []
-        var insuranceTypeCode: String? = nil
-        var planCoverageDescription: String? = nil
-        var timePeriod: TimePeriod? = nil
-        var amount: Decimal? = nil
-        var percent: Decimal? = nil
-        var quantityKind: BenefitQuantityKind? = nil
-        var quantity: Decimal? = nil
-        var authorizationRequired: YesNoUnknown? = nil
-        var inPlanNetwork: NetworkIndicator? = nil
-        var procedure: Procedure? = nil
-        var diagnosisPointers: [Int] = []
-        var deliveries: [ServiceDelivery] = []
-        var references: [Reference] = []
-        var dates: [EligibilityDate] = []
-        var rejections: [Rejection] = []
-        var messages: [String] = []
-        var additionalInformation: [BenefitNote] = []
-        var relatedEntities: [Provider] = []
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: Benefit.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Benefit in
+            let value = b.baseAddress!
+            value.initialize(to: Benefit(kind: BenefitKind.activeCoverage))
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.kind = try BenefitKind.readJSON(&r)
+                        case 1: value.pointee.coverageLevel = r.null() ? nil : try CoverageLevel.readJSON(&r)
+                        case 2: value.pointee.serviceTypeCodes = try [String].readJSON(&r)
+                        case 3: value.pointee.insuranceTypeCode = r.null() ? nil : try String.readJSON(&r)
+                        case 4: value.pointee.planCoverageDescription = r.null() ? nil : try String.readJSON(&r)
+                        case 5: value.pointee.timePeriod = r.null() ? nil : try TimePeriod.readJSON(&r)
+                        case 6: value.pointee.amount = r.null() ? nil : try Decimal.readJSON(&r)
+                        case 7: value.pointee.percent = r.null() ? nil : try Decimal.readJSON(&r)
+                        case 8: value.pointee.quantityKind = r.null() ? nil : try BenefitQuantityKind.readJSON(&r)
+                        case 9: value.pointee.quantity = r.null() ? nil : try Decimal.readJSON(&r)
+                        case 10: value.pointee.authorizationRequired = r.null() ? nil : try YesNoUnknown.readJSON(&r)
+                        case 11: value.pointee.inPlanNetwork = r.null() ? nil : try NetworkIndicator.readJSON(&r)
+                        case 12: value.pointee.procedure = r.null() ? nil : try Procedure.readJSON(&r)
+                        case 13: value.pointee.diagnosisPointers = try [Int].readJSON(&r)
+                        case 14: value.pointee.deliveries = try [ServiceDelivery].readJSON(&r)
+                        case 15: value.pointee.references = try [Reference].readJSON(&r)
+                        case 16: value.pointee.dates = try [EligibilityDate].readJSON(&r)
+                        case 17: value.pointee.rejections = try [Rejection].readJSON(&r)
+                        case 18: value.pointee.messages = try [String].readJSON(&r)
+                        case 19: value.pointee.additionalInformation = try [BenefitNote].readJSON(&r)
+                        case 20: value.pointee.relatedEntities = try [Provider].readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: kind = try BenefitKind.readJSON(&r)
-                case 1: coverageLevel = r.null() ? nil : try CoverageLevel.readJSON(&r)
-                case 2: serviceTypeCodes = try [String].readJSON(&r)
-                case 3: insuranceTypeCode = r.null() ? nil : try String.readJSON(&r)
-                case 4: planCoverageDescription = r.null() ? nil : try String.readJSON(&r)
-                case 5: timePeriod = r.null() ? nil : try TimePeriod.readJSON(&r)
-                case 6: amount = r.null() ? nil : try Decimal.readJSON(&r)
-                case 7: percent = r.null() ? nil : try Decimal.readJSON(&r)
-                case 8: quantityKind = r.null() ? nil : try BenefitQuantityKind.readJSON(&r)
-                case 9: quantity = r.null() ? nil : try Decimal.readJSON(&r)
-                case 10: authorizationRequired = r.null() ? nil : try YesNoUnknown.readJSON(&r)
-                case 11: inPlanNetwork = r.null() ? nil : try NetworkIndicator.readJSON(&r)
-                case 12: procedure = r.null() ? nil : try Procedure.readJSON(&r)
-                case 13: diagnosisPointers = try [Int].readJSON(&r)
-                case 14: deliveries = try [ServiceDelivery].readJSON(&r)
-                case 15: references = try [Reference].readJSON(&r)
-                case 16: dates = try [EligibilityDate].readJSON(&r)
-                case 17: rejections = try [Rejection].readJSON(&r)
-                case 18: messages = try [String].readJSON(&r)
-                case 19: additionalInformation = try [BenefitNote].readJSON(&r)
-                case 20: relatedEntities = try [Provider].readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
-        guard let kind else { throw ModelJSONReader.Failure() }
-        return Benefit(kind: consume kind, coverageLevel: consume coverageLevel, serviceTypeCodes: consume serviceTypeCodes, insuranceTypeCode: consume insuranceTypeCode, planCoverageDescription: consume planCoverageDescription, timePeriod: consume timePeriod, amount: consume amount, percent: consume percent, quantityKind: consume quantityKind, quantity: consume quantity, authorizationRequired: consume authorizationRequired, inPlanNetwork: consume inPlanNetwork, procedure: consume procedure, diagnosisPointers: consume diagnosisPointers, deliveries: consume deliveries, references: consume references, dates: consume dates, rejections: consume rejections, messages: consume messages, additionalInformation: consume additionalInformation, relatedEntities: consume relatedEntities)
     }
 }
 
@@ -568,35 +560,39 @@ extension BenefitNote: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> BenefitNote {
-        var kind: BenefitNote.Kind? = nil
-        var code: String? = nil
-        var category: String? = nil
-        var text: String? = nil
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: BenefitNote.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> BenefitNote in
+            let value = b.baseAddress!
+            value.initialize(to: BenefitNote(kind: BenefitNote.Kind.placeOfService))
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.kind = try BenefitNote.Kind.readJSON(&r)
+                        case 1: value.pointee.code = r.null() ? nil : try String.readJSON(&r)
+                        case 2: value.pointee.category = r.null() ? nil : try String.readJSON(&r)
+                        case 3: value.pointee.text = r.null() ? nil : try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: kind = try BenefitNote.Kind.readJSON(&r)
-                case 1: code = r.null() ? nil : try String.readJSON(&r)
-                case 2: category = r.null() ? nil : try String.readJSON(&r)
-                case 3: text = r.null() ? nil : try String.readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
-        guard let kind else { throw ModelJSONReader.Failure() }
-        return BenefitNote(kind: consume kind, code: consume code, category: consume category, text: consume text)
     }
 }
 
@@ -616,31 +612,37 @@ extension CertificationPeriod: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> CertificationPeriod {
-        var issued: CalendarDate? = nil
-        var effective: DateRange? = nil
-        var expires: CalendarDate? = nil
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: CertificationPeriod.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> CertificationPeriod in
+            let value = b.baseAddress!
+            value.initialize(to: CertificationPeriod())
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.issued = r.null() ? nil : try CalendarDate.readJSON(&r)
+                        case 1: value.pointee.effective = r.null() ? nil : try DateRange.readJSON(&r)
+                        case 2: value.pointee.expires = r.null() ? nil : try CalendarDate.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: issued = r.null() ? nil : try CalendarDate.readJSON(&r)
-                case 1: effective = r.null() ? nil : try DateRange.readJSON(&r)
-                case 2: expires = r.null() ? nil : try CalendarDate.readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        return CertificationPeriod(issued: consume issued, effective: consume effective, expires: consume expires)
     }
 }
 
@@ -659,29 +661,36 @@ extension Contact: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Contact {
-        var name: String? = nil
-        var methods: [ContactMethod] = []
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: Contact.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Contact in
+            let value = b.baseAddress!
+            value.initialize(to: Contact())
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.name = r.null() ? nil : try String.readJSON(&r)
+                        case 1: value.pointee.methods = try [ContactMethod].readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: name = r.null() ? nil : try String.readJSON(&r)
-                case 1: methods = try [ContactMethod].readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        return Contact(name: consume name, methods: consume methods)
     }
 }
 
@@ -699,31 +708,37 @@ extension ContactMethod: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ContactMethod {
-        var kind: ContactMethod.Kind? = nil
-        var value: String? = nil
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: ContactMethod.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> ContactMethod in
+            let value = b.baseAddress!
+            value.initialize(to: ContactMethod(ContactMethod.Kind.phone, ""))
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.kind = try ContactMethod.Kind.readJSON(&r)
+                        case 1: value.pointee.value = try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: kind = try ContactMethod.Kind.readJSON(&r)
-                case 1: value = try String.readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
-        guard let kind, let value else { throw ModelJSONReader.Failure() }
-        return ContactMethod(consume kind, consume value)
     }
 }
 
@@ -741,31 +756,37 @@ extension DateRange: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> DateRange {
-        var start: CalendarDate? = nil
-        var end: CalendarDate? = nil
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: DateRange.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> DateRange in
+            let value = b.baseAddress!
+            value.initialize(to: DateRange(CalendarDate(year: 2000, month: 1, day: 1)))
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.start = try CalendarDate.readJSON(&r)
+                        case 1: value.pointee.end = r.null() ? nil : try CalendarDate.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: start = try CalendarDate.readJSON(&r)
-                case 1: end = r.null() ? nil : try CalendarDate.readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
-        guard let start else { throw ModelJSONReader.Failure() }
-        return DateRange(consume start, end: consume end)
     }
 }
 
@@ -785,35 +806,39 @@ extension Diagnosis: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Diagnosis {
-        var codeSystem: Diagnosis.CodeSystem = .icd10cm
-        var role: Diagnosis.Role = .other
-        var code: String? = nil
-        var date: CalendarDate? = nil
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: Diagnosis.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Diagnosis in
+            let value = b.baseAddress!
+            value.initialize(to: Diagnosis(code: ""))
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.codeSystem = try Diagnosis.CodeSystem.readJSON(&r)
+                        case 1: value.pointee.role = try Diagnosis.Role.readJSON(&r)
+                        case 2: value.pointee.code = try String.readJSON(&r)
+                        case 3: value.pointee.date = r.null() ? nil : try CalendarDate.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: codeSystem = try Diagnosis.CodeSystem.readJSON(&r)
-                case 1: role = try Diagnosis.Role.readJSON(&r)
-                case 2: code = try String.readJSON(&r)
-                case 3: date = r.null() ? nil : try CalendarDate.readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x7 == 0x7 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x7 == 0x7 else { throw ModelJSONReader.Failure() }
-        guard let code else { throw ModelJSONReader.Failure() }
-        return Diagnosis(codeSystem: consume codeSystem, role: consume role, code: consume code, date: consume date)
     }
 }
 
@@ -831,31 +856,37 @@ extension EligibilityDate: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> EligibilityDate {
-        var kind: EligibilityDate.Kind? = nil
-        var period: DateRange? = nil
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: EligibilityDate.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> EligibilityDate in
+            let value = b.baseAddress!
+            value.initialize(to: EligibilityDate(EligibilityDate.Kind.discharge, DateRange(CalendarDate(year: 2000, month: 1, day: 1))))
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.kind = try EligibilityDate.Kind.readJSON(&r)
+                        case 1: value.pointee.period = try DateRange.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: kind = try EligibilityDate.Kind.readJSON(&r)
-                case 1: period = try DateRange.readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
-        guard let kind, let period else { throw ModelJSONReader.Failure() }
-        return EligibilityDate(consume kind, consume period)
     }
 }
 
@@ -878,41 +909,42 @@ extension EligibilityInquiry: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> EligibilityInquiry {
-        var trace: TransactionTrace? = nil
-        var spendDown: Bool = false
-        var informationSource: Payer? = nil
-        var provider: Provider? = nil
-        var subscriber: Member? = nil
-        var dependent: Member? = nil
-        var encounters: [Encounter] = []
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: EligibilityInquiry.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> EligibilityInquiry in
+            let value = b.baseAddress!
+            value.initialize(to: EligibilityInquiry(trace: TransactionTrace(purpose: TransactionPurpose.request, creationDate: CalendarDate(year: 2000, month: 1, day: 1), creationTime: ""), informationSource: Payer(), provider: Provider(), subscriber: Member()))
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.trace = try TransactionTrace.readJSON(&r)
+                        case 1: value.pointee.spendDown = try Bool.readJSON(&r)
+                        case 2: value.pointee.informationSource = try Payer.readJSON(&r)
+                        case 3: value.pointee.provider = try Provider.readJSON(&r)
+                        case 4: value.pointee.subscriber = try Member.readJSON(&r)
+                        case 5: value.pointee.dependent = r.null() ? nil : try Member.readJSON(&r)
+                        case 6: value.pointee.encounters = try [Encounter].readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: trace = try TransactionTrace.readJSON(&r)
-                case 1: spendDown = try Bool.readJSON(&r)
-                case 2: informationSource = try Payer.readJSON(&r)
-                case 3: provider = try Provider.readJSON(&r)
-                case 4: subscriber = try Member.readJSON(&r)
-                case 5: dependent = r.null() ? nil : try Member.readJSON(&r)
-                case 6: encounters = try [Encounter].readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x1F == 0x1F else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x1F == 0x1F else { throw ModelJSONReader.Failure() }
-        guard let trace, let informationSource, let provider, let subscriber else { throw ModelJSONReader.Failure() }
-        return EligibilityInquiry(trace: consume trace, spendDown: consume spendDown, informationSource: consume informationSource, provider: consume provider, subscriber: consume subscriber, dependent: consume dependent, encounters: consume encounters)
     }
 }
 
@@ -935,41 +967,42 @@ extension EligibilityResponse: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> EligibilityResponse {
-        var trace: TransactionTrace? = nil
-        var rejections: [Rejection] = []
-        var informationSource: Payer? = nil
-        var provider: Provider? = nil
-        var subscriber: Member? = nil
-        var dependent: Member? = nil
-        var benefitsInformation: [Benefit] = []
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: EligibilityResponse.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> EligibilityResponse in
+            let value = b.baseAddress!
+            value.initialize(to: EligibilityResponse(trace: TransactionTrace(purpose: TransactionPurpose.request, creationDate: CalendarDate(year: 2000, month: 1, day: 1), creationTime: ""), informationSource: Payer()))
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.trace = try TransactionTrace.readJSON(&r)
+                        case 1: value.pointee.rejections = try [Rejection].readJSON(&r)
+                        case 2: value.pointee.informationSource = try Payer.readJSON(&r)
+                        case 3: value.pointee.provider = r.null() ? nil : try Provider.readJSON(&r)
+                        case 4: value.pointee.subscriber = r.null() ? nil : try Member.readJSON(&r)
+                        case 5: value.pointee.dependent = r.null() ? nil : try Member.readJSON(&r)
+                        case 6: value.pointee.benefitsInformation = try [Benefit].readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: trace = try TransactionTrace.readJSON(&r)
-                case 1: rejections = try [Rejection].readJSON(&r)
-                case 2: informationSource = try Payer.readJSON(&r)
-                case 3: provider = r.null() ? nil : try Provider.readJSON(&r)
-                case 4: subscriber = r.null() ? nil : try Member.readJSON(&r)
-                case 5: dependent = r.null() ? nil : try Member.readJSON(&r)
-                case 6: benefitsInformation = try [Benefit].readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x5 == 0x5 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x5 == 0x5 else { throw ModelJSONReader.Failure() }
-        guard let trace, let informationSource else { throw ModelJSONReader.Failure() }
-        return EligibilityResponse(trace: consume trace, rejections: consume rejections, informationSource: consume informationSource, provider: consume provider, subscriber: consume subscriber, dependent: consume dependent, benefitsInformation: consume benefitsInformation)
     }
 }
 
@@ -994,43 +1027,43 @@ extension Encounter: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Encounter {
-        var serviceTypeCodes: [String] = []
-        var procedure: Procedure? = nil
-        var coverageLevel: CoverageLevel? = nil
-        var diagnosisPointers: [Int] = []
-        var spendDownAmount: Decimal? = nil
-        var spendDownTotalBilledAmount: Decimal? = nil
-        var placeOfServiceCode: String? = nil
-        var references: [Reference] = []
-        var dateOfService: DateRange? = nil
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: Encounter.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Encounter in
+            let value = b.baseAddress!
+            value.initialize(to: Encounter())
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.serviceTypeCodes = try [String].readJSON(&r)
+                        case 1: value.pointee.procedure = r.null() ? nil : try Procedure.readJSON(&r)
+                        case 2: value.pointee.coverageLevel = r.null() ? nil : try CoverageLevel.readJSON(&r)
+                        case 3: value.pointee.diagnosisPointers = try [Int].readJSON(&r)
+                        case 4: value.pointee.spendDownAmount = r.null() ? nil : try Decimal.readJSON(&r)
+                        case 5: value.pointee.spendDownTotalBilledAmount = r.null() ? nil : try Decimal.readJSON(&r)
+                        case 6: value.pointee.placeOfServiceCode = r.null() ? nil : try String.readJSON(&r)
+                        case 7: value.pointee.references = try [Reference].readJSON(&r)
+                        case 8: value.pointee.dateOfService = r.null() ? nil : try DateRange.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: serviceTypeCodes = try [String].readJSON(&r)
-                case 1: procedure = r.null() ? nil : try Procedure.readJSON(&r)
-                case 2: coverageLevel = r.null() ? nil : try CoverageLevel.readJSON(&r)
-                case 3: diagnosisPointers = try [Int].readJSON(&r)
-                case 4: spendDownAmount = r.null() ? nil : try Decimal.readJSON(&r)
-                case 5: spendDownTotalBilledAmount = r.null() ? nil : try Decimal.readJSON(&r)
-                case 6: placeOfServiceCode = r.null() ? nil : try String.readJSON(&r)
-                case 7: references = try [Reference].readJSON(&r)
-                case 8: dateOfService = r.null() ? nil : try DateRange.readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        return Encounter(serviceTypeCodes: consume serviceTypeCodes, procedure: consume procedure, coverageLevel: consume coverageLevel, diagnosisPointers: consume diagnosisPointers, spendDownAmount: consume spendDownAmount, spendDownTotalBilledAmount: consume spendDownTotalBilledAmount, placeOfServiceCode: consume placeOfServiceCode, references: consume references, dateOfService: consume dateOfService)
     }
 }
 
@@ -1051,33 +1084,38 @@ extension InstitutionalInformation: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> InstitutionalInformation {
-        var admissionType: String? = nil
-        var admissionSource: String? = nil
-        var patientStatus: String? = nil
-        var nursingHomeResidentialStatus: String? = nil
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: InstitutionalInformation.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> InstitutionalInformation in
+            let value = b.baseAddress!
+            value.initialize(to: InstitutionalInformation())
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.admissionType = r.null() ? nil : try String.readJSON(&r)
+                        case 1: value.pointee.admissionSource = r.null() ? nil : try String.readJSON(&r)
+                        case 2: value.pointee.patientStatus = r.null() ? nil : try String.readJSON(&r)
+                        case 3: value.pointee.nursingHomeResidentialStatus = r.null() ? nil : try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: admissionType = r.null() ? nil : try String.readJSON(&r)
-                case 1: admissionSource = r.null() ? nil : try String.readJSON(&r)
-                case 2: patientStatus = r.null() ? nil : try String.readJSON(&r)
-                case 3: nursingHomeResidentialStatus = r.null() ? nil : try String.readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        return InstitutionalInformation(admissionType: consume admissionType, admissionSource: consume admissionSource, patientStatus: consume patientStatus, nursingHomeResidentialStatus: consume nursingHomeResidentialStatus)
     }
 }
 
@@ -1113,64 +1151,54 @@ extension Member: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Member {
-        var memberId: String? = nil
-        var memberIdKind: PartyIdentifier.Kind? = nil
-        var entityType: EntityType = .person
-        var lastName: String? = nil
-        var firstName: String? = nil
-        var middleName: String? = nil
-        var namePrefix: String? = nil
-        var nameSuffix: String? = nil
-        var dateOfBirth: CalendarDate? = nil
-        var gender: Gender? = nil
-        var relationship: Relationship? = nil
-        var birthSequence: Int? = nil
-        var identityCorrected: Bool = false
-        var address: Address? = nil
-        var references: [Reference] = []
-        var traceNumbers: [TraceNumber] = []
-        var dates: [EligibilityDate] = []
-        var diagnoses: [Diagnosis] = []
-        var rejections: [Rejection] = []
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: Member.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Member in
+            let value = b.baseAddress!
+            value.initialize(to: Member())
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.memberId = r.null() ? nil : try String.readJSON(&r)
+                        case 1: value.pointee.memberIdKind = r.null() ? nil : try PartyIdentifier.Kind.readJSON(&r)
+                        case 2: value.pointee.entityType = try EntityType.readJSON(&r)
+                        case 3: value.pointee.lastName = r.null() ? nil : try String.readJSON(&r)
+                        case 4: value.pointee.firstName = r.null() ? nil : try String.readJSON(&r)
+                        case 5: value.pointee.middleName = r.null() ? nil : try String.readJSON(&r)
+                        case 6: value.pointee.namePrefix = r.null() ? nil : try String.readJSON(&r)
+                        case 7: value.pointee.nameSuffix = r.null() ? nil : try String.readJSON(&r)
+                        case 8: value.pointee.dateOfBirth = r.null() ? nil : try CalendarDate.readJSON(&r)
+                        case 9: value.pointee.gender = r.null() ? nil : try Gender.readJSON(&r)
+                        case 10: value.pointee.relationship = r.null() ? nil : try Relationship.readJSON(&r)
+                        case 11: value.pointee.birthSequence = r.null() ? nil : try Int.readJSON(&r)
+                        case 12: value.pointee.identityCorrected = try Bool.readJSON(&r)
+                        case 13: value.pointee.address = r.null() ? nil : try Address.readJSON(&r)
+                        case 14: value.pointee.references = try [Reference].readJSON(&r)
+                        case 15: value.pointee.traceNumbers = try [TraceNumber].readJSON(&r)
+                        case 16: value.pointee.dates = try [EligibilityDate].readJSON(&r)
+                        case 17: value.pointee.diagnoses = try [Diagnosis].readJSON(&r)
+                        case 18: value.pointee.rejections = try [Rejection].readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: memberId = r.null() ? nil : try String.readJSON(&r)
-                case 1: memberIdKind = r.null() ? nil : try PartyIdentifier.Kind.readJSON(&r)
-                case 2: entityType = try EntityType.readJSON(&r)
-                case 3: lastName = r.null() ? nil : try String.readJSON(&r)
-                case 4: firstName = r.null() ? nil : try String.readJSON(&r)
-                case 5: middleName = r.null() ? nil : try String.readJSON(&r)
-                case 6: namePrefix = r.null() ? nil : try String.readJSON(&r)
-                case 7: nameSuffix = r.null() ? nil : try String.readJSON(&r)
-                case 8: dateOfBirth = r.null() ? nil : try CalendarDate.readJSON(&r)
-                case 9: gender = r.null() ? nil : try Gender.readJSON(&r)
-                case 10: relationship = r.null() ? nil : try Relationship.readJSON(&r)
-                case 11: birthSequence = r.null() ? nil : try Int.readJSON(&r)
-                case 12: identityCorrected = try Bool.readJSON(&r)
-                case 13: address = r.null() ? nil : try Address.readJSON(&r)
-                case 14: references = try [Reference].readJSON(&r)
-                case 15: traceNumbers = try [TraceNumber].readJSON(&r)
-                case 16: dates = try [EligibilityDate].readJSON(&r)
-                case 17: diagnoses = try [Diagnosis].readJSON(&r)
-                case 18: rejections = try [Rejection].readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x1004 == 0x1004 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x1004 == 0x1004 else { throw ModelJSONReader.Failure() }
-        return Member(memberId: consume memberId, memberIdKind: consume memberIdKind, entityType: consume entityType, lastName: consume lastName, firstName: consume firstName, middleName: consume middleName, namePrefix: consume namePrefix, nameSuffix: consume nameSuffix, dateOfBirth: consume dateOfBirth, gender: consume gender, relationship: consume relationship, birthSequence: consume birthSequence, identityCorrected: consume identityCorrected, address: consume address, references: consume references, traceNumbers: consume traceNumbers, dates: consume dates, diagnoses: consume diagnoses, rejections: consume rejections)
     }
 }
 
@@ -1188,31 +1216,37 @@ extension PartyIdentifier: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> PartyIdentifier {
-        var kind: PartyIdentifier.Kind? = nil
-        var value: String? = nil
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: PartyIdentifier.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> PartyIdentifier in
+            let value = b.baseAddress!
+            value.initialize(to: PartyIdentifier(PartyIdentifier.Kind.npi, ""))
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.kind = try PartyIdentifier.Kind.readJSON(&r)
+                        case 1: value.pointee.value = try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: kind = try PartyIdentifier.Kind.readJSON(&r)
-                case 1: value = try String.readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
-        guard let kind, let value else { throw ModelJSONReader.Failure() }
-        return PartyIdentifier(consume kind, consume value)
     }
 }
 
@@ -1254,79 +1288,61 @@ extension PatientEvent: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> PatientEvent {
-        var trackingNumbers: [TraceNumber] = []
-        var kind: RequestKind? = nil
-        var certificationType: CertificationType = .initial
-        var serviceTypeCode: String? = nil
-        var location: ServiceLocation? = nil
-        var relatedCauses: RelatedCauses? = nil
-        var levelOfService: LevelOfService? = nil
-        var healthConditionCode: String? = nil
-        var prognosisCode: String? = nil
-        var releaseOfInformationCode: String? = nil
-        var delayReasonCode: String? = nil
-        var previousAuthorizationNumber: String? = nil
-        var previousAdministrativeReference: String? = nil
-        var accidentDate: CalendarDate? = nil
-        var lastMenstrualPeriodDate: CalendarDate? = nil
-        var estimatedBirthDate: CalendarDate? = nil
-        var onsetDate: CalendarDate? = nil
-        var eventDate: DateRange? = nil
-        var admissionDate: DateRange? = nil
-        var dischargeDate: CalendarDate? = nil
-        var diagnoses: [Diagnosis] = []
-        var delivery: ServiceDelivery? = nil
-        var institutional: InstitutionalInformation? = nil
-        var attachments: [Attachment] = []
-        var note: String? = nil
-        var providers: [Provider] = []
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: PatientEvent.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> PatientEvent in
+            let value = b.baseAddress!
+            value.initialize(to: PatientEvent(kind: RequestKind.admissionReview))
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.trackingNumbers = try [TraceNumber].readJSON(&r)
+                        case 1: value.pointee.kind = try RequestKind.readJSON(&r)
+                        case 2: value.pointee.certificationType = try CertificationType.readJSON(&r)
+                        case 3: value.pointee.serviceTypeCode = r.null() ? nil : try String.readJSON(&r)
+                        case 4: value.pointee.location = r.null() ? nil : try ServiceLocation.readJSON(&r)
+                        case 5: value.pointee.relatedCauses = r.null() ? nil : try RelatedCauses.readJSON(&r)
+                        case 6: value.pointee.levelOfService = r.null() ? nil : try LevelOfService.readJSON(&r)
+                        case 7: value.pointee.healthConditionCode = r.null() ? nil : try String.readJSON(&r)
+                        case 8: value.pointee.prognosisCode = r.null() ? nil : try String.readJSON(&r)
+                        case 9: value.pointee.releaseOfInformationCode = r.null() ? nil : try String.readJSON(&r)
+                        case 10: value.pointee.delayReasonCode = r.null() ? nil : try String.readJSON(&r)
+                        case 11: value.pointee.previousAuthorizationNumber = r.null() ? nil : try String.readJSON(&r)
+                        case 12: value.pointee.previousAdministrativeReference = r.null() ? nil : try String.readJSON(&r)
+                        case 13: value.pointee.accidentDate = r.null() ? nil : try CalendarDate.readJSON(&r)
+                        case 14: value.pointee.lastMenstrualPeriodDate = r.null() ? nil : try CalendarDate.readJSON(&r)
+                        case 15: value.pointee.estimatedBirthDate = r.null() ? nil : try CalendarDate.readJSON(&r)
+                        case 16: value.pointee.onsetDate = r.null() ? nil : try CalendarDate.readJSON(&r)
+                        case 17: value.pointee.eventDate = r.null() ? nil : try DateRange.readJSON(&r)
+                        case 18: value.pointee.admissionDate = r.null() ? nil : try DateRange.readJSON(&r)
+                        case 19: value.pointee.dischargeDate = r.null() ? nil : try CalendarDate.readJSON(&r)
+                        case 20: value.pointee.diagnoses = try [Diagnosis].readJSON(&r)
+                        case 21: value.pointee.delivery = r.null() ? nil : try ServiceDelivery.readJSON(&r)
+                        case 22: value.pointee.institutional = r.null() ? nil : try InstitutionalInformation.readJSON(&r)
+                        case 23: value.pointee.attachments = try [Attachment].readJSON(&r)
+                        case 24: value.pointee.note = r.null() ? nil : try String.readJSON(&r)
+                        case 25: value.pointee.providers = try [Provider].readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: trackingNumbers = try [TraceNumber].readJSON(&r)
-                case 1: kind = try RequestKind.readJSON(&r)
-                case 2: certificationType = try CertificationType.readJSON(&r)
-                case 3: serviceTypeCode = r.null() ? nil : try String.readJSON(&r)
-                case 4: location = r.null() ? nil : try ServiceLocation.readJSON(&r)
-                case 5: relatedCauses = r.null() ? nil : try RelatedCauses.readJSON(&r)
-                case 6: levelOfService = r.null() ? nil : try LevelOfService.readJSON(&r)
-                case 7: healthConditionCode = r.null() ? nil : try String.readJSON(&r)
-                case 8: prognosisCode = r.null() ? nil : try String.readJSON(&r)
-                case 9: releaseOfInformationCode = r.null() ? nil : try String.readJSON(&r)
-                case 10: delayReasonCode = r.null() ? nil : try String.readJSON(&r)
-                case 11: previousAuthorizationNumber = r.null() ? nil : try String.readJSON(&r)
-                case 12: previousAdministrativeReference = r.null() ? nil : try String.readJSON(&r)
-                case 13: accidentDate = r.null() ? nil : try CalendarDate.readJSON(&r)
-                case 14: lastMenstrualPeriodDate = r.null() ? nil : try CalendarDate.readJSON(&r)
-                case 15: estimatedBirthDate = r.null() ? nil : try CalendarDate.readJSON(&r)
-                case 16: onsetDate = r.null() ? nil : try CalendarDate.readJSON(&r)
-                case 17: eventDate = r.null() ? nil : try DateRange.readJSON(&r)
-                case 18: admissionDate = r.null() ? nil : try DateRange.readJSON(&r)
-                case 19: dischargeDate = r.null() ? nil : try CalendarDate.readJSON(&r)
-                case 20: diagnoses = try [Diagnosis].readJSON(&r)
-                case 21: delivery = r.null() ? nil : try ServiceDelivery.readJSON(&r)
-                case 22: institutional = r.null() ? nil : try InstitutionalInformation.readJSON(&r)
-                case 23: attachments = try [Attachment].readJSON(&r)
-                case 24: note = r.null() ? nil : try String.readJSON(&r)
-                case 25: providers = try [Provider].readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x6 == 0x6 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x6 == 0x6 else { throw ModelJSONReader.Failure() }
-        guard let kind else { throw ModelJSONReader.Failure() }
-        return PatientEvent(trackingNumbers: consume trackingNumbers, kind: consume kind, certificationType: consume certificationType, serviceTypeCode: consume serviceTypeCode, location: consume location, relatedCauses: consume relatedCauses, levelOfService: consume levelOfService, healthConditionCode: consume healthConditionCode, prognosisCode: consume prognosisCode, releaseOfInformationCode: consume releaseOfInformationCode, delayReasonCode: consume delayReasonCode, previousAuthorizationNumber: consume previousAuthorizationNumber, previousAdministrativeReference: consume previousAdministrativeReference, accidentDate: consume accidentDate, lastMenstrualPeriodDate: consume lastMenstrualPeriodDate, estimatedBirthDate: consume estimatedBirthDate, onsetDate: consume onsetDate, eventDate: consume eventDate, admissionDate: consume admissionDate, dischargeDate: consume dischargeDate, diagnoses: consume diagnoses, delivery: consume delivery, institutional: consume institutional, attachments: consume attachments, note: consume note, providers: consume providers)
     }
 }
 
@@ -1349,40 +1365,42 @@ extension Payer: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Payer {
-        var role: EntityRole = .payer
-        var entityType: EntityType = .organization
-        var name: String? = nil
-        var firstName: String? = nil
-        var identifier: PartyIdentifier? = nil
-        var contacts: [Contact] = []
-        var rejections: [Rejection] = []
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: Payer.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Payer in
+            let value = b.baseAddress!
+            value.initialize(to: Payer())
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.role = try EntityRole.readJSON(&r)
+                        case 1: value.pointee.entityType = try EntityType.readJSON(&r)
+                        case 2: value.pointee.name = r.null() ? nil : try String.readJSON(&r)
+                        case 3: value.pointee.firstName = r.null() ? nil : try String.readJSON(&r)
+                        case 4: value.pointee.identifier = r.null() ? nil : try PartyIdentifier.readJSON(&r)
+                        case 5: value.pointee.contacts = try [Contact].readJSON(&r)
+                        case 6: value.pointee.rejections = try [Rejection].readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: role = try EntityRole.readJSON(&r)
-                case 1: entityType = try EntityType.readJSON(&r)
-                case 2: name = r.null() ? nil : try String.readJSON(&r)
-                case 3: firstName = r.null() ? nil : try String.readJSON(&r)
-                case 4: identifier = r.null() ? nil : try PartyIdentifier.readJSON(&r)
-                case 5: contacts = try [Contact].readJSON(&r)
-                case 6: rejections = try [Rejection].readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
-        return Payer(role: consume role, entityType: consume entityType, name: consume name, firstName: consume firstName, identifier: consume identifier, contacts: consume contacts, rejections: consume rejections)
     }
 }
 
@@ -1403,37 +1421,40 @@ extension Procedure: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Procedure {
-        var codeSystem: Procedure.CodeSystem = .hcpcs
-        var code: String? = nil
-        var modifiers: [String] = []
-        var description: String? = nil
-        var rangeEnd: String? = nil
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: Procedure.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Procedure in
+            let value = b.baseAddress!
+            value.initialize(to: Procedure(code: ""))
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.codeSystem = try Procedure.CodeSystem.readJSON(&r)
+                        case 1: value.pointee.code = try String.readJSON(&r)
+                        case 2: value.pointee.modifiers = try [String].readJSON(&r)
+                        case 3: value.pointee.description = r.null() ? nil : try String.readJSON(&r)
+                        case 4: value.pointee.rangeEnd = r.null() ? nil : try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: codeSystem = try Procedure.CodeSystem.readJSON(&r)
-                case 1: code = try String.readJSON(&r)
-                case 2: modifiers = try [String].readJSON(&r)
-                case 3: description = r.null() ? nil : try String.readJSON(&r)
-                case 4: rangeEnd = r.null() ? nil : try String.readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
-        guard let code else { throw ModelJSONReader.Failure() }
-        return Procedure(codeSystem: consume codeSystem, code: consume code, modifiers: consume modifiers, description: consume description, rangeEnd: consume rangeEnd)
     }
 }
 
@@ -1466,60 +1487,52 @@ extension Provider: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Provider {
-        var role: EntityRole = .provider
-        var entityType: EntityType = .person
-        var organizationName: String? = nil
-        var lastName: String? = nil
-        var firstName: String? = nil
-        var middleName: String? = nil
-        var namePrefix: String? = nil
-        var nameSuffix: String? = nil
-        var npi: String? = nil
-        var otherIdentifier: PartyIdentifier? = nil
-        var relationshipCode: String? = nil
-        var references: [Reference] = []
-        var address: Address? = nil
-        var contacts: [Contact] = []
-        var function: ProviderFunction? = nil
-        var taxonomyCode: String? = nil
-        var rejections: [Rejection] = []
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: Provider.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Provider in
+            let value = b.baseAddress!
+            value.initialize(to: Provider())
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.role = try EntityRole.readJSON(&r)
+                        case 1: value.pointee.entityType = try EntityType.readJSON(&r)
+                        case 2: value.pointee.organizationName = r.null() ? nil : try String.readJSON(&r)
+                        case 3: value.pointee.lastName = r.null() ? nil : try String.readJSON(&r)
+                        case 4: value.pointee.firstName = r.null() ? nil : try String.readJSON(&r)
+                        case 5: value.pointee.middleName = r.null() ? nil : try String.readJSON(&r)
+                        case 6: value.pointee.namePrefix = r.null() ? nil : try String.readJSON(&r)
+                        case 7: value.pointee.nameSuffix = r.null() ? nil : try String.readJSON(&r)
+                        case 8: value.pointee.npi = r.null() ? nil : try String.readJSON(&r)
+                        case 9: value.pointee.otherIdentifier = r.null() ? nil : try PartyIdentifier.readJSON(&r)
+                        case 10: value.pointee.relationshipCode = r.null() ? nil : try String.readJSON(&r)
+                        case 11: value.pointee.references = try [Reference].readJSON(&r)
+                        case 12: value.pointee.address = r.null() ? nil : try Address.readJSON(&r)
+                        case 13: value.pointee.contacts = try [Contact].readJSON(&r)
+                        case 14: value.pointee.function = r.null() ? nil : try ProviderFunction.readJSON(&r)
+                        case 15: value.pointee.taxonomyCode = r.null() ? nil : try String.readJSON(&r)
+                        case 16: value.pointee.rejections = try [Rejection].readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: role = try EntityRole.readJSON(&r)
-                case 1: entityType = try EntityType.readJSON(&r)
-                case 2: organizationName = r.null() ? nil : try String.readJSON(&r)
-                case 3: lastName = r.null() ? nil : try String.readJSON(&r)
-                case 4: firstName = r.null() ? nil : try String.readJSON(&r)
-                case 5: middleName = r.null() ? nil : try String.readJSON(&r)
-                case 6: namePrefix = r.null() ? nil : try String.readJSON(&r)
-                case 7: nameSuffix = r.null() ? nil : try String.readJSON(&r)
-                case 8: npi = r.null() ? nil : try String.readJSON(&r)
-                case 9: otherIdentifier = r.null() ? nil : try PartyIdentifier.readJSON(&r)
-                case 10: relationshipCode = r.null() ? nil : try String.readJSON(&r)
-                case 11: references = try [Reference].readJSON(&r)
-                case 12: address = r.null() ? nil : try Address.readJSON(&r)
-                case 13: contacts = try [Contact].readJSON(&r)
-                case 14: function = r.null() ? nil : try ProviderFunction.readJSON(&r)
-                case 15: taxonomyCode = r.null() ? nil : try String.readJSON(&r)
-                case 16: rejections = try [Rejection].readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
-        return Provider(role: consume role, entityType: consume entityType, organizationName: consume organizationName, lastName: consume lastName, firstName: consume firstName, middleName: consume middleName, namePrefix: consume namePrefix, nameSuffix: consume nameSuffix, npi: consume npi, otherIdentifier: consume otherIdentifier, relationshipCode: consume relationshipCode, references: consume references, address: consume address, contacts: consume contacts, function: consume function, taxonomyCode: consume taxonomyCode, rejections: consume rejections)
     }
 }
 
@@ -1538,33 +1551,38 @@ extension Reference: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Reference {
-        var kind: String? = nil
-        var value: String? = nil
-        var description: String? = nil
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: Reference.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Reference in
+            let value = b.baseAddress!
+            value.initialize(to: Reference(kind: "", value: ""))
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.kind = try String.readJSON(&r)
+                        case 1: value.pointee.value = try String.readJSON(&r)
+                        case 2: value.pointee.description = r.null() ? nil : try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: kind = try String.readJSON(&r)
-                case 1: value = try String.readJSON(&r)
-                case 2: description = r.null() ? nil : try String.readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
-        guard let kind, let value else { throw ModelJSONReader.Failure() }
-        return Reference(kind: consume kind, value: consume value, description: consume description)
     }
 }
 
@@ -1583,33 +1601,38 @@ extension Rejection: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Rejection {
-        var validRequest: Bool = false
-        var reasonCode: String? = nil
-        var followUpAction: FollowUpAction? = nil
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: Rejection.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Rejection in
+            let value = b.baseAddress!
+            value.initialize(to: Rejection(reasonCode: ""))
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.validRequest = try Bool.readJSON(&r)
+                        case 1: value.pointee.reasonCode = try String.readJSON(&r)
+                        case 2: value.pointee.followUpAction = r.null() ? nil : try FollowUpAction.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: validRequest = try Bool.readJSON(&r)
-                case 1: reasonCode = try String.readJSON(&r)
-                case 2: followUpAction = r.null() ? nil : try FollowUpAction.readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
-        guard let reasonCode else { throw ModelJSONReader.Failure() }
-        return Rejection(validRequest: consume validRequest, reasonCode: consume reasonCode, followUpAction: consume followUpAction)
     }
 }
 
@@ -1628,31 +1651,37 @@ extension RelatedCauses: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> RelatedCauses {
-        var causeCodes: [String] = []
-        var state: String? = nil
-        var country: String? = nil
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: RelatedCauses.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> RelatedCauses in
+            let value = b.baseAddress!
+            value.initialize(to: RelatedCauses(causeCodes: []))
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.causeCodes = try [String].readJSON(&r)
+                        case 1: value.pointee.state = r.null() ? nil : try String.readJSON(&r)
+                        case 2: value.pointee.country = r.null() ? nil : try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: causeCodes = try [String].readJSON(&r)
-                case 1: state = r.null() ? nil : try String.readJSON(&r)
-                case 2: country = r.null() ? nil : try String.readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        return RelatedCauses(causeCodes: consume causeCodes, state: consume state, country: consume country)
     }
 }
 
@@ -1674,39 +1703,41 @@ extension ReviewOutcome: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ReviewOutcome {
-        var action: DecisionAction? = nil
-        var authorizationNumber: String? = nil
-        var reasonCodes: [String] = []
-        var secondSurgicalOpinionRequired: Bool? = nil
-        var administrativeReference: String? = nil
-        var period: CertificationPeriod = CertificationPeriod()
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: ReviewOutcome.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> ReviewOutcome in
+            let value = b.baseAddress!
+            value.initialize(to: ReviewOutcome(action: DecisionAction.certifiedInTotal))
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.action = try DecisionAction.readJSON(&r)
+                        case 1: value.pointee.authorizationNumber = r.null() ? nil : try String.readJSON(&r)
+                        case 2: value.pointee.reasonCodes = try [String].readJSON(&r)
+                        case 3: value.pointee.secondSurgicalOpinionRequired = r.null() ? nil : try Bool.readJSON(&r)
+                        case 4: value.pointee.administrativeReference = r.null() ? nil : try String.readJSON(&r)
+                        case 5: value.pointee.period = try CertificationPeriod.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: action = try DecisionAction.readJSON(&r)
-                case 1: authorizationNumber = r.null() ? nil : try String.readJSON(&r)
-                case 2: reasonCodes = try [String].readJSON(&r)
-                case 3: secondSurgicalOpinionRequired = r.null() ? nil : try Bool.readJSON(&r)
-                case 4: administrativeReference = r.null() ? nil : try String.readJSON(&r)
-                case 5: period = try CertificationPeriod.readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x21 == 0x21 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x21 == 0x21 else { throw ModelJSONReader.Failure() }
-        guard let action else { throw ModelJSONReader.Failure() }
-        return ReviewOutcome(action: consume action, authorizationNumber: consume authorizationNumber, reasonCodes: consume reasonCodes, secondSurgicalOpinionRequired: consume secondSurgicalOpinionRequired, administrativeReference: consume administrativeReference, period: consume period)
     }
 }
 
@@ -1731,41 +1762,42 @@ extension ServiceDelivery: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceDelivery {
-        var quantityKind: ServiceDelivery.QuantityKind? = nil
-        var quantity: Decimal? = nil
-        var unit: ServiceDelivery.Unit? = nil
-        var sampleSelectionModulus: Decimal? = nil
-        var timePeriod: TimePeriod? = nil
-        var periodCount: Decimal? = nil
-        var frequencyCode: String? = nil
-        var timeCode: String? = nil
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: ServiceDelivery.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> ServiceDelivery in
+            let value = b.baseAddress!
+            value.initialize(to: ServiceDelivery())
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.quantityKind = r.null() ? nil : try ServiceDelivery.QuantityKind.readJSON(&r)
+                        case 1: value.pointee.quantity = r.null() ? nil : try Decimal.readJSON(&r)
+                        case 2: value.pointee.unit = r.null() ? nil : try ServiceDelivery.Unit.readJSON(&r)
+                        case 3: value.pointee.sampleSelectionModulus = r.null() ? nil : try Decimal.readJSON(&r)
+                        case 4: value.pointee.timePeriod = r.null() ? nil : try TimePeriod.readJSON(&r)
+                        case 5: value.pointee.periodCount = r.null() ? nil : try Decimal.readJSON(&r)
+                        case 6: value.pointee.frequencyCode = r.null() ? nil : try String.readJSON(&r)
+                        case 7: value.pointee.timeCode = r.null() ? nil : try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: quantityKind = r.null() ? nil : try ServiceDelivery.QuantityKind.readJSON(&r)
-                case 1: quantity = r.null() ? nil : try Decimal.readJSON(&r)
-                case 2: unit = r.null() ? nil : try ServiceDelivery.Unit.readJSON(&r)
-                case 3: sampleSelectionModulus = r.null() ? nil : try Decimal.readJSON(&r)
-                case 4: timePeriod = r.null() ? nil : try TimePeriod.readJSON(&r)
-                case 5: periodCount = r.null() ? nil : try Decimal.readJSON(&r)
-                case 6: frequencyCode = r.null() ? nil : try String.readJSON(&r)
-                case 7: timeCode = r.null() ? nil : try String.readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        return ServiceDelivery(quantityKind: consume quantityKind, quantity: consume quantity, unit: consume unit, sampleSelectionModulus: consume sampleSelectionModulus, timePeriod: consume timePeriod, periodCount: consume periodCount, frequencyCode: consume frequencyCode, timeCode: consume timeCode)
     }
 }
 
@@ -1807,77 +1839,60 @@ extension ServiceLine: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceLine {
-        var trackingNumbers: [TraceNumber] = []
-        var reviewKind: RequestKind? = nil
-        var certificationType: CertificationType? = nil
-        var serviceTypeCode: String? = nil
-        var location: ServiceLocation? = nil
-        var previousAuthorizationNumber: String? = nil
-        var previousAdministrativeReference: String? = nil
-        var serviceDate: DateRange? = nil
-        var kind: ServiceLine.Kind? = nil
-        var procedure: Procedure? = nil
-        var revenueCode: String? = nil
-        var amount: Decimal? = nil
-        var unit: ServiceLine.Unit? = nil
-        var quantity: Decimal? = nil
-        var rate: Decimal? = nil
-        var diagnosisPointers: [Int] = []
-        var epsdt: Bool? = nil
-        var nursingHomeLevelOfCare: String? = nil
-        var nursingHomeResidentialStatus: String? = nil
-        var oralCavityCodes: [String] = []
-        var prosthesisCode: String? = nil
-        var teeth: [Tooth] = []
-        var delivery: ServiceDelivery? = nil
-        var attachments: [Attachment] = []
-        var note: String? = nil
-        var providers: [Provider] = []
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: ServiceLine.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> ServiceLine in
+            let value = b.baseAddress!
+            value.initialize(to: ServiceLine())
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.trackingNumbers = try [TraceNumber].readJSON(&r)
+                        case 1: value.pointee.reviewKind = r.null() ? nil : try RequestKind.readJSON(&r)
+                        case 2: value.pointee.certificationType = r.null() ? nil : try CertificationType.readJSON(&r)
+                        case 3: value.pointee.serviceTypeCode = r.null() ? nil : try String.readJSON(&r)
+                        case 4: value.pointee.location = r.null() ? nil : try ServiceLocation.readJSON(&r)
+                        case 5: value.pointee.previousAuthorizationNumber = r.null() ? nil : try String.readJSON(&r)
+                        case 6: value.pointee.previousAdministrativeReference = r.null() ? nil : try String.readJSON(&r)
+                        case 7: value.pointee.serviceDate = r.null() ? nil : try DateRange.readJSON(&r)
+                        case 8: value.pointee.kind = r.null() ? nil : try ServiceLine.Kind.readJSON(&r)
+                        case 9: value.pointee.procedure = r.null() ? nil : try Procedure.readJSON(&r)
+                        case 10: value.pointee.revenueCode = r.null() ? nil : try String.readJSON(&r)
+                        case 11: value.pointee.amount = r.null() ? nil : try Decimal.readJSON(&r)
+                        case 12: value.pointee.unit = r.null() ? nil : try ServiceLine.Unit.readJSON(&r)
+                        case 13: value.pointee.quantity = r.null() ? nil : try Decimal.readJSON(&r)
+                        case 14: value.pointee.rate = r.null() ? nil : try Decimal.readJSON(&r)
+                        case 15: value.pointee.diagnosisPointers = try [Int].readJSON(&r)
+                        case 16: value.pointee.epsdt = r.null() ? nil : try Bool.readJSON(&r)
+                        case 17: value.pointee.nursingHomeLevelOfCare = r.null() ? nil : try String.readJSON(&r)
+                        case 18: value.pointee.nursingHomeResidentialStatus = r.null() ? nil : try String.readJSON(&r)
+                        case 19: value.pointee.oralCavityCodes = try [String].readJSON(&r)
+                        case 20: value.pointee.prosthesisCode = r.null() ? nil : try String.readJSON(&r)
+                        case 21: value.pointee.teeth = try [Tooth].readJSON(&r)
+                        case 22: value.pointee.delivery = r.null() ? nil : try ServiceDelivery.readJSON(&r)
+                        case 23: value.pointee.attachments = try [Attachment].readJSON(&r)
+                        case 24: value.pointee.note = r.null() ? nil : try String.readJSON(&r)
+                        case 25: value.pointee.providers = try [Provider].readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: trackingNumbers = try [TraceNumber].readJSON(&r)
-                case 1: reviewKind = r.null() ? nil : try RequestKind.readJSON(&r)
-                case 2: certificationType = r.null() ? nil : try CertificationType.readJSON(&r)
-                case 3: serviceTypeCode = r.null() ? nil : try String.readJSON(&r)
-                case 4: location = r.null() ? nil : try ServiceLocation.readJSON(&r)
-                case 5: previousAuthorizationNumber = r.null() ? nil : try String.readJSON(&r)
-                case 6: previousAdministrativeReference = r.null() ? nil : try String.readJSON(&r)
-                case 7: serviceDate = r.null() ? nil : try DateRange.readJSON(&r)
-                case 8: kind = r.null() ? nil : try ServiceLine.Kind.readJSON(&r)
-                case 9: procedure = r.null() ? nil : try Procedure.readJSON(&r)
-                case 10: revenueCode = r.null() ? nil : try String.readJSON(&r)
-                case 11: amount = r.null() ? nil : try Decimal.readJSON(&r)
-                case 12: unit = r.null() ? nil : try ServiceLine.Unit.readJSON(&r)
-                case 13: quantity = r.null() ? nil : try Decimal.readJSON(&r)
-                case 14: rate = r.null() ? nil : try Decimal.readJSON(&r)
-                case 15: diagnosisPointers = try [Int].readJSON(&r)
-                case 16: epsdt = r.null() ? nil : try Bool.readJSON(&r)
-                case 17: nursingHomeLevelOfCare = r.null() ? nil : try String.readJSON(&r)
-                case 18: nursingHomeResidentialStatus = r.null() ? nil : try String.readJSON(&r)
-                case 19: oralCavityCodes = try [String].readJSON(&r)
-                case 20: prosthesisCode = r.null() ? nil : try String.readJSON(&r)
-                case 21: teeth = try [Tooth].readJSON(&r)
-                case 22: delivery = r.null() ? nil : try ServiceDelivery.readJSON(&r)
-                case 23: attachments = try [Attachment].readJSON(&r)
-                case 24: note = r.null() ? nil : try String.readJSON(&r)
-                case 25: providers = try [Provider].readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        return ServiceLine(trackingNumbers: consume trackingNumbers, reviewKind: consume reviewKind, certificationType: consume certificationType, serviceTypeCode: consume serviceTypeCode, location: consume location, previousAuthorizationNumber: consume previousAuthorizationNumber, previousAdministrativeReference: consume previousAdministrativeReference, serviceDate: consume serviceDate, kind: consume kind, procedure: consume procedure, revenueCode: consume revenueCode, amount: consume amount, unit: consume unit, quantity: consume quantity, rate: consume rate, diagnosisPointers: consume diagnosisPointers, epsdt: consume epsdt, nursingHomeLevelOfCare: consume nursingHomeLevelOfCare, nursingHomeResidentialStatus: consume nursingHomeResidentialStatus, oralCavityCodes: consume oralCavityCodes, prosthesisCode: consume prosthesisCode, teeth: consume teeth, delivery: consume delivery, attachments: consume attachments, note: consume note, providers: consume providers)
     }
 }
 
@@ -1898,37 +1913,40 @@ extension ServiceLineDecision: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceLineDecision {
-        var line: ServiceLine? = nil
-        var rejections: [Rejection] = []
-        var outcome: ReviewOutcome? = nil
-        var requestedDocumentation: [String] = []
-        var documentationContact: Provider? = nil
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: ServiceLineDecision.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> ServiceLineDecision in
+            let value = b.baseAddress!
+            value.initialize(to: ServiceLineDecision(line: ServiceLine()))
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.line = try ServiceLine.readJSON(&r)
+                        case 1: value.pointee.rejections = try [Rejection].readJSON(&r)
+                        case 2: value.pointee.outcome = r.null() ? nil : try ReviewOutcome.readJSON(&r)
+                        case 3: value.pointee.requestedDocumentation = try [String].readJSON(&r)
+                        case 4: value.pointee.documentationContact = r.null() ? nil : try Provider.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: line = try ServiceLine.readJSON(&r)
-                case 1: rejections = try [Rejection].readJSON(&r)
-                case 2: outcome = r.null() ? nil : try ReviewOutcome.readJSON(&r)
-                case 3: requestedDocumentation = try [String].readJSON(&r)
-                case 4: documentationContact = r.null() ? nil : try Provider.readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
-        guard let line else { throw ModelJSONReader.Failure() }
-        return ServiceLineDecision(line: consume line, rejections: consume rejections, outcome: consume outcome, requestedDocumentation: consume requestedDocumentation, documentationContact: consume documentationContact)
     }
 }
 
@@ -1946,31 +1964,37 @@ extension ServiceLocation: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceLocation {
-        var code: String? = nil
-        var kind: ServiceLocation.Kind = .placeOfService
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: ServiceLocation.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> ServiceLocation in
+            let value = b.baseAddress!
+            value.initialize(to: ServiceLocation(code: ""))
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.code = try String.readJSON(&r)
+                        case 1: value.pointee.kind = try ServiceLocation.Kind.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: code = try String.readJSON(&r)
-                case 1: kind = try ServiceLocation.Kind.readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
-        guard let code else { throw ModelJSONReader.Failure() }
-        return ServiceLocation(code: consume code, kind: consume kind)
     }
 }
 
@@ -1988,31 +2012,37 @@ extension Tooth: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Tooth {
-        var code: String? = nil
-        var surfaces: [String] = []
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: Tooth.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Tooth in
+            let value = b.baseAddress!
+            value.initialize(to: Tooth(code: ""))
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.code = try String.readJSON(&r)
+                        case 1: value.pointee.surfaces = try [String].readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: code = try String.readJSON(&r)
-                case 1: surfaces = try [String].readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
-        guard let code else { throw ModelJSONReader.Failure() }
-        return Tooth(code: consume code, surfaces: consume surfaces)
     }
 }
 
@@ -2032,35 +2062,39 @@ extension TraceNumber: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> TraceNumber {
-        var kind: TraceNumber.Kind = .current
-        var number: String? = nil
-        var originatorId: String? = nil
-        var originatorSupplementalId: String? = nil
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: TraceNumber.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> TraceNumber in
+            let value = b.baseAddress!
+            value.initialize(to: TraceNumber(number: "", originatorId: ""))
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.kind = try TraceNumber.Kind.readJSON(&r)
+                        case 1: value.pointee.number = try String.readJSON(&r)
+                        case 2: value.pointee.originatorId = try String.readJSON(&r)
+                        case 3: value.pointee.originatorSupplementalId = r.null() ? nil : try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: kind = try TraceNumber.Kind.readJSON(&r)
-                case 1: number = try String.readJSON(&r)
-                case 2: originatorId = try String.readJSON(&r)
-                case 3: originatorSupplementalId = r.null() ? nil : try String.readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x7 == 0x7 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x7 == 0x7 else { throw ModelJSONReader.Failure() }
-        guard let number, let originatorId else { throw ModelJSONReader.Failure() }
-        return TraceNumber(kind: consume kind, number: consume number, originatorId: consume originatorId, originatorSupplementalId: consume originatorSupplementalId)
     }
 }
 
@@ -2080,35 +2114,39 @@ extension TransactionTrace: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> TransactionTrace {
-        var purpose: TransactionPurpose? = nil
-        var reference: String? = nil
-        var creationDate: CalendarDate? = nil
-        var creationTime: String? = nil
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: TransactionTrace.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> TransactionTrace in
+            let value = b.baseAddress!
+            value.initialize(to: TransactionTrace(purpose: TransactionPurpose.request, creationDate: CalendarDate(year: 2000, month: 1, day: 1), creationTime: ""))
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.purpose = try TransactionPurpose.readJSON(&r)
+                        case 1: value.pointee.reference = r.null() ? nil : try String.readJSON(&r)
+                        case 2: value.pointee.creationDate = try CalendarDate.readJSON(&r)
+                        case 3: value.pointee.creationTime = try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: purpose = try TransactionPurpose.readJSON(&r)
-                case 1: reference = r.null() ? nil : try String.readJSON(&r)
-                case 2: creationDate = try CalendarDate.readJSON(&r)
-                case 3: creationTime = try String.readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0xD == 0xD else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0xD == 0xD else { throw ModelJSONReader.Failure() }
-        guard let purpose, let creationDate, let creationTime else { throw ModelJSONReader.Failure() }
-        return TransactionTrace(purpose: consume purpose, reference: consume reference, creationDate: consume creationDate, creationTime: consume creationTime)
     }
 }
 

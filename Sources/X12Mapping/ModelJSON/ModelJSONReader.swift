@@ -101,7 +101,7 @@ struct ModelJSONReader {
             f = expected
             i += keys.length(f) + 2
         } else {
-            f = try otherKey(keys)
+            f = try otherKey(keys, after: expected)
         }
         if _fastPath(base[i] == 0x3A) {
             i += 1
@@ -114,9 +114,19 @@ struct ModelJSONReader {
         return f
     }
 
-    /// A key that is not the expected one: scanned to its closing quote, then looked up.
-    private mutating func otherKey(_ keys: ModelJSONKeys) throws(Failure) -> Int {
+    /// A key that is not the expected one: one of the three names after it (the writer leaves out absent
+    /// optionals), else scanned to its closing quote and looked up.
+    private mutating func otherKey(_ keys: ModelJSONKeys, after expected: Int) throws(Failure) -> Int {
         let start = i + 1
+        let p = UnsafeRawPointer(base + start)
+        var k = expected + 1
+        while k < keys.count && k <= expected + 3 {
+            if keys.matches(p, k) {
+                i += keys.length(k) + 2
+                return k
+            }
+            k += 1
+        }
         let end = try plainStringEnd(start)
         guard end >= 0 else { throw Failure() }   // escaped: JSONDecoder decides
         i = end + 1
