@@ -232,7 +232,7 @@ def placeholder(t, structs, enums, nested, depth=0):
         s = structs[t]
         props = [(n, qualify(pt, t, nested)) for n, pt in s["props"]]
         whole = whole_init(s, props)
-        if not whole:
+        if not whole or not all(d is None or heap_free_default(d, structs, enums, nested, depth) for _, _, d in whole):
             return None
         types = dict(props)
         args = []
@@ -245,6 +245,15 @@ def placeholder(t, structs, enums, nested, depth=0):
             args.append(("%s: %s" % (label, v)) if label != "_" else v)
         return "%s(%s)" % (t, ", ".join(args))
     return None
+
+
+def heap_free_default(d, structs, enums, nested, depth):
+    """Whether an init default holds no counted reference (the placeholder's bytes are copied as they are, see
+    `ModelJSONPrototype`): `nil`, `[]`, `""`, a Boolean, a number, an enumeration case, or `T()` of such a type."""
+    if re.match(r'^(nil|\[\]|""|false|true|-?[0-9]+(\.[0-9]+)?|\.[A-Za-z_]\w*)$', d):
+        return True
+    m = re.match(r"^([A-Z]\w*)\(\)$", d)
+    return bool(m) and placeholder(m.group(1), structs, enums, nested, depth + 1) == d
 
 
 def read_entries(w, props, target):
@@ -296,7 +305,7 @@ def read_json(w, q, s, props, structs, enums, nested):
     if start is not None:
         w.append("        try withUnsafeTemporaryAllocation(of: %s.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> %s in" % (q, q))
         w.append("            let value = b.baseAddress!")
-        w.append("            value.initialize(to: %s)" % start)
+        w.append("            Self.jsonStart.initialize(value)")
         w.append("            do throws(ModelJSONReader.Failure) {")
         body = []
         read_entries(body, props, lambda n: "value.pointee." + n)
@@ -366,6 +375,10 @@ def main():
             sys.exit("too many properties in " + q)
         w.append("extension %s: ModelJSONCodable {" % q)
         w.append("    static let jsonKeys = ModelJSONKeys([%s])" % ", ".join('"%s"' % n for n, _ in props))
+        start = placeholder(q, structs, enums, nested) if whole_init(s, props) else None
+        if start is not None:
+            w.append("    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).")
+            w.append("    static let jsonStart = ModelJSONPrototype(%s)" % start)
         w.append("")
         write_json(w, props)
         w.append("")

@@ -218,6 +218,8 @@ let modelJSONEnumChecks: [(name: String, ok: Bool)] = [
 
 extension Address: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["address1", "address2", "city", "state", "postalCode", "countryCode", "countrySubdivisionCode"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Address(address1: ""))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -237,7 +239,7 @@ extension Address: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Address {
         try withUnsafeTemporaryAllocation(of: Address.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Address in
             let value = b.baseAddress!
-            value.initialize(to: Address(address1: ""))
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -276,6 +278,8 @@ extension Address: ModelJSONCodable {
 
 extension Attachment: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["reportType", "transmission", "controlNumber", "description"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Attachment(reportType: "", transmission: Attachment.Transmission.availableOnRequest))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -292,7 +296,7 @@ extension Attachment: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Attachment {
         try withUnsafeTemporaryAllocation(of: Attachment.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Attachment in
             let value = b.baseAddress!
-            value.initialize(to: Attachment(reportType: "", transmission: Attachment.Transmission.availableOnRequest))
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -460,6 +464,8 @@ extension AuthorizationRequest: ModelJSONCodable {
 
 extension Benefit: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "coverageLevel", "serviceTypeCodes", "insuranceTypeCode", "planCoverageDescription", "timePeriod", "amount", "percent", "quantityKind", "quantity", "authorizationRequired", "inPlanNetwork", "procedure", "diagnosisPointers", "deliveries", "references", "dates", "rejections", "messages", "additionalInformation", "relatedEntities"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Benefit(kind: BenefitKind.activeCoverage))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -493,7 +499,7 @@ extension Benefit: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Benefit {
         try withUnsafeTemporaryAllocation(of: Benefit.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Benefit in
             let value = b.baseAddress!
-            value.initialize(to: Benefit(kind: BenefitKind.activeCoverage))
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -546,6 +552,8 @@ extension Benefit: ModelJSONCodable {
 
 extension BenefitNote: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "code", "category", "text"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(BenefitNote(kind: BenefitNote.Kind.placeOfService))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -562,7 +570,7 @@ extension BenefitNote: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> BenefitNote {
         try withUnsafeTemporaryAllocation(of: BenefitNote.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> BenefitNote in
             let value = b.baseAddress!
-            value.initialize(to: BenefitNote(kind: BenefitNote.Kind.placeOfService))
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -598,6 +606,8 @@ extension BenefitNote: ModelJSONCodable {
 
 extension CertificationPeriod: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["issued", "effective", "expires"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(CertificationPeriod())
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -614,7 +624,7 @@ extension CertificationPeriod: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> CertificationPeriod {
         try withUnsafeTemporaryAllocation(of: CertificationPeriod.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> CertificationPeriod in
             let value = b.baseAddress!
-            value.initialize(to: CertificationPeriod())
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -648,6 +658,8 @@ extension CertificationPeriod: ModelJSONCodable {
 
 extension Contact: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["name", "methods"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Contact())
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -663,7 +675,7 @@ extension Contact: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Contact {
         try withUnsafeTemporaryAllocation(of: Contact.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Contact in
             let value = b.baseAddress!
-            value.initialize(to: Contact())
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -696,6 +708,8 @@ extension Contact: ModelJSONCodable {
 
 extension ContactMethod: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "value"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(ContactMethod(ContactMethod.Kind.phone, ""))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -710,7 +724,7 @@ extension ContactMethod: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ContactMethod {
         try withUnsafeTemporaryAllocation(of: ContactMethod.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> ContactMethod in
             let value = b.baseAddress!
-            value.initialize(to: ContactMethod(ContactMethod.Kind.phone, ""))
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -744,6 +758,8 @@ extension ContactMethod: ModelJSONCodable {
 
 extension DateRange: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["start", "end"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(DateRange(CalendarDate(year: 2000, month: 1, day: 1)))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -758,7 +774,7 @@ extension DateRange: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> DateRange {
         try withUnsafeTemporaryAllocation(of: DateRange.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> DateRange in
             let value = b.baseAddress!
-            value.initialize(to: DateRange(CalendarDate(year: 2000, month: 1, day: 1)))
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -792,6 +808,8 @@ extension DateRange: ModelJSONCodable {
 
 extension Diagnosis: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["codeSystem", "role", "code", "date"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Diagnosis(code: ""))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -808,7 +826,7 @@ extension Diagnosis: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Diagnosis {
         try withUnsafeTemporaryAllocation(of: Diagnosis.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Diagnosis in
             let value = b.baseAddress!
-            value.initialize(to: Diagnosis(code: ""))
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -844,6 +862,8 @@ extension Diagnosis: ModelJSONCodable {
 
 extension EligibilityDate: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "period"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(EligibilityDate(EligibilityDate.Kind.discharge, DateRange(CalendarDate(year: 2000, month: 1, day: 1))))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -858,7 +878,7 @@ extension EligibilityDate: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> EligibilityDate {
         try withUnsafeTemporaryAllocation(of: EligibilityDate.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> EligibilityDate in
             let value = b.baseAddress!
-            value.initialize(to: EligibilityDate(EligibilityDate.Kind.discharge, DateRange(CalendarDate(year: 2000, month: 1, day: 1))))
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -892,6 +912,8 @@ extension EligibilityDate: ModelJSONCodable {
 
 extension EligibilityInquiry: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trace", "spendDown", "informationSource", "provider", "subscriber", "dependent", "encounters"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(EligibilityInquiry(trace: TransactionTrace(purpose: TransactionPurpose.request, creationDate: CalendarDate(year: 2000, month: 1, day: 1), creationTime: ""), informationSource: Payer(), provider: Provider(), subscriber: Member()))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -911,7 +933,7 @@ extension EligibilityInquiry: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> EligibilityInquiry {
         try withUnsafeTemporaryAllocation(of: EligibilityInquiry.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> EligibilityInquiry in
             let value = b.baseAddress!
-            value.initialize(to: EligibilityInquiry(trace: TransactionTrace(purpose: TransactionPurpose.request, creationDate: CalendarDate(year: 2000, month: 1, day: 1), creationTime: ""), informationSource: Payer(), provider: Provider(), subscriber: Member()))
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -950,6 +972,8 @@ extension EligibilityInquiry: ModelJSONCodable {
 
 extension EligibilityResponse: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trace", "rejections", "informationSource", "provider", "subscriber", "dependent", "benefitsInformation"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(EligibilityResponse(trace: TransactionTrace(purpose: TransactionPurpose.request, creationDate: CalendarDate(year: 2000, month: 1, day: 1), creationTime: ""), informationSource: Payer()))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -969,7 +993,7 @@ extension EligibilityResponse: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> EligibilityResponse {
         try withUnsafeTemporaryAllocation(of: EligibilityResponse.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> EligibilityResponse in
             let value = b.baseAddress!
-            value.initialize(to: EligibilityResponse(trace: TransactionTrace(purpose: TransactionPurpose.request, creationDate: CalendarDate(year: 2000, month: 1, day: 1), creationTime: ""), informationSource: Payer()))
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -1008,6 +1032,8 @@ extension EligibilityResponse: ModelJSONCodable {
 
 extension Encounter: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["serviceTypeCodes", "procedure", "coverageLevel", "diagnosisPointers", "spendDownAmount", "spendDownTotalBilledAmount", "placeOfServiceCode", "references", "dateOfService"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Encounter())
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1029,7 +1055,7 @@ extension Encounter: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Encounter {
         try withUnsafeTemporaryAllocation(of: Encounter.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Encounter in
             let value = b.baseAddress!
-            value.initialize(to: Encounter())
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -1069,6 +1095,8 @@ extension Encounter: ModelJSONCodable {
 
 extension InstitutionalInformation: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["admissionType", "admissionSource", "patientStatus", "nursingHomeResidentialStatus"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(InstitutionalInformation())
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1086,7 +1114,7 @@ extension InstitutionalInformation: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> InstitutionalInformation {
         try withUnsafeTemporaryAllocation(of: InstitutionalInformation.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> InstitutionalInformation in
             let value = b.baseAddress!
-            value.initialize(to: InstitutionalInformation())
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -1121,6 +1149,8 @@ extension InstitutionalInformation: ModelJSONCodable {
 
 extension Member: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["memberId", "memberIdKind", "entityType", "lastName", "firstName", "middleName", "namePrefix", "nameSuffix", "dateOfBirth", "gender", "relationship", "birthSequence", "identityCorrected", "address", "references", "traceNumbers", "dates", "diagnoses", "rejections"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Member())
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1153,7 +1183,7 @@ extension Member: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Member {
         try withUnsafeTemporaryAllocation(of: Member.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Member in
             let value = b.baseAddress!
-            value.initialize(to: Member())
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -1204,6 +1234,8 @@ extension Member: ModelJSONCodable {
 
 extension PartyIdentifier: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "value"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(PartyIdentifier(PartyIdentifier.Kind.npi, ""))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1218,7 +1250,7 @@ extension PartyIdentifier: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> PartyIdentifier {
         try withUnsafeTemporaryAllocation(of: PartyIdentifier.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> PartyIdentifier in
             let value = b.baseAddress!
-            value.initialize(to: PartyIdentifier(PartyIdentifier.Kind.npi, ""))
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -1252,6 +1284,8 @@ extension PartyIdentifier: ModelJSONCodable {
 
 extension PatientEvent: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trackingNumbers", "kind", "certificationType", "serviceTypeCode", "location", "relatedCauses", "levelOfService", "healthConditionCode", "prognosisCode", "releaseOfInformationCode", "delayReasonCode", "previousAuthorizationNumber", "previousAdministrativeReference", "accidentDate", "lastMenstrualPeriodDate", "estimatedBirthDate", "onsetDate", "eventDate", "admissionDate", "dischargeDate", "diagnoses", "delivery", "institutional", "attachments", "note", "providers"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(PatientEvent(kind: RequestKind.admissionReview))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1290,7 +1324,7 @@ extension PatientEvent: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> PatientEvent {
         try withUnsafeTemporaryAllocation(of: PatientEvent.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> PatientEvent in
             let value = b.baseAddress!
-            value.initialize(to: PatientEvent(kind: RequestKind.admissionReview))
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -1348,6 +1382,8 @@ extension PatientEvent: ModelJSONCodable {
 
 extension Payer: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["role", "entityType", "name", "firstName", "identifier", "contacts", "rejections"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Payer())
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1367,7 +1403,7 @@ extension Payer: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Payer {
         try withUnsafeTemporaryAllocation(of: Payer.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Payer in
             let value = b.baseAddress!
-            value.initialize(to: Payer())
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -1406,6 +1442,8 @@ extension Payer: ModelJSONCodable {
 
 extension Procedure: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["codeSystem", "code", "modifiers", "description", "rangeEnd"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Procedure(code: ""))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1423,7 +1461,7 @@ extension Procedure: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Procedure {
         try withUnsafeTemporaryAllocation(of: Procedure.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Procedure in
             let value = b.baseAddress!
-            value.initialize(to: Procedure(code: ""))
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -1460,6 +1498,8 @@ extension Procedure: ModelJSONCodable {
 
 extension Provider: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["role", "entityType", "organizationName", "lastName", "firstName", "middleName", "namePrefix", "nameSuffix", "npi", "otherIdentifier", "relationshipCode", "references", "address", "contacts", "function", "taxonomyCode", "rejections"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Provider())
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1489,7 +1529,7 @@ extension Provider: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Provider {
         try withUnsafeTemporaryAllocation(of: Provider.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Provider in
             let value = b.baseAddress!
-            value.initialize(to: Provider())
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -1538,6 +1578,8 @@ extension Provider: ModelJSONCodable {
 
 extension Reference: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "value", "description"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Reference(kind: "", value: ""))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1553,7 +1595,7 @@ extension Reference: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Reference {
         try withUnsafeTemporaryAllocation(of: Reference.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Reference in
             let value = b.baseAddress!
-            value.initialize(to: Reference(kind: "", value: ""))
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -1588,6 +1630,8 @@ extension Reference: ModelJSONCodable {
 
 extension Rejection: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["validRequest", "reasonCode", "followUpAction"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Rejection(reasonCode: ""))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1603,7 +1647,7 @@ extension Rejection: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Rejection {
         try withUnsafeTemporaryAllocation(of: Rejection.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Rejection in
             let value = b.baseAddress!
-            value.initialize(to: Rejection(reasonCode: ""))
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -1638,6 +1682,8 @@ extension Rejection: ModelJSONCodable {
 
 extension RelatedCauses: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["causeCodes", "state", "country"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(RelatedCauses(causeCodes: []))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1653,7 +1699,7 @@ extension RelatedCauses: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> RelatedCauses {
         try withUnsafeTemporaryAllocation(of: RelatedCauses.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> RelatedCauses in
             let value = b.baseAddress!
-            value.initialize(to: RelatedCauses(causeCodes: []))
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -1687,6 +1733,8 @@ extension RelatedCauses: ModelJSONCodable {
 
 extension ReviewOutcome: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["action", "authorizationNumber", "reasonCodes", "secondSurgicalOpinionRequired", "administrativeReference", "period"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(ReviewOutcome(action: DecisionAction.certifiedInTotal))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1705,7 +1753,7 @@ extension ReviewOutcome: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ReviewOutcome {
         try withUnsafeTemporaryAllocation(of: ReviewOutcome.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> ReviewOutcome in
             let value = b.baseAddress!
-            value.initialize(to: ReviewOutcome(action: DecisionAction.certifiedInTotal))
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -1743,6 +1791,8 @@ extension ReviewOutcome: ModelJSONCodable {
 
 extension ServiceDelivery: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["quantityKind", "quantity", "unit", "sampleSelectionModulus", "timePeriod", "periodCount", "frequencyCode", "timeCode"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(ServiceDelivery())
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1764,7 +1814,7 @@ extension ServiceDelivery: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceDelivery {
         try withUnsafeTemporaryAllocation(of: ServiceDelivery.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> ServiceDelivery in
             let value = b.baseAddress!
-            value.initialize(to: ServiceDelivery())
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -1803,6 +1853,8 @@ extension ServiceDelivery: ModelJSONCodable {
 
 extension ServiceLine: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trackingNumbers", "reviewKind", "certificationType", "serviceTypeCode", "location", "previousAuthorizationNumber", "previousAdministrativeReference", "serviceDate", "kind", "procedure", "revenueCode", "amount", "unit", "quantity", "rate", "diagnosisPointers", "epsdt", "nursingHomeLevelOfCare", "nursingHomeResidentialStatus", "oralCavityCodes", "prosthesisCode", "teeth", "delivery", "attachments", "note", "providers"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(ServiceLine())
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1841,7 +1893,7 @@ extension ServiceLine: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceLine {
         try withUnsafeTemporaryAllocation(of: ServiceLine.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> ServiceLine in
             let value = b.baseAddress!
-            value.initialize(to: ServiceLine())
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -1898,6 +1950,8 @@ extension ServiceLine: ModelJSONCodable {
 
 extension ServiceLineDecision: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["line", "rejections", "outcome", "requestedDocumentation", "documentationContact"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(ServiceLineDecision(line: ServiceLine()))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1915,7 +1969,7 @@ extension ServiceLineDecision: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceLineDecision {
         try withUnsafeTemporaryAllocation(of: ServiceLineDecision.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> ServiceLineDecision in
             let value = b.baseAddress!
-            value.initialize(to: ServiceLineDecision(line: ServiceLine()))
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -1952,6 +2006,8 @@ extension ServiceLineDecision: ModelJSONCodable {
 
 extension ServiceLocation: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["code", "kind"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(ServiceLocation(code: ""))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1966,7 +2022,7 @@ extension ServiceLocation: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceLocation {
         try withUnsafeTemporaryAllocation(of: ServiceLocation.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> ServiceLocation in
             let value = b.baseAddress!
-            value.initialize(to: ServiceLocation(code: ""))
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -2000,6 +2056,8 @@ extension ServiceLocation: ModelJSONCodable {
 
 extension Tooth: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["code", "surfaces"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Tooth(code: ""))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -2014,7 +2072,7 @@ extension Tooth: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Tooth {
         try withUnsafeTemporaryAllocation(of: Tooth.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Tooth in
             let value = b.baseAddress!
-            value.initialize(to: Tooth(code: ""))
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -2048,6 +2106,8 @@ extension Tooth: ModelJSONCodable {
 
 extension TraceNumber: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "number", "originatorId", "originatorSupplementalId"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(TraceNumber(number: "", originatorId: ""))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -2064,7 +2124,7 @@ extension TraceNumber: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> TraceNumber {
         try withUnsafeTemporaryAllocation(of: TraceNumber.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> TraceNumber in
             let value = b.baseAddress!
-            value.initialize(to: TraceNumber(number: "", originatorId: ""))
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
@@ -2100,6 +2160,8 @@ extension TraceNumber: ModelJSONCodable {
 
 extension TransactionTrace: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["purpose", "reference", "creationDate", "creationTime"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(TransactionTrace(purpose: TransactionPurpose.request, creationDate: CalendarDate(year: 2000, month: 1, day: 1), creationTime: ""))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -2116,7 +2178,7 @@ extension TransactionTrace: ModelJSONCodable {
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> TransactionTrace {
         try withUnsafeTemporaryAllocation(of: TransactionTrace.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> TransactionTrace in
             let value = b.baseAddress!
-            value.initialize(to: TransactionTrace(purpose: TransactionPurpose.request, creationDate: CalendarDate(year: 2000, month: 1, day: 1), creationTime: ""))
+            Self.jsonStart.initialize(value)
             do throws(ModelJSONReader.Failure) {
                 var seen: UInt64 = 0
                 if try r.beginObject() {
