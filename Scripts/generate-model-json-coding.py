@@ -331,8 +331,13 @@ def read_json(w, q, s, props, structs, enums, nested):
     if unwrapped:
         w.append("        guard %s else { throw ModelJSONReader.Failure() }" % ", ".join("let %s" % n for n in unwrapped))
     if whole:
-        # `consume`: each local is moved into the value, not copied and then destroyed
-        args = [("%s: consume %s" % (label, n)) if label != "_" else "consume " + n for label, n, _ in whole]
+        # `consume`: each local is moved into the value, not copied and then destroyed (bitwise-copyable ones are
+        # copied as they are)
+        types = dict(props)
+        def arg(n):
+            base = types[n].rstrip("?")
+            return n if base in ("Bool", "Int", "Decimal", "CalendarDate") or base in enums else "consume " + n
+        args = [("%s: %s" % (label, arg(n))) if label != "_" else arg(n) for label, n, _ in whole]
         w.append("        return %s(%s)" % (q, ", ".join(args)))
     else:
         # the first public init with its required parameters, then every property set

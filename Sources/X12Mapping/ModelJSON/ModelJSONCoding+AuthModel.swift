@@ -398,7 +398,7 @@ extension AuthorizationDecision: ModelJSONCodable {
         }
         guard seen & 0x9 == 0x9 else { throw ModelJSONReader.Failure() }
         guard let trace, let umo else { throw ModelJSONReader.Failure() }
-        return AuthorizationDecision(trace: consume trace, responseStatus: consume responseStatus, rejections: consume rejections, umo: consume umo, requester: consume requester, subscriber: consume subscriber, dependent: consume dependent, event: consume event, eventRejections: consume eventRejections, outcome: consume outcome, documentationContact: consume documentationContact, lines: consume lines)
+        return AuthorizationDecision(trace: consume trace, responseStatus: responseStatus, rejections: consume rejections, umo: consume umo, requester: consume requester, subscriber: consume subscriber, dependent: consume dependent, event: consume event, eventRejections: consume eventRejections, outcome: consume outcome, documentationContact: consume documentationContact, lines: consume lines)
     }
 }
 
@@ -458,7 +458,7 @@ extension AuthorizationRequest: ModelJSONCodable {
         }
         guard seen & 0x5F == 0x5F else { throw ModelJSONReader.Failure() }
         guard let trace, let umo, let requester, let subscriber, let event else { throw ModelJSONReader.Failure() }
-        return AuthorizationRequest(trace: consume trace, servicesReservation: consume servicesReservation, umo: consume umo, requester: consume requester, subscriber: consume subscriber, dependent: consume dependent, event: consume event, serviceLines: consume serviceLines)
+        return AuthorizationRequest(trace: consume trace, servicesReservation: servicesReservation, umo: consume umo, requester: consume requester, subscriber: consume subscriber, dependent: consume dependent, event: consume event, serviceLines: consume serviceLines)
     }
 }
 
