@@ -15,6 +15,8 @@ SRC = os.path.join(ROOT, "Sources", "AuthModel")
 OUT = os.path.join(ROOT, "Sources", "X12Mapping", "ModelJSON", "ModelJSONCoding+AuthModel.swift")
 HAND_WRITTEN = {"CalendarDate"}   # custom Codable: coded in ModelJSONCoding.swift
 
+ALIASES = {}   # `public typealias A = B` in Sources/AuthModel (filled by `parse`)
+ALIAS = re.compile(r"^\s*public typealias (\w+)\s*=\s*(\w+)\s*$")
 DECL = re.compile(r"^\s*public (?:indirect )?(struct|enum) (\w+)\s*:\s*([^{]*)\{")
 PROP = re.compile(r"^\s*public var (\w+): ([^={]+?)\s*(=.*)?$")
 
@@ -102,6 +104,9 @@ def parse():
             i = 0
             while i < len(lines):
                 line = strip_comment(lines[i])
+                am = ALIAS.match(line)
+                if am:
+                    ALIASES[am.group(1)] = am.group(2)
                 m = DECL.match(line)
                 if m:
                     kind, name, conf = m.groups()
@@ -220,6 +225,7 @@ SIMPLE_PLACEHOLDERS = {"String": '""', "Bool": "false", "Int": "0", "Decimal": "
 def placeholder(t, structs, enums, nested, depth=0):
     """A cheap value of type `t` to start a field at before its key is read (the key is still required), or
     `None` when there is none (then the reader keeps its fields in locals)."""
+    t = ALIASES.get(t, t)
     if t.endswith("?"):
         return "nil"
     if t.startswith("["):

@@ -332,6 +332,8 @@ extension Attachment: ModelJSONCodable {
 
 extension AuthorizationDecision: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trace", "responseStatus", "rejections", "umo", "requester", "subscriber", "dependent", "event", "eventRejections", "outcome", "documentationContact", "lines"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(AuthorizationDecision(trace: TransactionTrace(purpose: TransactionPurpose.request, creationDate: CalendarDate(year: 2000, month: 1, day: 1), creationTime: ""), umo: Payer()))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -354,56 +356,54 @@ extension AuthorizationDecision: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> AuthorizationDecision {
-        var trace: TransactionTrace? = nil
-        var responseStatus: ResponseStatus? = nil
-        var rejections: [Rejection] = []
-        var umo: UtilizationManagementOrganization? = nil
-        var requester: Provider? = nil
-        var subscriber: Member? = nil
-        var dependent: Member? = nil
-        var event: PatientEvent? = nil
-        var eventRejections: [Rejection] = []
-        var outcome: ReviewOutcome? = nil
-        var documentationContact: Provider? = nil
-        var lines: [ServiceLineDecision] = []
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: AuthorizationDecision.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> AuthorizationDecision in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.trace = try TransactionTrace.readJSON(&r)
+                        case 1: value.pointee.responseStatus = r.null() ? nil : try ResponseStatus.readJSON(&r)
+                        case 2: value.pointee.rejections = try [Rejection].readJSON(&r)
+                        case 3: value.pointee.umo = try UtilizationManagementOrganization.readJSON(&r)
+                        case 4: value.pointee.requester = r.null() ? nil : try Provider.readJSON(&r)
+                        case 5: value.pointee.subscriber = r.null() ? nil : try Member.readJSON(&r)
+                        case 6: value.pointee.dependent = r.null() ? nil : try Member.readJSON(&r)
+                        case 7: value.pointee.event = r.null() ? nil : try PatientEvent.readJSON(&r)
+                        case 8: value.pointee.eventRejections = try [Rejection].readJSON(&r)
+                        case 9: value.pointee.outcome = r.null() ? nil : try ReviewOutcome.readJSON(&r)
+                        case 10: value.pointee.documentationContact = r.null() ? nil : try Provider.readJSON(&r)
+                        case 11: value.pointee.lines = try [ServiceLineDecision].readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: trace = try TransactionTrace.readJSON(&r)
-                case 1: responseStatus = r.null() ? nil : try ResponseStatus.readJSON(&r)
-                case 2: rejections = try [Rejection].readJSON(&r)
-                case 3: umo = try UtilizationManagementOrganization.readJSON(&r)
-                case 4: requester = r.null() ? nil : try Provider.readJSON(&r)
-                case 5: subscriber = r.null() ? nil : try Member.readJSON(&r)
-                case 6: dependent = r.null() ? nil : try Member.readJSON(&r)
-                case 7: event = r.null() ? nil : try PatientEvent.readJSON(&r)
-                case 8: eventRejections = try [Rejection].readJSON(&r)
-                case 9: outcome = r.null() ? nil : try ReviewOutcome.readJSON(&r)
-                case 10: documentationContact = r.null() ? nil : try Provider.readJSON(&r)
-                case 11: lines = try [ServiceLineDecision].readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x9 == 0x9 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x9 == 0x9 else { throw ModelJSONReader.Failure() }
-        guard let trace, let umo else { throw ModelJSONReader.Failure() }
-        return AuthorizationDecision(trace: consume trace, responseStatus: responseStatus, rejections: consume rejections, umo: consume umo, requester: consume requester, subscriber: consume subscriber, dependent: consume dependent, event: consume event, eventRejections: consume eventRejections, outcome: consume outcome, documentationContact: consume documentationContact, lines: consume lines)
     }
 }
 
 extension AuthorizationRequest: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trace", "servicesReservation", "umo", "requester", "subscriber", "dependent", "event", "serviceLines"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(AuthorizationRequest(trace: TransactionTrace(purpose: TransactionPurpose.request, creationDate: CalendarDate(year: 2000, month: 1, day: 1), creationTime: ""), umo: Payer(), requester: Provider(), subscriber: Member(), event: PatientEvent(kind: RequestKind.admissionReview)))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -422,43 +422,43 @@ extension AuthorizationRequest: ModelJSONCodable {
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> AuthorizationRequest {
-        var trace: TransactionTrace? = nil
-        var servicesReservation: Bool = false
-        var umo: UtilizationManagementOrganization? = nil
-        var requester: Provider? = nil
-        var subscriber: Member? = nil
-        var dependent: Member? = nil
-        var event: PatientEvent? = nil
-        var serviceLines: [ServiceLine] = []
-        var seen: UInt64 = 0
-        if try r.beginObject() {
-            let keys = Self.jsonKeys
-            var expected = 0
-            repeat {
-                let f = try r.key(keys, expected: expected)
-                if f < 0 {
-                    try r.skipValue()
-                    continue
+        try withUnsafeTemporaryAllocation(of: AuthorizationRequest.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> AuthorizationRequest in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.trace = try TransactionTrace.readJSON(&r)
+                        case 1: value.pointee.servicesReservation = try Bool.readJSON(&r)
+                        case 2: value.pointee.umo = try UtilizationManagementOrganization.readJSON(&r)
+                        case 3: value.pointee.requester = try Provider.readJSON(&r)
+                        case 4: value.pointee.subscriber = try Member.readJSON(&r)
+                        case 5: value.pointee.dependent = r.null() ? nil : try Member.readJSON(&r)
+                        case 6: value.pointee.event = try PatientEvent.readJSON(&r)
+                        case 7: value.pointee.serviceLines = try [ServiceLine].readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
                 }
-                expected = f + 1
-                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-                seen |= 1 << f
-                switch f {
-                case 0: trace = try TransactionTrace.readJSON(&r)
-                case 1: servicesReservation = try Bool.readJSON(&r)
-                case 2: umo = try UtilizationManagementOrganization.readJSON(&r)
-                case 3: requester = try Provider.readJSON(&r)
-                case 4: subscriber = try Member.readJSON(&r)
-                case 5: dependent = r.null() ? nil : try Member.readJSON(&r)
-                case 6: event = try PatientEvent.readJSON(&r)
-                case 7: serviceLines = try [ServiceLine].readJSON(&r)
-                default: break
-                }
-            } while try r.nextEntry()
+                guard seen & 0x5F == 0x5F else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
+            }
+            return value.move()
         }
-        guard seen & 0x5F == 0x5F else { throw ModelJSONReader.Failure() }
-        guard let trace, let umo, let requester, let subscriber, let event else { throw ModelJSONReader.Failure() }
-        return AuthorizationRequest(trace: consume trace, servicesReservation: servicesReservation, umo: consume umo, requester: consume requester, subscriber: consume subscriber, dependent: consume dependent, event: consume event, serviceLines: consume serviceLines)
     }
 }
 
