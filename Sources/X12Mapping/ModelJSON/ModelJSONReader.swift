@@ -130,7 +130,19 @@ struct ModelJSONReader {
         let end = try plainStringEnd(start)
         guard end >= 0 else { throw Failure() }   // escaped: JSONDecoder decides
         i = end + 1
-        return keys.lookup(UnsafeRawPointer(base + start), length: end - start)
+        let f = keys.lookup(UnsafeRawPointer(base + start), length: end - start)
+        if f < 0 { try checkUTF8(start, end) }   // an unknown key is skipped, but must be valid text
+        return f
+    }
+
+    /// Throws unless the bytes `start..<end` are valid UTF-8 (all ASCII, at once).
+    private func checkUTF8(_ start: Int, _ end: Int) throws(Failure) {
+        for k in start..<end where base[k] >= 0x80 {
+            guard String(validating: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self) != nil else {
+                throw Failure()
+            }
+            return
+        }
     }
 
     /// The closing quote of the string whose bytes start at `start`, or -1 if it holds an escape (a backslash
@@ -372,11 +384,7 @@ struct ModelJSONReader {
         let end = try plainStringEnd(start)
         if end >= 0 {
             i = end + 1
-            var ascii = true
-            for k in start..<end where base[k] >= 0x80 { ascii = false; break }
-            if !ascii, String(validating: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self) == nil {
-                throw Failure()
-            }
+            try checkUTF8(start, end)
         } else {
             _ = try escapedString(start)
         }
