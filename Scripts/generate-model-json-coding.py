@@ -283,6 +283,9 @@ def read_entries(w, props, target):
         base = t[:-1] if t.endswith("?") else t
         if t.endswith("?"):
             w.append("                case %d: %s = r.null() ? nil : try %s.readJSON(&r)" % (k, target(n), base))
+        elif t.startswith("["):
+            # the field starts empty: `[]` is read without a call
+            w.append("                case %d: if !r.emptyList() { %s = try %s.readJSON(&r) }" % (k, target(n), base))
         else:
             w.append("                case %d: %s = try %s.readJSON(&r)" % (k, target(n), base))
     w.append("                default: break")

@@ -376,16 +376,16 @@ extension AuthorizationDecision: ModelJSONCodable {
                         switch f {
                         case 0: value.pointee.trace = try TransactionTrace.readJSON(&r)
                         case 1: value.pointee.responseStatus = r.null() ? nil : try ResponseStatus.readJSON(&r)
-                        case 2: value.pointee.rejections = try [Rejection].readJSON(&r)
+                        case 2: if !r.emptyList() { value.pointee.rejections = try [Rejection].readJSON(&r) }
                         case 3: value.pointee.umo = try UtilizationManagementOrganization.readJSON(&r)
                         case 4: value.pointee.requester = r.null() ? nil : try Provider.readJSON(&r)
                         case 5: value.pointee.subscriber = r.null() ? nil : try Member.readJSON(&r)
                         case 6: value.pointee.dependent = r.null() ? nil : try Member.readJSON(&r)
                         case 7: value.pointee.event = r.null() ? nil : try PatientEvent.readJSON(&r)
-                        case 8: value.pointee.eventRejections = try [Rejection].readJSON(&r)
+                        case 8: if !r.emptyList() { value.pointee.eventRejections = try [Rejection].readJSON(&r) }
                         case 9: value.pointee.outcome = r.null() ? nil : try ReviewOutcome.readJSON(&r)
                         case 10: value.pointee.documentationContact = r.null() ? nil : try Provider.readJSON(&r)
-                        case 11: value.pointee.lines = try [ServiceLineDecision].readJSON(&r)
+                        case 11: if !r.emptyList() { value.pointee.lines = try [ServiceLineDecision].readJSON(&r) }
                         default: break
                         }
                     } while try r.nextEntry()
@@ -447,7 +447,7 @@ extension AuthorizationRequest: ModelJSONCodable {
                         case 4: value.pointee.subscriber = try Member.readJSON(&r)
                         case 5: value.pointee.dependent = r.null() ? nil : try Member.readJSON(&r)
                         case 6: value.pointee.event = try PatientEvent.readJSON(&r)
-                        case 7: value.pointee.serviceLines = try [ServiceLine].readJSON(&r)
+                        case 7: if !r.emptyList() { value.pointee.serviceLines = try [ServiceLine].readJSON(&r) }
                         default: break
                         }
                     } while try r.nextEntry()
@@ -517,7 +517,7 @@ extension Benefit: ModelJSONCodable {
                         switch f {
                         case 0: value.pointee.kind = try BenefitKind.readJSON(&r)
                         case 1: value.pointee.coverageLevel = r.null() ? nil : try CoverageLevel.readJSON(&r)
-                        case 2: value.pointee.serviceTypeCodes = try [String].readJSON(&r)
+                        case 2: if !r.emptyList() { value.pointee.serviceTypeCodes = try [String].readJSON(&r) }
                         case 3: value.pointee.insuranceTypeCode = r.null() ? nil : try String.readJSON(&r)
                         case 4: value.pointee.planCoverageDescription = r.null() ? nil : try String.readJSON(&r)
                         case 5: value.pointee.timePeriod = r.null() ? nil : try TimePeriod.readJSON(&r)
@@ -528,14 +528,14 @@ extension Benefit: ModelJSONCodable {
                         case 10: value.pointee.authorizationRequired = r.null() ? nil : try YesNoUnknown.readJSON(&r)
                         case 11: value.pointee.inPlanNetwork = r.null() ? nil : try NetworkIndicator.readJSON(&r)
                         case 12: value.pointee.procedure = r.null() ? nil : try Procedure.readJSON(&r)
-                        case 13: value.pointee.diagnosisPointers = try [Int].readJSON(&r)
-                        case 14: value.pointee.deliveries = try [ServiceDelivery].readJSON(&r)
-                        case 15: value.pointee.references = try [Reference].readJSON(&r)
-                        case 16: value.pointee.dates = try [EligibilityDate].readJSON(&r)
-                        case 17: value.pointee.rejections = try [Rejection].readJSON(&r)
-                        case 18: value.pointee.messages = try [String].readJSON(&r)
-                        case 19: value.pointee.additionalInformation = try [BenefitNote].readJSON(&r)
-                        case 20: value.pointee.relatedEntities = try [Provider].readJSON(&r)
+                        case 13: if !r.emptyList() { value.pointee.diagnosisPointers = try [Int].readJSON(&r) }
+                        case 14: if !r.emptyList() { value.pointee.deliveries = try [ServiceDelivery].readJSON(&r) }
+                        case 15: if !r.emptyList() { value.pointee.references = try [Reference].readJSON(&r) }
+                        case 16: if !r.emptyList() { value.pointee.dates = try [EligibilityDate].readJSON(&r) }
+                        case 17: if !r.emptyList() { value.pointee.rejections = try [Rejection].readJSON(&r) }
+                        case 18: if !r.emptyList() { value.pointee.messages = try [String].readJSON(&r) }
+                        case 19: if !r.emptyList() { value.pointee.additionalInformation = try [BenefitNote].readJSON(&r) }
+                        case 20: if !r.emptyList() { value.pointee.relatedEntities = try [Provider].readJSON(&r) }
                         default: break
                         }
                     } while try r.nextEntry()
@@ -692,7 +692,7 @@ extension Contact: ModelJSONCodable {
                         seen |= 1 << f
                         switch f {
                         case 0: value.pointee.name = r.null() ? nil : try String.readJSON(&r)
-                        case 1: value.pointee.methods = try [ContactMethod].readJSON(&r)
+                        case 1: if !r.emptyList() { value.pointee.methods = try [ContactMethod].readJSON(&r) }
                         default: break
                         }
                     } while try r.nextEntry()
@@ -955,7 +955,7 @@ extension EligibilityInquiry: ModelJSONCodable {
                         case 3: value.pointee.provider = try Provider.readJSON(&r)
                         case 4: value.pointee.subscriber = try Member.readJSON(&r)
                         case 5: value.pointee.dependent = r.null() ? nil : try Member.readJSON(&r)
-                        case 6: value.pointee.encounters = try [Encounter].readJSON(&r)
+                        case 6: if !r.emptyList() { value.pointee.encounters = try [Encounter].readJSON(&r) }
                         default: break
                         }
                     } while try r.nextEntry()
@@ -1010,12 +1010,12 @@ extension EligibilityResponse: ModelJSONCodable {
                         seen |= 1 << f
                         switch f {
                         case 0: value.pointee.trace = try TransactionTrace.readJSON(&r)
-                        case 1: value.pointee.rejections = try [Rejection].readJSON(&r)
+                        case 1: if !r.emptyList() { value.pointee.rejections = try [Rejection].readJSON(&r) }
                         case 2: value.pointee.informationSource = try Payer.readJSON(&r)
                         case 3: value.pointee.provider = r.null() ? nil : try Provider.readJSON(&r)
                         case 4: value.pointee.subscriber = r.null() ? nil : try Member.readJSON(&r)
                         case 5: value.pointee.dependent = r.null() ? nil : try Member.readJSON(&r)
-                        case 6: value.pointee.benefitsInformation = try [Benefit].readJSON(&r)
+                        case 6: if !r.emptyList() { value.pointee.benefitsInformation = try [Benefit].readJSON(&r) }
                         default: break
                         }
                     } while try r.nextEntry()
@@ -1071,14 +1071,14 @@ extension Encounter: ModelJSONCodable {
                         guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
                         seen |= 1 << f
                         switch f {
-                        case 0: value.pointee.serviceTypeCodes = try [String].readJSON(&r)
+                        case 0: if !r.emptyList() { value.pointee.serviceTypeCodes = try [String].readJSON(&r) }
                         case 1: value.pointee.procedure = r.null() ? nil : try Procedure.readJSON(&r)
                         case 2: value.pointee.coverageLevel = r.null() ? nil : try CoverageLevel.readJSON(&r)
-                        case 3: value.pointee.diagnosisPointers = try [Int].readJSON(&r)
+                        case 3: if !r.emptyList() { value.pointee.diagnosisPointers = try [Int].readJSON(&r) }
                         case 4: value.pointee.spendDownAmount = r.null() ? nil : try Decimal.readJSON(&r)
                         case 5: value.pointee.spendDownTotalBilledAmount = r.null() ? nil : try Decimal.readJSON(&r)
                         case 6: value.pointee.placeOfServiceCode = r.null() ? nil : try String.readJSON(&r)
-                        case 7: value.pointee.references = try [Reference].readJSON(&r)
+                        case 7: if !r.emptyList() { value.pointee.references = try [Reference].readJSON(&r) }
                         case 8: value.pointee.dateOfService = r.null() ? nil : try DateRange.readJSON(&r)
                         default: break
                         }
@@ -1213,11 +1213,11 @@ extension Member: ModelJSONCodable {
                         case 11: value.pointee.birthSequence = r.null() ? nil : try Int.readJSON(&r)
                         case 12: value.pointee.identityCorrected = try Bool.readJSON(&r)
                         case 13: value.pointee.address = r.null() ? nil : try Address.readJSON(&r)
-                        case 14: value.pointee.references = try [Reference].readJSON(&r)
-                        case 15: value.pointee.traceNumbers = try [TraceNumber].readJSON(&r)
-                        case 16: value.pointee.dates = try [EligibilityDate].readJSON(&r)
-                        case 17: value.pointee.diagnoses = try [Diagnosis].readJSON(&r)
-                        case 18: value.pointee.rejections = try [Rejection].readJSON(&r)
+                        case 14: if !r.emptyList() { value.pointee.references = try [Reference].readJSON(&r) }
+                        case 15: if !r.emptyList() { value.pointee.traceNumbers = try [TraceNumber].readJSON(&r) }
+                        case 16: if !r.emptyList() { value.pointee.dates = try [EligibilityDate].readJSON(&r) }
+                        case 17: if !r.emptyList() { value.pointee.diagnoses = try [Diagnosis].readJSON(&r) }
+                        case 18: if !r.emptyList() { value.pointee.rejections = try [Rejection].readJSON(&r) }
                         default: break
                         }
                     } while try r.nextEntry()
@@ -1340,7 +1340,7 @@ extension PatientEvent: ModelJSONCodable {
                         guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
                         seen |= 1 << f
                         switch f {
-                        case 0: value.pointee.trackingNumbers = try [TraceNumber].readJSON(&r)
+                        case 0: if !r.emptyList() { value.pointee.trackingNumbers = try [TraceNumber].readJSON(&r) }
                         case 1: value.pointee.kind = try RequestKind.readJSON(&r)
                         case 2: value.pointee.certificationType = try CertificationType.readJSON(&r)
                         case 3: value.pointee.serviceTypeCode = r.null() ? nil : try String.readJSON(&r)
@@ -1360,12 +1360,12 @@ extension PatientEvent: ModelJSONCodable {
                         case 17: value.pointee.eventDate = r.null() ? nil : try DateRange.readJSON(&r)
                         case 18: value.pointee.admissionDate = r.null() ? nil : try DateRange.readJSON(&r)
                         case 19: value.pointee.dischargeDate = r.null() ? nil : try CalendarDate.readJSON(&r)
-                        case 20: value.pointee.diagnoses = try [Diagnosis].readJSON(&r)
+                        case 20: if !r.emptyList() { value.pointee.diagnoses = try [Diagnosis].readJSON(&r) }
                         case 21: value.pointee.delivery = r.null() ? nil : try ServiceDelivery.readJSON(&r)
                         case 22: value.pointee.institutional = r.null() ? nil : try InstitutionalInformation.readJSON(&r)
-                        case 23: value.pointee.attachments = try [Attachment].readJSON(&r)
+                        case 23: if !r.emptyList() { value.pointee.attachments = try [Attachment].readJSON(&r) }
                         case 24: value.pointee.note = r.null() ? nil : try String.readJSON(&r)
-                        case 25: value.pointee.providers = try [Provider].readJSON(&r)
+                        case 25: if !r.emptyList() { value.pointee.providers = try [Provider].readJSON(&r) }
                         default: break
                         }
                     } while try r.nextEntry()
@@ -1424,8 +1424,8 @@ extension Payer: ModelJSONCodable {
                         case 2: value.pointee.name = r.null() ? nil : try String.readJSON(&r)
                         case 3: value.pointee.firstName = r.null() ? nil : try String.readJSON(&r)
                         case 4: value.pointee.identifier = r.null() ? nil : try PartyIdentifier.readJSON(&r)
-                        case 5: value.pointee.contacts = try [Contact].readJSON(&r)
-                        case 6: value.pointee.rejections = try [Rejection].readJSON(&r)
+                        case 5: if !r.emptyList() { value.pointee.contacts = try [Contact].readJSON(&r) }
+                        case 6: if !r.emptyList() { value.pointee.rejections = try [Rejection].readJSON(&r) }
                         default: break
                         }
                     } while try r.nextEntry()
@@ -1479,7 +1479,7 @@ extension Procedure: ModelJSONCodable {
                         switch f {
                         case 0: value.pointee.codeSystem = try Procedure.CodeSystem.readJSON(&r)
                         case 1: value.pointee.code = try String.readJSON(&r)
-                        case 2: value.pointee.modifiers = try [String].readJSON(&r)
+                        case 2: if !r.emptyList() { value.pointee.modifiers = try [String].readJSON(&r) }
                         case 3: value.pointee.description = r.null() ? nil : try String.readJSON(&r)
                         case 4: value.pointee.rangeEnd = r.null() ? nil : try String.readJSON(&r)
                         default: break
@@ -1556,12 +1556,12 @@ extension Provider: ModelJSONCodable {
                         case 8: value.pointee.npi = r.null() ? nil : try String.readJSON(&r)
                         case 9: value.pointee.otherIdentifier = r.null() ? nil : try PartyIdentifier.readJSON(&r)
                         case 10: value.pointee.relationshipCode = r.null() ? nil : try String.readJSON(&r)
-                        case 11: value.pointee.references = try [Reference].readJSON(&r)
+                        case 11: if !r.emptyList() { value.pointee.references = try [Reference].readJSON(&r) }
                         case 12: value.pointee.address = r.null() ? nil : try Address.readJSON(&r)
-                        case 13: value.pointee.contacts = try [Contact].readJSON(&r)
+                        case 13: if !r.emptyList() { value.pointee.contacts = try [Contact].readJSON(&r) }
                         case 14: value.pointee.function = r.null() ? nil : try ProviderFunction.readJSON(&r)
                         case 15: value.pointee.taxonomyCode = r.null() ? nil : try String.readJSON(&r)
-                        case 16: value.pointee.rejections = try [Rejection].readJSON(&r)
+                        case 16: if !r.emptyList() { value.pointee.rejections = try [Rejection].readJSON(&r) }
                         default: break
                         }
                     } while try r.nextEntry()
@@ -1715,7 +1715,7 @@ extension RelatedCauses: ModelJSONCodable {
                         guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
                         seen |= 1 << f
                         switch f {
-                        case 0: value.pointee.causeCodes = try [String].readJSON(&r)
+                        case 0: if !r.emptyList() { value.pointee.causeCodes = try [String].readJSON(&r) }
                         case 1: value.pointee.state = r.null() ? nil : try String.readJSON(&r)
                         case 2: value.pointee.country = r.null() ? nil : try String.readJSON(&r)
                         default: break
@@ -1771,7 +1771,7 @@ extension ReviewOutcome: ModelJSONCodable {
                         switch f {
                         case 0: value.pointee.action = try DecisionAction.readJSON(&r)
                         case 1: value.pointee.authorizationNumber = r.null() ? nil : try String.readJSON(&r)
-                        case 2: value.pointee.reasonCodes = try [String].readJSON(&r)
+                        case 2: if !r.emptyList() { value.pointee.reasonCodes = try [String].readJSON(&r) }
                         case 3: value.pointee.secondSurgicalOpinionRequired = r.null() ? nil : try Bool.readJSON(&r)
                         case 4: value.pointee.administrativeReference = r.null() ? nil : try String.readJSON(&r)
                         case 5: value.pointee.period = try CertificationPeriod.readJSON(&r)
@@ -1909,7 +1909,7 @@ extension ServiceLine: ModelJSONCodable {
                         guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
                         seen |= 1 << f
                         switch f {
-                        case 0: value.pointee.trackingNumbers = try [TraceNumber].readJSON(&r)
+                        case 0: if !r.emptyList() { value.pointee.trackingNumbers = try [TraceNumber].readJSON(&r) }
                         case 1: value.pointee.reviewKind = r.null() ? nil : try RequestKind.readJSON(&r)
                         case 2: value.pointee.certificationType = r.null() ? nil : try CertificationType.readJSON(&r)
                         case 3: value.pointee.serviceTypeCode = r.null() ? nil : try String.readJSON(&r)
@@ -1924,17 +1924,17 @@ extension ServiceLine: ModelJSONCodable {
                         case 12: value.pointee.unit = r.null() ? nil : try ServiceLine.Unit.readJSON(&r)
                         case 13: value.pointee.quantity = r.null() ? nil : try Decimal.readJSON(&r)
                         case 14: value.pointee.rate = r.null() ? nil : try Decimal.readJSON(&r)
-                        case 15: value.pointee.diagnosisPointers = try [Int].readJSON(&r)
+                        case 15: if !r.emptyList() { value.pointee.diagnosisPointers = try [Int].readJSON(&r) }
                         case 16: value.pointee.epsdt = r.null() ? nil : try Bool.readJSON(&r)
                         case 17: value.pointee.nursingHomeLevelOfCare = r.null() ? nil : try String.readJSON(&r)
                         case 18: value.pointee.nursingHomeResidentialStatus = r.null() ? nil : try String.readJSON(&r)
-                        case 19: value.pointee.oralCavityCodes = try [String].readJSON(&r)
+                        case 19: if !r.emptyList() { value.pointee.oralCavityCodes = try [String].readJSON(&r) }
                         case 20: value.pointee.prosthesisCode = r.null() ? nil : try String.readJSON(&r)
-                        case 21: value.pointee.teeth = try [Tooth].readJSON(&r)
+                        case 21: if !r.emptyList() { value.pointee.teeth = try [Tooth].readJSON(&r) }
                         case 22: value.pointee.delivery = r.null() ? nil : try ServiceDelivery.readJSON(&r)
-                        case 23: value.pointee.attachments = try [Attachment].readJSON(&r)
+                        case 23: if !r.emptyList() { value.pointee.attachments = try [Attachment].readJSON(&r) }
                         case 24: value.pointee.note = r.null() ? nil : try String.readJSON(&r)
-                        case 25: value.pointee.providers = try [Provider].readJSON(&r)
+                        case 25: if !r.emptyList() { value.pointee.providers = try [Provider].readJSON(&r) }
                         default: break
                         }
                     } while try r.nextEntry()
@@ -1986,9 +1986,9 @@ extension ServiceLineDecision: ModelJSONCodable {
                         seen |= 1 << f
                         switch f {
                         case 0: value.pointee.line = try ServiceLine.readJSON(&r)
-                        case 1: value.pointee.rejections = try [Rejection].readJSON(&r)
+                        case 1: if !r.emptyList() { value.pointee.rejections = try [Rejection].readJSON(&r) }
                         case 2: value.pointee.outcome = r.null() ? nil : try ReviewOutcome.readJSON(&r)
-                        case 3: value.pointee.requestedDocumentation = try [String].readJSON(&r)
+                        case 3: if !r.emptyList() { value.pointee.requestedDocumentation = try [String].readJSON(&r) }
                         case 4: value.pointee.documentationContact = r.null() ? nil : try Provider.readJSON(&r)
                         default: break
                         }
@@ -2089,7 +2089,7 @@ extension Tooth: ModelJSONCodable {
                         seen |= 1 << f
                         switch f {
                         case 0: value.pointee.code = try String.readJSON(&r)
-                        case 1: value.pointee.surfaces = try [String].readJSON(&r)
+                        case 1: if !r.emptyList() { value.pointee.surfaces = try [String].readJSON(&r) }
                         default: break
                         }
                     } while try r.nextEntry()

@@ -187,6 +187,16 @@ struct ModelJSONReader {
         return false
     }
 
+    /// `[]` (read), or `false` with nothing read: a list field keeps the empty list it starts with, no call.
+    @inline(__always) mutating func emptyList() -> Bool {
+        // "[]" little-endian; the byte at `count` is below 0x20, so a match lies inside the text
+        if UnsafeRawPointer(base + i).loadUnaligned(as: UInt16.self) == UInt16(littleEndian: 0x5D5B) {
+            i += 2
+            return true
+        }
+        return false
+    }
+
     /// A string value.
     mutating func string() throws(Failure) -> String {
         guard i < count, base[i] == 0x22 else { throw Failure() }
