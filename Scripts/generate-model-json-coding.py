@@ -18,6 +18,8 @@ OUT = os.path.join(ROOT, "Sources", "X12Mapping", "ModelJSON", "ModelJSONCoding+
 CODABLE_OUT = os.path.join(SRC, "Codable+AuthModel.swift")
 HAND_WRITTEN = {"CalendarDate"}   # custom Codable: coded in ModelJSONCoding.swift
 
+ALIASES = {}   # `public typealias A = B` in Sources/AuthModel (filled by `parse`)
+ALIAS = re.compile(r"^\s*public typealias (\w+)\s*=\s*(\w+)\s*$")
 DECL = re.compile(r"^\s*public (?:indirect )?(struct|enum) (\w+)\s*:\s*([^{]*)\{")
 PROP = re.compile(r"^\s*public var (\w+): ([^={]+?)\s*(=.*)?$")
 
@@ -103,6 +105,9 @@ def parse():
             i = 0
             while i < len(lines):
                 line = strip_comment(lines[i])
+                am = ALIAS.match(line)
+                if am:
+                    ALIASES[am.group(1)] = am.group(2)
                 m = DECL.match(line)
                 if m:
                     kind, name, conf = m.groups()
@@ -214,52 +219,135 @@ def qualify(t, owner, nested):
     return re.sub(r"(?<![\w.])[A-Z]\w*", rep, t)
 
 
-def read_json(w, q, s, props):
-    """The `readJSON` function of struct `q`: each field read straight into a local (defaulted fields start at
-    their init default, so they are neither optional nor unwrapped), then one init call when the type's init
-    takes every property (no second assignment per field)."""
-    whole = whole_init(s, props)
-    defaults = {n: d for _, n, d in whole} if whole else {}
-    w.append("    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> %s {" % q)
-    for n, t in props:
-        if t.endswith("?"):
-            w.append("        var %s: %s = nil" % (n, t))
-        elif t.startswith("[") or defaults.get(n) is not None:   # a missing list key is an empty list
-            w.append("        var %s: %s = %s" % (n, t, "[]" if t.startswith("[") else defaults[n]))
-        else:
-            w.append("        var %s: %s? = nil" % (n, t))
+SIMPLE_PLACEHOLDERS = {"String": '""', "Bool": "false", "Int": "0", "Decimal": "0",
+                       "CalendarDate": "CalendarDate(year: 2000, month: 1, day: 1)"}
+
+
+def placeholder(t, structs, enums, nested, depth=0):
+    """A cheap value of type `t` to start a field at before its key is read (the key is still required), or
+    `None` when there is none (then the reader keeps its fields in locals)."""
+    t = ALIASES.get(t, t)
+    if t.endswith("?"):
+        return "nil"
+    if t.startswith("["):
+        return "[]"
+    if t in SIMPLE_PLACEHOLDERS:
+        return SIMPLE_PLACEHOLDERS[t]
+    if t in enums:
+        return "%s.%s" % (t, enums[t][0][0])
+    if t in structs and depth < 3:
+        s = structs[t]
+        props = [(n, qualify(pt, t, nested)) for n, pt in s["props"]]
+        whole = whole_init(s, props)
+        if not whole or not all(d is None or heap_free_default(d, structs, enums, nested, depth) for _, _, d in whole):
+            return None
+        types = dict(props)
+        args = []
+        for label, n, d in whole:
+            if d is not None:
+                continue
+            v = placeholder(types[n], structs, enums, nested, depth + 1)
+            if v is None:
+                return None
+            args.append(("%s: %s" % (label, v)) if label != "_" else v)
+        return "%s(%s)" % (t, ", ".join(args))
+    return None
+
+
+def heap_free_default(d, structs, enums, nested, depth):
+    """Whether an init default holds no counted reference (the placeholder's bytes are copied as they are, see
+    `ModelJSONPrototype`): `nil`, `[]`, `""`, a Boolean, a number, an enumeration case, or `T()` of such a type."""
+    if re.match(r'^(nil|\[\]|""|false|true|-?[0-9]+(\.[0-9]+)?|\.[A-Za-z_]\w*)$', d):
+        return True
+    m = re.match(r"^([A-Z]\w*)\(\)$", d)
+    return bool(m) and placeholder(m.group(1), structs, enums, nested, depth + 1) == d
+
+
+def read_entries(w, props, target):
+    """The loop over an object's keys: each matched as packed words (the writer's next key tried first, any
+    order accepted, unknown keys skipped, a duplicate refused), its value read into `target(name)`."""
     w.append("        var seen: UInt64 = 0")
-    w.append("        var hint = 0")
-    w.append("        var i = try r.firstEntry(node)")
-    w.append("        let stop = r.end(node)")
-    w.append("        let keys = Self.jsonKeys")
-    w.append("        while i < stop {")
-    w.append("            let v = i + 1")
-    w.append("            let f = try keys.index(r, i, hint: hint)")
-    w.append("            i = r.next(after: v)")
-    w.append("            if f < 0 { continue }")
-    w.append("            hint = f + 1")
-    w.append("            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }")
-    w.append("            seen |= 1 << f")
-    w.append("            switch f {")
+    w.append("        if try r.beginObject() {")
+    w.append("            let keys = Self.jsonKeys")
+    w.append("            var expected = 0")
+    w.append("            repeat {")
+    w.append("                let f = try r.key(keys, expected: expected)")
+    w.append("                if f < 0 {")
+    w.append("                    try r.skipValue()")
+    w.append("                    continue")
+    w.append("                }")
+    w.append("                expected = f + 1")
+    w.append("                guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }")
+    w.append("                seen |= 1 << f")
+    w.append("                switch f {")
     for k, (n, t) in enumerate(props):
         base = t[:-1] if t.endswith("?") else t
         if t.endswith("?"):
-            w.append("            case %d: %s = r.isNull(v) ? nil : try %s.readJSON(r, v)" % (k, n, base))
+            w.append("                case %d: %s = r.null() ? nil : try %s.readJSON(&r)" % (k, target(n), base))
+        elif t.startswith("["):
+            # the field starts empty: `[]` is read without a call
+            w.append("                case %d: if !r.emptyList() { %s = try %s.readJSON(&r) }" % (k, target(n), base))
         else:
-            w.append("            case %d: %s = try %s.readJSON(r, v)" % (k, n, base))
-    w.append("            default: break")
-    w.append("            }")
+            w.append("                case %d: %s = try %s.readJSON(&r)" % (k, target(n), base))
+    w.append("                default: break")
+    w.append("                }")
+    w.append("            } while try r.nextEntry()")
     w.append("        }")
-    # every property but optionals and lists must be present (as the Decodable conformance asks), defaulted or not
+    # every non-optional property but a list must be present (as the synthesized Decodable asks), defaulted or not
     mask = sum(1 << k for k, (n, t) in enumerate(props) if not t.endswith("?") and not t.startswith("["))
     if mask:
         w.append("        guard seen & 0x%X == 0x%X else { throw ModelJSONReader.Failure() }" % (mask, mask))
+
+
+def read_json(w, q, s, props, structs, enums, nested):
+    """The `readJSON` function of struct `q`: one pass over the object at the cursor. A missing list key reads as
+    an empty list; every other non-optional key is required (as `Decodable` asks).
+
+    When the type's init takes every property and only assigns it, and each required field has a cheap
+    placeholder, the value is made first (lists empty, optionals nil, required fields at a placeholder) and each
+    field is read straight into it: one value in memory, mutated in place (large values kept in locals are
+    copied around the loop, and the finished value copied again). Otherwise each field is read into a local and
+    the init is called once at the end (`consume`: each local moved, not copied)."""
+    whole = whole_init(s, props)
+    defaults = {n: d for _, n, d in whole} if whole else {}
+    w.append("    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> %s {" % q)
+    start = placeholder(q, structs, enums, nested) if whole else None
+    if start is not None:
+        w.append("        try withUnsafeTemporaryAllocation(of: %s.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> %s in" % (q, q))
+        w.append("            let value = b.baseAddress!")
+        w.append("            Self.jsonStart.initialize(value)")
+        w.append("            do throws(ModelJSONReader.Failure) {")
+        body = []
+        read_entries(body, props, lambda n: "value.pointee." + n)
+        w.extend("        " + line for line in body)
+        w.append("            } catch {")
+        w.append("                value.deinitialize(count: 1)")
+        w.append("                throw error")
+        w.append("            }")
+        w.append("            return value.move()")
+        w.append("        }")
+        return
+    for n, t in props:
+        if t.endswith("?"):
+            w.append("        var %s: %s = nil" % (n, t))
+        elif t.startswith("["):
+            w.append("        var %s: %s = []" % (n, t))
+        elif defaults.get(n) is not None:
+            w.append("        var %s: %s = %s" % (n, t, defaults[n]))
+        else:
+            w.append("        var %s: %s? = nil" % (n, t))
+    read_entries(w, props, lambda n: n)
     unwrapped = [n for n, t in props if not t.endswith("?") and not t.startswith("[") and defaults.get(n) is None]
     if unwrapped:
         w.append("        guard %s else { throw ModelJSONReader.Failure() }" % ", ".join("let %s" % n for n in unwrapped))
     if whole:
-        args = [("%s: %s" % (label, n)) if label != "_" else n for label, n, _ in whole]
+        # `consume`: each local is moved into the value, not copied and then destroyed (bitwise-copyable ones are
+        # copied as they are)
+        types = dict(props)
+        def arg(n):
+            base = types[n].rstrip("?")
+            return n if base in ("Bool", "Int", "Decimal", "CalendarDate") or base in enums else "consume " + n
+        args = [("%s: %s" % (label, arg(n))) if label != "_" else arg(n) for label, n, _ in whole]
         w.append("        return %s(%s)" % (q, ", ".join(args)))
     else:
         # the first public init with its required parameters, then every property set
@@ -356,10 +444,14 @@ def main():
             sys.exit("too many properties in " + q)
         w.append("extension %s: ModelJSONCodable {" % q)
         w.append("    static let jsonKeys = ModelJSONKeys([%s])" % ", ".join('"%s"' % n for n, _ in props))
+        start = placeholder(q, structs, enums, nested) if whole_init(s, props) else None
+        if start is not None:
+            w.append("    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).")
+            w.append("    static let jsonStart = ModelJSONPrototype(%s)" % start)
         w.append("")
         write_json(w, props)
         w.append("")
-        read_json(w, q, s, props)
+        read_json(w, q, s, props, structs, enums, nested)
         w.append("    }")
         w.append("}")
         w.append("")

@@ -52,6 +52,16 @@ public enum ModelJSON {
         }
     }
 
+    /// Reads one line held at `base` (`count` bytes, padded as ``ModelJSONReader`` needs: the lines reader's
+    /// buffer, no copy); when the fast path gives up, `JSONDecoder` decides.
+    static func decode(at base: UnsafePointer<UInt8>, count: Int) throws -> ModelTransaction {
+        do {
+            return try ModelJSONByteDecoder.decode(ModelTransaction.self, at: base, count: count)
+        } catch {
+            return try JSONDecoder().decode(ModelTransaction.self, from: Data(bytes: base, count: count))
+        }
+    }
+
     /// Writes the JSON object of one transaction into `w` (reset first).
     static func encode(_ t: ModelTransaction, with w: inout ModelJSONWriter) {
         w.reset()

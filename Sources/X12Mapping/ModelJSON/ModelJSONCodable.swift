@@ -13,8 +13,8 @@ protocol ModelJSONCodable {
     func writeJSON(to w: inout ModelJSONWriter)
     /// Appends the JSON of the value at `p` (read in place: a list element is not copied out for the call).
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter)
-    /// The value of JSON node `node`.
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Self
+    /// Reads the value at the cursor (no leading whitespace) and moves past it.
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Self
 }
 
 /// A `String` enumeration: written as its raw value, read by matching the JSON string's bytes against the
@@ -33,47 +33,37 @@ protocol ModelJSONEnum: ModelJSONCodable, RawRepresentable, CaseIterable, Hashab
 extension ModelJSONEnum {
     func writeJSON(to w: inout ModelJSONWriter) { w.string(rawValue) }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Self {
-        guard r.nodes[node].kind == .string else { return try slowRead(r, node) }   // escaped: unescape first
-        let i = try jsonCases.index(r, node, hint: 0)
-        guard i >= 0 else { throw ModelJSONReader.Failure() }
-        return jsonValues[i]
-    }
-
-    private static func slowRead(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Self {
-        guard let v = Self(rawValue: try r.string(node)) else { throw ModelJSONReader.Failure() }
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Self {
+        let k = try r.caseIndex(jsonCases)
+        if k >= 0 { return jsonValues[k] }
+        guard k == -2, let v = Self(rawValue: try r.string()) else { throw ModelJSONReader.Failure() }   // escaped
         return v
     }
 }
 
 extension String: ModelJSONCodable {
     func writeJSON(to w: inout ModelJSONWriter) { w.string(self) }
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> String { try r.string(node) }
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> String { try r.string() }
 }
 
 extension Int: ModelJSONCodable {
     func writeJSON(to w: inout ModelJSONWriter) { w.int(self) }
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Int { try r.int(node) }
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Int { try r.int() }
 }
 
 extension Bool: ModelJSONCodable {
     func writeJSON(to w: inout ModelJSONWriter) { w.bool(self) }
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Bool { try r.bool(node) }
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Bool { try r.bool() }
 }
 
 extension Decimal: ModelJSONCodable {
     func writeJSON(to w: inout ModelJSONWriter) { w.decimal(self) }
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Decimal { try r.decimal(node) }
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Decimal { try r.decimal() }
 }
 
 extension CalendarDate: ModelJSONCodable {
     func writeJSON(to w: inout ModelJSONWriter) { w.date(self) }
-
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> CalendarDate {
-        if let d = r.date(node) { return d }
-        guard let d = CalendarDate(try r.string(node)) else { throw ModelJSONReader.Failure() }
-        return d
-    }
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> CalendarDate { try r.date() }
 }
 
 extension Array: ModelJSONCodable where Element: ModelJSONCodable {
@@ -91,18 +81,15 @@ extension Array: ModelJSONCodable where Element: ModelJSONCodable {
         w.byte(0x5D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> [Element] {
-        let n = r.nodes[node]
-        guard n.kind == .array else { throw ModelJSONReader.Failure() }
-        if n.count == 0 { return [] }
+    /// An empty array is `[]` at once; one element is allocated exactly, more grow from four.
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> [Element] {
+        guard try r.beginArray() else { return [] }
+        let first = try Element.readJSON(&r)
+        guard try r.nextItem() else { return [consume first] }
         var out: [Element] = []
-        out.reserveCapacity(Int(n.count))
-        var i = node + 1
-        let stop = Int(n.end)
-        while i < stop {
-            out.append(try Element.readJSON(r, i))
-            i = r.next(after: i)
-        }
+        out.reserveCapacity(4)
+        out.append(consume first)
+        repeat { out.append(try Element.readJSON(&r)) } while try r.nextItem()
         return out
     }
 }

@@ -218,6 +218,8 @@ let modelJSONEnumChecks: [(name: String, ok: Bool)] = [
 
 extension Address: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["address1", "address2", "city", "state", "postalCode", "countryCode", "countrySubdivisionCode"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Address(address1: ""))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -234,46 +236,50 @@ extension Address: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Address {
-        var address1: String? = nil
-        var address2: String? = nil
-        var city: String? = nil
-        var state: String? = nil
-        var postalCode: String? = nil
-        var countryCode: String? = nil
-        var countrySubdivisionCode: String? = nil
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: address1 = try String.readJSON(r, v)
-            case 1: address2 = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 2: city = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 3: state = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 4: postalCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 5: countryCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 6: countrySubdivisionCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Address {
+        try withUnsafeTemporaryAllocation(of: Address.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Address in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.address1 = try String.readJSON(&r)
+                        case 1: value.pointee.address2 = r.null() ? nil : try String.readJSON(&r)
+                        case 2: value.pointee.city = r.null() ? nil : try String.readJSON(&r)
+                        case 3: value.pointee.state = r.null() ? nil : try String.readJSON(&r)
+                        case 4: value.pointee.postalCode = r.null() ? nil : try String.readJSON(&r)
+                        case 5: value.pointee.countryCode = r.null() ? nil : try String.readJSON(&r)
+                        case 6: value.pointee.countrySubdivisionCode = r.null() ? nil : try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
-        guard let address1 else { throw ModelJSONReader.Failure() }
-        return Address(address1: address1, address2: address2, city: city, state: state, postalCode: postalCode, countryCode: countryCode, countrySubdivisionCode: countrySubdivisionCode)
     }
 }
 
 extension Attachment: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["reportType", "transmission", "controlNumber", "description"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Attachment(reportType: "", transmission: Attachment.Transmission.availableOnRequest))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -287,40 +293,47 @@ extension Attachment: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Attachment {
-        var reportType: String? = nil
-        var transmission: Attachment.Transmission? = nil
-        var controlNumber: String? = nil
-        var description: String? = nil
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: reportType = try String.readJSON(r, v)
-            case 1: transmission = try Attachment.Transmission.readJSON(r, v)
-            case 2: controlNumber = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 3: description = r.isNull(v) ? nil : try String.readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Attachment {
+        try withUnsafeTemporaryAllocation(of: Attachment.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Attachment in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.reportType = try String.readJSON(&r)
+                        case 1: value.pointee.transmission = try Attachment.Transmission.readJSON(&r)
+                        case 2: value.pointee.controlNumber = r.null() ? nil : try String.readJSON(&r)
+                        case 3: value.pointee.description = r.null() ? nil : try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
-        guard let reportType, let transmission else { throw ModelJSONReader.Failure() }
-        return Attachment(reportType: reportType, transmission: transmission, controlNumber: controlNumber, description: description)
     }
 }
 
 extension AuthorizationDecision: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trace", "responseStatus", "rejections", "umo", "requester", "subscriber", "dependent", "event", "eventRejections", "outcome", "documentationContact", "lines"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(AuthorizationDecision(trace: TransactionTrace(purpose: TransactionPurpose.request, creationDate: CalendarDate(year: 2000, month: 1, day: 1), creationTime: ""), umo: Payer()))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -342,56 +355,55 @@ extension AuthorizationDecision: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> AuthorizationDecision {
-        var trace: TransactionTrace? = nil
-        var responseStatus: ResponseStatus? = nil
-        var rejections: [Rejection] = []
-        var umo: UtilizationManagementOrganization? = nil
-        var requester: Provider? = nil
-        var subscriber: Member? = nil
-        var dependent: Member? = nil
-        var event: PatientEvent? = nil
-        var eventRejections: [Rejection] = []
-        var outcome: ReviewOutcome? = nil
-        var documentationContact: Provider? = nil
-        var lines: [ServiceLineDecision] = []
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: trace = try TransactionTrace.readJSON(r, v)
-            case 1: responseStatus = r.isNull(v) ? nil : try ResponseStatus.readJSON(r, v)
-            case 2: rejections = try [Rejection].readJSON(r, v)
-            case 3: umo = try UtilizationManagementOrganization.readJSON(r, v)
-            case 4: requester = r.isNull(v) ? nil : try Provider.readJSON(r, v)
-            case 5: subscriber = r.isNull(v) ? nil : try Member.readJSON(r, v)
-            case 6: dependent = r.isNull(v) ? nil : try Member.readJSON(r, v)
-            case 7: event = r.isNull(v) ? nil : try PatientEvent.readJSON(r, v)
-            case 8: eventRejections = try [Rejection].readJSON(r, v)
-            case 9: outcome = r.isNull(v) ? nil : try ReviewOutcome.readJSON(r, v)
-            case 10: documentationContact = r.isNull(v) ? nil : try Provider.readJSON(r, v)
-            case 11: lines = try [ServiceLineDecision].readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> AuthorizationDecision {
+        try withUnsafeTemporaryAllocation(of: AuthorizationDecision.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> AuthorizationDecision in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.trace = try TransactionTrace.readJSON(&r)
+                        case 1: value.pointee.responseStatus = r.null() ? nil : try ResponseStatus.readJSON(&r)
+                        case 2: if !r.emptyList() { value.pointee.rejections = try [Rejection].readJSON(&r) }
+                        case 3: value.pointee.umo = try UtilizationManagementOrganization.readJSON(&r)
+                        case 4: value.pointee.requester = r.null() ? nil : try Provider.readJSON(&r)
+                        case 5: value.pointee.subscriber = r.null() ? nil : try Member.readJSON(&r)
+                        case 6: value.pointee.dependent = r.null() ? nil : try Member.readJSON(&r)
+                        case 7: value.pointee.event = r.null() ? nil : try PatientEvent.readJSON(&r)
+                        case 8: if !r.emptyList() { value.pointee.eventRejections = try [Rejection].readJSON(&r) }
+                        case 9: value.pointee.outcome = r.null() ? nil : try ReviewOutcome.readJSON(&r)
+                        case 10: value.pointee.documentationContact = r.null() ? nil : try Provider.readJSON(&r)
+                        case 11: if !r.emptyList() { value.pointee.lines = try [ServiceLineDecision].readJSON(&r) }
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x9 == 0x9 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x9 == 0x9 else { throw ModelJSONReader.Failure() }
-        guard let trace, let umo else { throw ModelJSONReader.Failure() }
-        return AuthorizationDecision(trace: trace, responseStatus: responseStatus, rejections: rejections, umo: umo, requester: requester, subscriber: subscriber, dependent: dependent, event: event, eventRejections: eventRejections, outcome: outcome, documentationContact: documentationContact, lines: lines)
     }
 }
 
 extension AuthorizationRequest: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trace", "servicesReservation", "umo", "requester", "subscriber", "dependent", "event", "serviceLines"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(AuthorizationRequest(trace: TransactionTrace(purpose: TransactionPurpose.request, creationDate: CalendarDate(year: 2000, month: 1, day: 1), creationTime: ""), umo: Payer(), requester: Provider(), subscriber: Member(), event: PatientEvent(kind: RequestKind.admissionReview)))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -409,48 +421,51 @@ extension AuthorizationRequest: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> AuthorizationRequest {
-        var trace: TransactionTrace? = nil
-        var servicesReservation: Bool = false
-        var umo: UtilizationManagementOrganization? = nil
-        var requester: Provider? = nil
-        var subscriber: Member? = nil
-        var dependent: Member? = nil
-        var event: PatientEvent? = nil
-        var serviceLines: [ServiceLine] = []
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: trace = try TransactionTrace.readJSON(r, v)
-            case 1: servicesReservation = try Bool.readJSON(r, v)
-            case 2: umo = try UtilizationManagementOrganization.readJSON(r, v)
-            case 3: requester = try Provider.readJSON(r, v)
-            case 4: subscriber = try Member.readJSON(r, v)
-            case 5: dependent = r.isNull(v) ? nil : try Member.readJSON(r, v)
-            case 6: event = try PatientEvent.readJSON(r, v)
-            case 7: serviceLines = try [ServiceLine].readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> AuthorizationRequest {
+        try withUnsafeTemporaryAllocation(of: AuthorizationRequest.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> AuthorizationRequest in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.trace = try TransactionTrace.readJSON(&r)
+                        case 1: value.pointee.servicesReservation = try Bool.readJSON(&r)
+                        case 2: value.pointee.umo = try UtilizationManagementOrganization.readJSON(&r)
+                        case 3: value.pointee.requester = try Provider.readJSON(&r)
+                        case 4: value.pointee.subscriber = try Member.readJSON(&r)
+                        case 5: value.pointee.dependent = r.null() ? nil : try Member.readJSON(&r)
+                        case 6: value.pointee.event = try PatientEvent.readJSON(&r)
+                        case 7: if !r.emptyList() { value.pointee.serviceLines = try [ServiceLine].readJSON(&r) }
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x5F == 0x5F else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x5F == 0x5F else { throw ModelJSONReader.Failure() }
-        guard let trace, let umo, let requester, let subscriber, let event else { throw ModelJSONReader.Failure() }
-        return AuthorizationRequest(trace: trace, servicesReservation: servicesReservation, umo: umo, requester: requester, subscriber: subscriber, dependent: dependent, event: event, serviceLines: serviceLines)
     }
 }
 
 extension Benefit: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "coverageLevel", "serviceTypeCodes", "insuranceTypeCode", "planCoverageDescription", "timePeriod", "amount", "percent", "quantityKind", "quantity", "authorizationRequired", "inPlanNetwork", "procedure", "diagnosisPointers", "deliveries", "references", "dates", "rejections", "messages", "additionalInformation", "relatedEntities"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Benefit(kind: BenefitKind.activeCoverage))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -481,74 +496,64 @@ extension Benefit: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Benefit {
-        var kind: BenefitKind? = nil
-        var coverageLevel: CoverageLevel? = nil
-        var serviceTypeCodes: [String] = []
-        var insuranceTypeCode: String? = nil
-        var planCoverageDescription: String? = nil
-        var timePeriod: TimePeriod? = nil
-        var amount: Decimal? = nil
-        var percent: Decimal? = nil
-        var quantityKind: BenefitQuantityKind? = nil
-        var quantity: Decimal? = nil
-        var authorizationRequired: YesNoUnknown? = nil
-        var inPlanNetwork: NetworkIndicator? = nil
-        var procedure: Procedure? = nil
-        var diagnosisPointers: [Int] = []
-        var deliveries: [ServiceDelivery] = []
-        var references: [Reference] = []
-        var dates: [EligibilityDate] = []
-        var rejections: [Rejection] = []
-        var messages: [String] = []
-        var additionalInformation: [BenefitNote] = []
-        var relatedEntities: [Provider] = []
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: kind = try BenefitKind.readJSON(r, v)
-            case 1: coverageLevel = r.isNull(v) ? nil : try CoverageLevel.readJSON(r, v)
-            case 2: serviceTypeCodes = try [String].readJSON(r, v)
-            case 3: insuranceTypeCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 4: planCoverageDescription = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 5: timePeriod = r.isNull(v) ? nil : try TimePeriod.readJSON(r, v)
-            case 6: amount = r.isNull(v) ? nil : try Decimal.readJSON(r, v)
-            case 7: percent = r.isNull(v) ? nil : try Decimal.readJSON(r, v)
-            case 8: quantityKind = r.isNull(v) ? nil : try BenefitQuantityKind.readJSON(r, v)
-            case 9: quantity = r.isNull(v) ? nil : try Decimal.readJSON(r, v)
-            case 10: authorizationRequired = r.isNull(v) ? nil : try YesNoUnknown.readJSON(r, v)
-            case 11: inPlanNetwork = r.isNull(v) ? nil : try NetworkIndicator.readJSON(r, v)
-            case 12: procedure = r.isNull(v) ? nil : try Procedure.readJSON(r, v)
-            case 13: diagnosisPointers = try [Int].readJSON(r, v)
-            case 14: deliveries = try [ServiceDelivery].readJSON(r, v)
-            case 15: references = try [Reference].readJSON(r, v)
-            case 16: dates = try [EligibilityDate].readJSON(r, v)
-            case 17: rejections = try [Rejection].readJSON(r, v)
-            case 18: messages = try [String].readJSON(r, v)
-            case 19: additionalInformation = try [BenefitNote].readJSON(r, v)
-            case 20: relatedEntities = try [Provider].readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Benefit {
+        try withUnsafeTemporaryAllocation(of: Benefit.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Benefit in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.kind = try BenefitKind.readJSON(&r)
+                        case 1: value.pointee.coverageLevel = r.null() ? nil : try CoverageLevel.readJSON(&r)
+                        case 2: if !r.emptyList() { value.pointee.serviceTypeCodes = try [String].readJSON(&r) }
+                        case 3: value.pointee.insuranceTypeCode = r.null() ? nil : try String.readJSON(&r)
+                        case 4: value.pointee.planCoverageDescription = r.null() ? nil : try String.readJSON(&r)
+                        case 5: value.pointee.timePeriod = r.null() ? nil : try TimePeriod.readJSON(&r)
+                        case 6: value.pointee.amount = r.null() ? nil : try Decimal.readJSON(&r)
+                        case 7: value.pointee.percent = r.null() ? nil : try Decimal.readJSON(&r)
+                        case 8: value.pointee.quantityKind = r.null() ? nil : try BenefitQuantityKind.readJSON(&r)
+                        case 9: value.pointee.quantity = r.null() ? nil : try Decimal.readJSON(&r)
+                        case 10: value.pointee.authorizationRequired = r.null() ? nil : try YesNoUnknown.readJSON(&r)
+                        case 11: value.pointee.inPlanNetwork = r.null() ? nil : try NetworkIndicator.readJSON(&r)
+                        case 12: value.pointee.procedure = r.null() ? nil : try Procedure.readJSON(&r)
+                        case 13: if !r.emptyList() { value.pointee.diagnosisPointers = try [Int].readJSON(&r) }
+                        case 14: if !r.emptyList() { value.pointee.deliveries = try [ServiceDelivery].readJSON(&r) }
+                        case 15: if !r.emptyList() { value.pointee.references = try [Reference].readJSON(&r) }
+                        case 16: if !r.emptyList() { value.pointee.dates = try [EligibilityDate].readJSON(&r) }
+                        case 17: if !r.emptyList() { value.pointee.rejections = try [Rejection].readJSON(&r) }
+                        case 18: if !r.emptyList() { value.pointee.messages = try [String].readJSON(&r) }
+                        case 19: if !r.emptyList() { value.pointee.additionalInformation = try [BenefitNote].readJSON(&r) }
+                        case 20: if !r.emptyList() { value.pointee.relatedEntities = try [Provider].readJSON(&r) }
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
-        guard let kind else { throw ModelJSONReader.Failure() }
-        return Benefit(kind: kind, coverageLevel: coverageLevel, serviceTypeCodes: serviceTypeCodes, insuranceTypeCode: insuranceTypeCode, planCoverageDescription: planCoverageDescription, timePeriod: timePeriod, amount: amount, percent: percent, quantityKind: quantityKind, quantity: quantity, authorizationRequired: authorizationRequired, inPlanNetwork: inPlanNetwork, procedure: procedure, diagnosisPointers: diagnosisPointers, deliveries: deliveries, references: references, dates: dates, rejections: rejections, messages: messages, additionalInformation: additionalInformation, relatedEntities: relatedEntities)
     }
 }
 
 extension BenefitNote: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "code", "category", "text"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(BenefitNote(kind: BenefitNote.Kind.placeOfService))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -562,40 +567,47 @@ extension BenefitNote: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> BenefitNote {
-        var kind: BenefitNote.Kind? = nil
-        var code: String? = nil
-        var category: String? = nil
-        var text: String? = nil
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: kind = try BenefitNote.Kind.readJSON(r, v)
-            case 1: code = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 2: category = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 3: text = r.isNull(v) ? nil : try String.readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> BenefitNote {
+        try withUnsafeTemporaryAllocation(of: BenefitNote.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> BenefitNote in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.kind = try BenefitNote.Kind.readJSON(&r)
+                        case 1: value.pointee.code = r.null() ? nil : try String.readJSON(&r)
+                        case 2: value.pointee.category = r.null() ? nil : try String.readJSON(&r)
+                        case 3: value.pointee.text = r.null() ? nil : try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
-        guard let kind else { throw ModelJSONReader.Failure() }
-        return BenefitNote(kind: kind, code: code, category: category, text: text)
     }
 }
 
 extension CertificationPeriod: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["issued", "effective", "expires"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(CertificationPeriod())
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -609,36 +621,45 @@ extension CertificationPeriod: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> CertificationPeriod {
-        var issued: CalendarDate? = nil
-        var effective: DateRange? = nil
-        var expires: CalendarDate? = nil
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: issued = r.isNull(v) ? nil : try CalendarDate.readJSON(r, v)
-            case 1: effective = r.isNull(v) ? nil : try DateRange.readJSON(r, v)
-            case 2: expires = r.isNull(v) ? nil : try CalendarDate.readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> CertificationPeriod {
+        try withUnsafeTemporaryAllocation(of: CertificationPeriod.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> CertificationPeriod in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.issued = r.null() ? nil : try CalendarDate.readJSON(&r)
+                        case 1: value.pointee.effective = r.null() ? nil : try DateRange.readJSON(&r)
+                        case 2: value.pointee.expires = r.null() ? nil : try CalendarDate.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        return CertificationPeriod(issued: issued, effective: effective, expires: expires)
     }
 }
 
 extension Contact: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["name", "methods"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Contact())
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -651,34 +672,44 @@ extension Contact: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Contact {
-        var name: String? = nil
-        var methods: [ContactMethod] = []
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: name = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 1: methods = try [ContactMethod].readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Contact {
+        try withUnsafeTemporaryAllocation(of: Contact.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Contact in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.name = r.null() ? nil : try String.readJSON(&r)
+                        case 1: if !r.emptyList() { value.pointee.methods = try [ContactMethod].readJSON(&r) }
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        return Contact(name: name, methods: methods)
     }
 }
 
 extension ContactMethod: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "value"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(ContactMethod(ContactMethod.Kind.phone, ""))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -690,36 +721,45 @@ extension ContactMethod: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ContactMethod {
-        var kind: ContactMethod.Kind? = nil
-        var value: String? = nil
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: kind = try ContactMethod.Kind.readJSON(r, v)
-            case 1: value = try String.readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ContactMethod {
+        try withUnsafeTemporaryAllocation(of: ContactMethod.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> ContactMethod in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.kind = try ContactMethod.Kind.readJSON(&r)
+                        case 1: value.pointee.value = try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
-        guard let kind, let value else { throw ModelJSONReader.Failure() }
-        return ContactMethod(kind, value)
     }
 }
 
 extension DateRange: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["start", "end"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(DateRange(CalendarDate(year: 2000, month: 1, day: 1)))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -731,36 +771,45 @@ extension DateRange: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> DateRange {
-        var start: CalendarDate? = nil
-        var end: CalendarDate? = nil
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: start = try CalendarDate.readJSON(r, v)
-            case 1: end = r.isNull(v) ? nil : try CalendarDate.readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> DateRange {
+        try withUnsafeTemporaryAllocation(of: DateRange.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> DateRange in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.start = try CalendarDate.readJSON(&r)
+                        case 1: value.pointee.end = r.null() ? nil : try CalendarDate.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
-        guard let start else { throw ModelJSONReader.Failure() }
-        return DateRange(start, end: end)
     }
 }
 
 extension Diagnosis: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["codeSystem", "role", "code", "date"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Diagnosis(code: ""))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -774,40 +823,47 @@ extension Diagnosis: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Diagnosis {
-        var codeSystem: Diagnosis.CodeSystem = .icd10cm
-        var role: Diagnosis.Role = .other
-        var code: String? = nil
-        var date: CalendarDate? = nil
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: codeSystem = try Diagnosis.CodeSystem.readJSON(r, v)
-            case 1: role = try Diagnosis.Role.readJSON(r, v)
-            case 2: code = try String.readJSON(r, v)
-            case 3: date = r.isNull(v) ? nil : try CalendarDate.readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Diagnosis {
+        try withUnsafeTemporaryAllocation(of: Diagnosis.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Diagnosis in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.codeSystem = try Diagnosis.CodeSystem.readJSON(&r)
+                        case 1: value.pointee.role = try Diagnosis.Role.readJSON(&r)
+                        case 2: value.pointee.code = try String.readJSON(&r)
+                        case 3: value.pointee.date = r.null() ? nil : try CalendarDate.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x7 == 0x7 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x7 == 0x7 else { throw ModelJSONReader.Failure() }
-        guard let code else { throw ModelJSONReader.Failure() }
-        return Diagnosis(codeSystem: codeSystem, role: role, code: code, date: date)
     }
 }
 
 extension EligibilityDate: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "period"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(EligibilityDate(EligibilityDate.Kind.discharge, DateRange(CalendarDate(year: 2000, month: 1, day: 1))))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -819,36 +875,45 @@ extension EligibilityDate: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> EligibilityDate {
-        var kind: EligibilityDate.Kind? = nil
-        var period: DateRange? = nil
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: kind = try EligibilityDate.Kind.readJSON(r, v)
-            case 1: period = try DateRange.readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> EligibilityDate {
+        try withUnsafeTemporaryAllocation(of: EligibilityDate.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> EligibilityDate in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.kind = try EligibilityDate.Kind.readJSON(&r)
+                        case 1: value.pointee.period = try DateRange.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
-        guard let kind, let period else { throw ModelJSONReader.Failure() }
-        return EligibilityDate(kind, period)
     }
 }
 
 extension EligibilityInquiry: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trace", "spendDown", "informationSource", "provider", "subscriber", "dependent", "encounters"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(EligibilityInquiry(trace: TransactionTrace(purpose: TransactionPurpose.request, creationDate: CalendarDate(year: 2000, month: 1, day: 1), creationTime: ""), informationSource: Payer(), provider: Provider(), subscriber: Member()))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -865,46 +930,50 @@ extension EligibilityInquiry: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> EligibilityInquiry {
-        var trace: TransactionTrace? = nil
-        var spendDown: Bool = false
-        var informationSource: Payer? = nil
-        var provider: Provider? = nil
-        var subscriber: Member? = nil
-        var dependent: Member? = nil
-        var encounters: [Encounter] = []
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: trace = try TransactionTrace.readJSON(r, v)
-            case 1: spendDown = try Bool.readJSON(r, v)
-            case 2: informationSource = try Payer.readJSON(r, v)
-            case 3: provider = try Provider.readJSON(r, v)
-            case 4: subscriber = try Member.readJSON(r, v)
-            case 5: dependent = r.isNull(v) ? nil : try Member.readJSON(r, v)
-            case 6: encounters = try [Encounter].readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> EligibilityInquiry {
+        try withUnsafeTemporaryAllocation(of: EligibilityInquiry.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> EligibilityInquiry in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.trace = try TransactionTrace.readJSON(&r)
+                        case 1: value.pointee.spendDown = try Bool.readJSON(&r)
+                        case 2: value.pointee.informationSource = try Payer.readJSON(&r)
+                        case 3: value.pointee.provider = try Provider.readJSON(&r)
+                        case 4: value.pointee.subscriber = try Member.readJSON(&r)
+                        case 5: value.pointee.dependent = r.null() ? nil : try Member.readJSON(&r)
+                        case 6: if !r.emptyList() { value.pointee.encounters = try [Encounter].readJSON(&r) }
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x1F == 0x1F else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x1F == 0x1F else { throw ModelJSONReader.Failure() }
-        guard let trace, let informationSource, let provider, let subscriber else { throw ModelJSONReader.Failure() }
-        return EligibilityInquiry(trace: trace, spendDown: spendDown, informationSource: informationSource, provider: provider, subscriber: subscriber, dependent: dependent, encounters: encounters)
     }
 }
 
 extension EligibilityResponse: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trace", "rejections", "informationSource", "provider", "subscriber", "dependent", "benefitsInformation"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(EligibilityResponse(trace: TransactionTrace(purpose: TransactionPurpose.request, creationDate: CalendarDate(year: 2000, month: 1, day: 1), creationTime: ""), informationSource: Payer()))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -921,46 +990,50 @@ extension EligibilityResponse: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> EligibilityResponse {
-        var trace: TransactionTrace? = nil
-        var rejections: [Rejection] = []
-        var informationSource: Payer? = nil
-        var provider: Provider? = nil
-        var subscriber: Member? = nil
-        var dependent: Member? = nil
-        var benefitsInformation: [Benefit] = []
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: trace = try TransactionTrace.readJSON(r, v)
-            case 1: rejections = try [Rejection].readJSON(r, v)
-            case 2: informationSource = try Payer.readJSON(r, v)
-            case 3: provider = r.isNull(v) ? nil : try Provider.readJSON(r, v)
-            case 4: subscriber = r.isNull(v) ? nil : try Member.readJSON(r, v)
-            case 5: dependent = r.isNull(v) ? nil : try Member.readJSON(r, v)
-            case 6: benefitsInformation = try [Benefit].readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> EligibilityResponse {
+        try withUnsafeTemporaryAllocation(of: EligibilityResponse.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> EligibilityResponse in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.trace = try TransactionTrace.readJSON(&r)
+                        case 1: if !r.emptyList() { value.pointee.rejections = try [Rejection].readJSON(&r) }
+                        case 2: value.pointee.informationSource = try Payer.readJSON(&r)
+                        case 3: value.pointee.provider = r.null() ? nil : try Provider.readJSON(&r)
+                        case 4: value.pointee.subscriber = r.null() ? nil : try Member.readJSON(&r)
+                        case 5: value.pointee.dependent = r.null() ? nil : try Member.readJSON(&r)
+                        case 6: if !r.emptyList() { value.pointee.benefitsInformation = try [Benefit].readJSON(&r) }
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x5 == 0x5 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x5 == 0x5 else { throw ModelJSONReader.Failure() }
-        guard let trace, let informationSource else { throw ModelJSONReader.Failure() }
-        return EligibilityResponse(trace: trace, rejections: rejections, informationSource: informationSource, provider: provider, subscriber: subscriber, dependent: dependent, benefitsInformation: benefitsInformation)
     }
 }
 
 extension Encounter: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["serviceTypeCodes", "procedure", "coverageLevel", "diagnosisPointers", "spendDownAmount", "spendDownTotalBilledAmount", "placeOfServiceCode", "references", "dateOfService"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Encounter())
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -980,48 +1053,51 @@ extension Encounter: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Encounter {
-        var serviceTypeCodes: [String] = []
-        var procedure: Procedure? = nil
-        var coverageLevel: CoverageLevel? = nil
-        var diagnosisPointers: [Int] = []
-        var spendDownAmount: Decimal? = nil
-        var spendDownTotalBilledAmount: Decimal? = nil
-        var placeOfServiceCode: String? = nil
-        var references: [Reference] = []
-        var dateOfService: DateRange? = nil
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: serviceTypeCodes = try [String].readJSON(r, v)
-            case 1: procedure = r.isNull(v) ? nil : try Procedure.readJSON(r, v)
-            case 2: coverageLevel = r.isNull(v) ? nil : try CoverageLevel.readJSON(r, v)
-            case 3: diagnosisPointers = try [Int].readJSON(r, v)
-            case 4: spendDownAmount = r.isNull(v) ? nil : try Decimal.readJSON(r, v)
-            case 5: spendDownTotalBilledAmount = r.isNull(v) ? nil : try Decimal.readJSON(r, v)
-            case 6: placeOfServiceCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 7: references = try [Reference].readJSON(r, v)
-            case 8: dateOfService = r.isNull(v) ? nil : try DateRange.readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Encounter {
+        try withUnsafeTemporaryAllocation(of: Encounter.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Encounter in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: if !r.emptyList() { value.pointee.serviceTypeCodes = try [String].readJSON(&r) }
+                        case 1: value.pointee.procedure = r.null() ? nil : try Procedure.readJSON(&r)
+                        case 2: value.pointee.coverageLevel = r.null() ? nil : try CoverageLevel.readJSON(&r)
+                        case 3: if !r.emptyList() { value.pointee.diagnosisPointers = try [Int].readJSON(&r) }
+                        case 4: value.pointee.spendDownAmount = r.null() ? nil : try Decimal.readJSON(&r)
+                        case 5: value.pointee.spendDownTotalBilledAmount = r.null() ? nil : try Decimal.readJSON(&r)
+                        case 6: value.pointee.placeOfServiceCode = r.null() ? nil : try String.readJSON(&r)
+                        case 7: if !r.emptyList() { value.pointee.references = try [Reference].readJSON(&r) }
+                        case 8: value.pointee.dateOfService = r.null() ? nil : try DateRange.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        return Encounter(serviceTypeCodes: serviceTypeCodes, procedure: procedure, coverageLevel: coverageLevel, diagnosisPointers: diagnosisPointers, spendDownAmount: spendDownAmount, spendDownTotalBilledAmount: spendDownTotalBilledAmount, placeOfServiceCode: placeOfServiceCode, references: references, dateOfService: dateOfService)
     }
 }
 
 extension InstitutionalInformation: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["admissionType", "admissionSource", "patientStatus", "nursingHomeResidentialStatus"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(InstitutionalInformation())
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1036,38 +1112,46 @@ extension InstitutionalInformation: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> InstitutionalInformation {
-        var admissionType: String? = nil
-        var admissionSource: String? = nil
-        var patientStatus: String? = nil
-        var nursingHomeResidentialStatus: String? = nil
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: admissionType = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 1: admissionSource = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 2: patientStatus = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 3: nursingHomeResidentialStatus = r.isNull(v) ? nil : try String.readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> InstitutionalInformation {
+        try withUnsafeTemporaryAllocation(of: InstitutionalInformation.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> InstitutionalInformation in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.admissionType = r.null() ? nil : try String.readJSON(&r)
+                        case 1: value.pointee.admissionSource = r.null() ? nil : try String.readJSON(&r)
+                        case 2: value.pointee.patientStatus = r.null() ? nil : try String.readJSON(&r)
+                        case 3: value.pointee.nursingHomeResidentialStatus = r.null() ? nil : try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        return InstitutionalInformation(admissionType: admissionType, admissionSource: admissionSource, patientStatus: patientStatus, nursingHomeResidentialStatus: nursingHomeResidentialStatus)
     }
 }
 
 extension Member: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["memberId", "memberIdKind", "entityType", "lastName", "firstName", "middleName", "namePrefix", "nameSuffix", "dateOfBirth", "gender", "relationship", "birthSequence", "identityCorrected", "address", "references", "traceNumbers", "dates", "diagnoses", "rejections"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Member())
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1097,69 +1181,62 @@ extension Member: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Member {
-        var memberId: String? = nil
-        var memberIdKind: PartyIdentifier.Kind? = nil
-        var entityType: EntityType = .person
-        var lastName: String? = nil
-        var firstName: String? = nil
-        var middleName: String? = nil
-        var namePrefix: String? = nil
-        var nameSuffix: String? = nil
-        var dateOfBirth: CalendarDate? = nil
-        var gender: Gender? = nil
-        var relationship: Relationship? = nil
-        var birthSequence: Int? = nil
-        var identityCorrected: Bool = false
-        var address: Address? = nil
-        var references: [Reference] = []
-        var traceNumbers: [TraceNumber] = []
-        var dates: [EligibilityDate] = []
-        var diagnoses: [Diagnosis] = []
-        var rejections: [Rejection] = []
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: memberId = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 1: memberIdKind = r.isNull(v) ? nil : try PartyIdentifier.Kind.readJSON(r, v)
-            case 2: entityType = try EntityType.readJSON(r, v)
-            case 3: lastName = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 4: firstName = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 5: middleName = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 6: namePrefix = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 7: nameSuffix = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 8: dateOfBirth = r.isNull(v) ? nil : try CalendarDate.readJSON(r, v)
-            case 9: gender = r.isNull(v) ? nil : try Gender.readJSON(r, v)
-            case 10: relationship = r.isNull(v) ? nil : try Relationship.readJSON(r, v)
-            case 11: birthSequence = r.isNull(v) ? nil : try Int.readJSON(r, v)
-            case 12: identityCorrected = try Bool.readJSON(r, v)
-            case 13: address = r.isNull(v) ? nil : try Address.readJSON(r, v)
-            case 14: references = try [Reference].readJSON(r, v)
-            case 15: traceNumbers = try [TraceNumber].readJSON(r, v)
-            case 16: dates = try [EligibilityDate].readJSON(r, v)
-            case 17: diagnoses = try [Diagnosis].readJSON(r, v)
-            case 18: rejections = try [Rejection].readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Member {
+        try withUnsafeTemporaryAllocation(of: Member.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Member in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.memberId = r.null() ? nil : try String.readJSON(&r)
+                        case 1: value.pointee.memberIdKind = r.null() ? nil : try PartyIdentifier.Kind.readJSON(&r)
+                        case 2: value.pointee.entityType = try EntityType.readJSON(&r)
+                        case 3: value.pointee.lastName = r.null() ? nil : try String.readJSON(&r)
+                        case 4: value.pointee.firstName = r.null() ? nil : try String.readJSON(&r)
+                        case 5: value.pointee.middleName = r.null() ? nil : try String.readJSON(&r)
+                        case 6: value.pointee.namePrefix = r.null() ? nil : try String.readJSON(&r)
+                        case 7: value.pointee.nameSuffix = r.null() ? nil : try String.readJSON(&r)
+                        case 8: value.pointee.dateOfBirth = r.null() ? nil : try CalendarDate.readJSON(&r)
+                        case 9: value.pointee.gender = r.null() ? nil : try Gender.readJSON(&r)
+                        case 10: value.pointee.relationship = r.null() ? nil : try Relationship.readJSON(&r)
+                        case 11: value.pointee.birthSequence = r.null() ? nil : try Int.readJSON(&r)
+                        case 12: value.pointee.identityCorrected = try Bool.readJSON(&r)
+                        case 13: value.pointee.address = r.null() ? nil : try Address.readJSON(&r)
+                        case 14: if !r.emptyList() { value.pointee.references = try [Reference].readJSON(&r) }
+                        case 15: if !r.emptyList() { value.pointee.traceNumbers = try [TraceNumber].readJSON(&r) }
+                        case 16: if !r.emptyList() { value.pointee.dates = try [EligibilityDate].readJSON(&r) }
+                        case 17: if !r.emptyList() { value.pointee.diagnoses = try [Diagnosis].readJSON(&r) }
+                        case 18: if !r.emptyList() { value.pointee.rejections = try [Rejection].readJSON(&r) }
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x1004 == 0x1004 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x1004 == 0x1004 else { throw ModelJSONReader.Failure() }
-        return Member(memberId: memberId, memberIdKind: memberIdKind, entityType: entityType, lastName: lastName, firstName: firstName, middleName: middleName, namePrefix: namePrefix, nameSuffix: nameSuffix, dateOfBirth: dateOfBirth, gender: gender, relationship: relationship, birthSequence: birthSequence, identityCorrected: identityCorrected, address: address, references: references, traceNumbers: traceNumbers, dates: dates, diagnoses: diagnoses, rejections: rejections)
     }
 }
 
 extension PartyIdentifier: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "value"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(PartyIdentifier(PartyIdentifier.Kind.npi, ""))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1171,36 +1248,45 @@ extension PartyIdentifier: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> PartyIdentifier {
-        var kind: PartyIdentifier.Kind? = nil
-        var value: String? = nil
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: kind = try PartyIdentifier.Kind.readJSON(r, v)
-            case 1: value = try String.readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> PartyIdentifier {
+        try withUnsafeTemporaryAllocation(of: PartyIdentifier.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> PartyIdentifier in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.kind = try PartyIdentifier.Kind.readJSON(&r)
+                        case 1: value.pointee.value = try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
-        guard let kind, let value else { throw ModelJSONReader.Failure() }
-        return PartyIdentifier(kind, value)
     }
 }
 
 extension PatientEvent: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trackingNumbers", "kind", "certificationType", "serviceTypeCode", "location", "relatedCauses", "levelOfService", "healthConditionCode", "prognosisCode", "releaseOfInformationCode", "delayReasonCode", "previousAuthorizationNumber", "previousAdministrativeReference", "accidentDate", "lastMenstrualPeriodDate", "estimatedBirthDate", "onsetDate", "eventDate", "admissionDate", "dischargeDate", "diagnoses", "delivery", "institutional", "attachments", "note", "providers"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(PatientEvent(kind: RequestKind.admissionReview))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1237,84 +1323,69 @@ extension PatientEvent: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> PatientEvent {
-        var trackingNumbers: [TraceNumber] = []
-        var kind: RequestKind? = nil
-        var certificationType: CertificationType = .initial
-        var serviceTypeCode: String? = nil
-        var location: ServiceLocation? = nil
-        var relatedCauses: RelatedCauses? = nil
-        var levelOfService: LevelOfService? = nil
-        var healthConditionCode: String? = nil
-        var prognosisCode: String? = nil
-        var releaseOfInformationCode: String? = nil
-        var delayReasonCode: String? = nil
-        var previousAuthorizationNumber: String? = nil
-        var previousAdministrativeReference: String? = nil
-        var accidentDate: CalendarDate? = nil
-        var lastMenstrualPeriodDate: CalendarDate? = nil
-        var estimatedBirthDate: CalendarDate? = nil
-        var onsetDate: CalendarDate? = nil
-        var eventDate: DateRange? = nil
-        var admissionDate: DateRange? = nil
-        var dischargeDate: CalendarDate? = nil
-        var diagnoses: [Diagnosis] = []
-        var delivery: ServiceDelivery? = nil
-        var institutional: InstitutionalInformation? = nil
-        var attachments: [Attachment] = []
-        var note: String? = nil
-        var providers: [Provider] = []
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: trackingNumbers = try [TraceNumber].readJSON(r, v)
-            case 1: kind = try RequestKind.readJSON(r, v)
-            case 2: certificationType = try CertificationType.readJSON(r, v)
-            case 3: serviceTypeCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 4: location = r.isNull(v) ? nil : try ServiceLocation.readJSON(r, v)
-            case 5: relatedCauses = r.isNull(v) ? nil : try RelatedCauses.readJSON(r, v)
-            case 6: levelOfService = r.isNull(v) ? nil : try LevelOfService.readJSON(r, v)
-            case 7: healthConditionCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 8: prognosisCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 9: releaseOfInformationCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 10: delayReasonCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 11: previousAuthorizationNumber = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 12: previousAdministrativeReference = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 13: accidentDate = r.isNull(v) ? nil : try CalendarDate.readJSON(r, v)
-            case 14: lastMenstrualPeriodDate = r.isNull(v) ? nil : try CalendarDate.readJSON(r, v)
-            case 15: estimatedBirthDate = r.isNull(v) ? nil : try CalendarDate.readJSON(r, v)
-            case 16: onsetDate = r.isNull(v) ? nil : try CalendarDate.readJSON(r, v)
-            case 17: eventDate = r.isNull(v) ? nil : try DateRange.readJSON(r, v)
-            case 18: admissionDate = r.isNull(v) ? nil : try DateRange.readJSON(r, v)
-            case 19: dischargeDate = r.isNull(v) ? nil : try CalendarDate.readJSON(r, v)
-            case 20: diagnoses = try [Diagnosis].readJSON(r, v)
-            case 21: delivery = r.isNull(v) ? nil : try ServiceDelivery.readJSON(r, v)
-            case 22: institutional = r.isNull(v) ? nil : try InstitutionalInformation.readJSON(r, v)
-            case 23: attachments = try [Attachment].readJSON(r, v)
-            case 24: note = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 25: providers = try [Provider].readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> PatientEvent {
+        try withUnsafeTemporaryAllocation(of: PatientEvent.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> PatientEvent in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: if !r.emptyList() { value.pointee.trackingNumbers = try [TraceNumber].readJSON(&r) }
+                        case 1: value.pointee.kind = try RequestKind.readJSON(&r)
+                        case 2: value.pointee.certificationType = try CertificationType.readJSON(&r)
+                        case 3: value.pointee.serviceTypeCode = r.null() ? nil : try String.readJSON(&r)
+                        case 4: value.pointee.location = r.null() ? nil : try ServiceLocation.readJSON(&r)
+                        case 5: value.pointee.relatedCauses = r.null() ? nil : try RelatedCauses.readJSON(&r)
+                        case 6: value.pointee.levelOfService = r.null() ? nil : try LevelOfService.readJSON(&r)
+                        case 7: value.pointee.healthConditionCode = r.null() ? nil : try String.readJSON(&r)
+                        case 8: value.pointee.prognosisCode = r.null() ? nil : try String.readJSON(&r)
+                        case 9: value.pointee.releaseOfInformationCode = r.null() ? nil : try String.readJSON(&r)
+                        case 10: value.pointee.delayReasonCode = r.null() ? nil : try String.readJSON(&r)
+                        case 11: value.pointee.previousAuthorizationNumber = r.null() ? nil : try String.readJSON(&r)
+                        case 12: value.pointee.previousAdministrativeReference = r.null() ? nil : try String.readJSON(&r)
+                        case 13: value.pointee.accidentDate = r.null() ? nil : try CalendarDate.readJSON(&r)
+                        case 14: value.pointee.lastMenstrualPeriodDate = r.null() ? nil : try CalendarDate.readJSON(&r)
+                        case 15: value.pointee.estimatedBirthDate = r.null() ? nil : try CalendarDate.readJSON(&r)
+                        case 16: value.pointee.onsetDate = r.null() ? nil : try CalendarDate.readJSON(&r)
+                        case 17: value.pointee.eventDate = r.null() ? nil : try DateRange.readJSON(&r)
+                        case 18: value.pointee.admissionDate = r.null() ? nil : try DateRange.readJSON(&r)
+                        case 19: value.pointee.dischargeDate = r.null() ? nil : try CalendarDate.readJSON(&r)
+                        case 20: if !r.emptyList() { value.pointee.diagnoses = try [Diagnosis].readJSON(&r) }
+                        case 21: value.pointee.delivery = r.null() ? nil : try ServiceDelivery.readJSON(&r)
+                        case 22: value.pointee.institutional = r.null() ? nil : try InstitutionalInformation.readJSON(&r)
+                        case 23: if !r.emptyList() { value.pointee.attachments = try [Attachment].readJSON(&r) }
+                        case 24: value.pointee.note = r.null() ? nil : try String.readJSON(&r)
+                        case 25: if !r.emptyList() { value.pointee.providers = try [Provider].readJSON(&r) }
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x6 == 0x6 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x6 == 0x6 else { throw ModelJSONReader.Failure() }
-        guard let kind else { throw ModelJSONReader.Failure() }
-        return PatientEvent(trackingNumbers: trackingNumbers, kind: kind, certificationType: certificationType, serviceTypeCode: serviceTypeCode, location: location, relatedCauses: relatedCauses, levelOfService: levelOfService, healthConditionCode: healthConditionCode, prognosisCode: prognosisCode, releaseOfInformationCode: releaseOfInformationCode, delayReasonCode: delayReasonCode, previousAuthorizationNumber: previousAuthorizationNumber, previousAdministrativeReference: previousAdministrativeReference, accidentDate: accidentDate, lastMenstrualPeriodDate: lastMenstrualPeriodDate, estimatedBirthDate: estimatedBirthDate, onsetDate: onsetDate, eventDate: eventDate, admissionDate: admissionDate, dischargeDate: dischargeDate, diagnoses: diagnoses, delivery: delivery, institutional: institutional, attachments: attachments, note: note, providers: providers)
     }
 }
 
 extension Payer: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["role", "entityType", "name", "firstName", "identifier", "contacts", "rejections"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Payer())
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1331,45 +1402,50 @@ extension Payer: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Payer {
-        var role: EntityRole = .payer
-        var entityType: EntityType = .organization
-        var name: String? = nil
-        var firstName: String? = nil
-        var identifier: PartyIdentifier? = nil
-        var contacts: [Contact] = []
-        var rejections: [Rejection] = []
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: role = try EntityRole.readJSON(r, v)
-            case 1: entityType = try EntityType.readJSON(r, v)
-            case 2: name = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 3: firstName = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 4: identifier = r.isNull(v) ? nil : try PartyIdentifier.readJSON(r, v)
-            case 5: contacts = try [Contact].readJSON(r, v)
-            case 6: rejections = try [Rejection].readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Payer {
+        try withUnsafeTemporaryAllocation(of: Payer.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Payer in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.role = try EntityRole.readJSON(&r)
+                        case 1: value.pointee.entityType = try EntityType.readJSON(&r)
+                        case 2: value.pointee.name = r.null() ? nil : try String.readJSON(&r)
+                        case 3: value.pointee.firstName = r.null() ? nil : try String.readJSON(&r)
+                        case 4: value.pointee.identifier = r.null() ? nil : try PartyIdentifier.readJSON(&r)
+                        case 5: if !r.emptyList() { value.pointee.contacts = try [Contact].readJSON(&r) }
+                        case 6: if !r.emptyList() { value.pointee.rejections = try [Rejection].readJSON(&r) }
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
-        return Payer(role: role, entityType: entityType, name: name, firstName: firstName, identifier: identifier, contacts: contacts, rejections: rejections)
     }
 }
 
 extension Procedure: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["codeSystem", "code", "modifiers", "description", "rangeEnd"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Procedure(code: ""))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1384,42 +1460,48 @@ extension Procedure: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Procedure {
-        var codeSystem: Procedure.CodeSystem = .hcpcs
-        var code: String? = nil
-        var modifiers: [String] = []
-        var description: String? = nil
-        var rangeEnd: String? = nil
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: codeSystem = try Procedure.CodeSystem.readJSON(r, v)
-            case 1: code = try String.readJSON(r, v)
-            case 2: modifiers = try [String].readJSON(r, v)
-            case 3: description = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 4: rangeEnd = r.isNull(v) ? nil : try String.readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Procedure {
+        try withUnsafeTemporaryAllocation(of: Procedure.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Procedure in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.codeSystem = try Procedure.CodeSystem.readJSON(&r)
+                        case 1: value.pointee.code = try String.readJSON(&r)
+                        case 2: if !r.emptyList() { value.pointee.modifiers = try [String].readJSON(&r) }
+                        case 3: value.pointee.description = r.null() ? nil : try String.readJSON(&r)
+                        case 4: value.pointee.rangeEnd = r.null() ? nil : try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
-        guard let code else { throw ModelJSONReader.Failure() }
-        return Procedure(codeSystem: codeSystem, code: code, modifiers: modifiers, description: description, rangeEnd: rangeEnd)
     }
 }
 
 extension Provider: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["role", "entityType", "organizationName", "lastName", "firstName", "middleName", "namePrefix", "nameSuffix", "npi", "otherIdentifier", "relationshipCode", "references", "address", "contacts", "function", "taxonomyCode", "rejections"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Provider())
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1446,65 +1528,60 @@ extension Provider: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Provider {
-        var role: EntityRole = .provider
-        var entityType: EntityType = .person
-        var organizationName: String? = nil
-        var lastName: String? = nil
-        var firstName: String? = nil
-        var middleName: String? = nil
-        var namePrefix: String? = nil
-        var nameSuffix: String? = nil
-        var npi: String? = nil
-        var otherIdentifier: PartyIdentifier? = nil
-        var relationshipCode: String? = nil
-        var references: [Reference] = []
-        var address: Address? = nil
-        var contacts: [Contact] = []
-        var function: ProviderFunction? = nil
-        var taxonomyCode: String? = nil
-        var rejections: [Rejection] = []
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: role = try EntityRole.readJSON(r, v)
-            case 1: entityType = try EntityType.readJSON(r, v)
-            case 2: organizationName = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 3: lastName = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 4: firstName = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 5: middleName = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 6: namePrefix = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 7: nameSuffix = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 8: npi = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 9: otherIdentifier = r.isNull(v) ? nil : try PartyIdentifier.readJSON(r, v)
-            case 10: relationshipCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 11: references = try [Reference].readJSON(r, v)
-            case 12: address = r.isNull(v) ? nil : try Address.readJSON(r, v)
-            case 13: contacts = try [Contact].readJSON(r, v)
-            case 14: function = r.isNull(v) ? nil : try ProviderFunction.readJSON(r, v)
-            case 15: taxonomyCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 16: rejections = try [Rejection].readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Provider {
+        try withUnsafeTemporaryAllocation(of: Provider.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Provider in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.role = try EntityRole.readJSON(&r)
+                        case 1: value.pointee.entityType = try EntityType.readJSON(&r)
+                        case 2: value.pointee.organizationName = r.null() ? nil : try String.readJSON(&r)
+                        case 3: value.pointee.lastName = r.null() ? nil : try String.readJSON(&r)
+                        case 4: value.pointee.firstName = r.null() ? nil : try String.readJSON(&r)
+                        case 5: value.pointee.middleName = r.null() ? nil : try String.readJSON(&r)
+                        case 6: value.pointee.namePrefix = r.null() ? nil : try String.readJSON(&r)
+                        case 7: value.pointee.nameSuffix = r.null() ? nil : try String.readJSON(&r)
+                        case 8: value.pointee.npi = r.null() ? nil : try String.readJSON(&r)
+                        case 9: value.pointee.otherIdentifier = r.null() ? nil : try PartyIdentifier.readJSON(&r)
+                        case 10: value.pointee.relationshipCode = r.null() ? nil : try String.readJSON(&r)
+                        case 11: if !r.emptyList() { value.pointee.references = try [Reference].readJSON(&r) }
+                        case 12: value.pointee.address = r.null() ? nil : try Address.readJSON(&r)
+                        case 13: if !r.emptyList() { value.pointee.contacts = try [Contact].readJSON(&r) }
+                        case 14: value.pointee.function = r.null() ? nil : try ProviderFunction.readJSON(&r)
+                        case 15: value.pointee.taxonomyCode = r.null() ? nil : try String.readJSON(&r)
+                        case 16: if !r.emptyList() { value.pointee.rejections = try [Rejection].readJSON(&r) }
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
-        return Provider(role: role, entityType: entityType, organizationName: organizationName, lastName: lastName, firstName: firstName, middleName: middleName, namePrefix: namePrefix, nameSuffix: nameSuffix, npi: npi, otherIdentifier: otherIdentifier, relationshipCode: relationshipCode, references: references, address: address, contacts: contacts, function: function, taxonomyCode: taxonomyCode, rejections: rejections)
     }
 }
 
 extension Reference: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "value", "description"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Reference(kind: "", value: ""))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1517,38 +1594,46 @@ extension Reference: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Reference {
-        var kind: String? = nil
-        var value: String? = nil
-        var description: String? = nil
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: kind = try String.readJSON(r, v)
-            case 1: value = try String.readJSON(r, v)
-            case 2: description = r.isNull(v) ? nil : try String.readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Reference {
+        try withUnsafeTemporaryAllocation(of: Reference.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Reference in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.kind = try String.readJSON(&r)
+                        case 1: value.pointee.value = try String.readJSON(&r)
+                        case 2: value.pointee.description = r.null() ? nil : try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
-        guard let kind, let value else { throw ModelJSONReader.Failure() }
-        return Reference(kind: kind, value: value, description: description)
     }
 }
 
 extension Rejection: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["validRequest", "reasonCode", "followUpAction"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Rejection(reasonCode: ""))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1561,38 +1646,46 @@ extension Rejection: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Rejection {
-        var validRequest: Bool = false
-        var reasonCode: String? = nil
-        var followUpAction: FollowUpAction? = nil
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: validRequest = try Bool.readJSON(r, v)
-            case 1: reasonCode = try String.readJSON(r, v)
-            case 2: followUpAction = r.isNull(v) ? nil : try FollowUpAction.readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Rejection {
+        try withUnsafeTemporaryAllocation(of: Rejection.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Rejection in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.validRequest = try Bool.readJSON(&r)
+                        case 1: value.pointee.reasonCode = try String.readJSON(&r)
+                        case 2: value.pointee.followUpAction = r.null() ? nil : try FollowUpAction.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
-        guard let reasonCode else { throw ModelJSONReader.Failure() }
-        return Rejection(validRequest: validRequest, reasonCode: reasonCode, followUpAction: followUpAction)
     }
 }
 
 extension RelatedCauses: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["causeCodes", "state", "country"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(RelatedCauses(causeCodes: []))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1606,36 +1699,45 @@ extension RelatedCauses: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> RelatedCauses {
-        var causeCodes: [String] = []
-        var state: String? = nil
-        var country: String? = nil
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: causeCodes = try [String].readJSON(r, v)
-            case 1: state = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 2: country = r.isNull(v) ? nil : try String.readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> RelatedCauses {
+        try withUnsafeTemporaryAllocation(of: RelatedCauses.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> RelatedCauses in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: if !r.emptyList() { value.pointee.causeCodes = try [String].readJSON(&r) }
+                        case 1: value.pointee.state = r.null() ? nil : try String.readJSON(&r)
+                        case 2: value.pointee.country = r.null() ? nil : try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        return RelatedCauses(causeCodes: causeCodes, state: state, country: country)
     }
 }
 
 extension ReviewOutcome: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["action", "authorizationNumber", "reasonCodes", "secondSurgicalOpinionRequired", "administrativeReference", "period"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(ReviewOutcome(action: DecisionAction.certifiedInTotal))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1651,44 +1753,49 @@ extension ReviewOutcome: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ReviewOutcome {
-        var action: DecisionAction? = nil
-        var authorizationNumber: String? = nil
-        var reasonCodes: [String] = []
-        var secondSurgicalOpinionRequired: Bool? = nil
-        var administrativeReference: String? = nil
-        var period: CertificationPeriod = CertificationPeriod()
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: action = try DecisionAction.readJSON(r, v)
-            case 1: authorizationNumber = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 2: reasonCodes = try [String].readJSON(r, v)
-            case 3: secondSurgicalOpinionRequired = r.isNull(v) ? nil : try Bool.readJSON(r, v)
-            case 4: administrativeReference = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 5: period = try CertificationPeriod.readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ReviewOutcome {
+        try withUnsafeTemporaryAllocation(of: ReviewOutcome.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> ReviewOutcome in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.action = try DecisionAction.readJSON(&r)
+                        case 1: value.pointee.authorizationNumber = r.null() ? nil : try String.readJSON(&r)
+                        case 2: if !r.emptyList() { value.pointee.reasonCodes = try [String].readJSON(&r) }
+                        case 3: value.pointee.secondSurgicalOpinionRequired = r.null() ? nil : try Bool.readJSON(&r)
+                        case 4: value.pointee.administrativeReference = r.null() ? nil : try String.readJSON(&r)
+                        case 5: value.pointee.period = try CertificationPeriod.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x21 == 0x21 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x21 == 0x21 else { throw ModelJSONReader.Failure() }
-        guard let action else { throw ModelJSONReader.Failure() }
-        return ReviewOutcome(action: action, authorizationNumber: authorizationNumber, reasonCodes: reasonCodes, secondSurgicalOpinionRequired: secondSurgicalOpinionRequired, administrativeReference: administrativeReference, period: period)
     }
 }
 
 extension ServiceDelivery: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["quantityKind", "quantity", "unit", "sampleSelectionModulus", "timePeriod", "periodCount", "frequencyCode", "timeCode"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(ServiceDelivery())
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1707,46 +1814,50 @@ extension ServiceDelivery: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ServiceDelivery {
-        var quantityKind: ServiceDelivery.QuantityKind? = nil
-        var quantity: Decimal? = nil
-        var unit: ServiceDelivery.Unit? = nil
-        var sampleSelectionModulus: Decimal? = nil
-        var timePeriod: TimePeriod? = nil
-        var periodCount: Decimal? = nil
-        var frequencyCode: String? = nil
-        var timeCode: String? = nil
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: quantityKind = r.isNull(v) ? nil : try ServiceDelivery.QuantityKind.readJSON(r, v)
-            case 1: quantity = r.isNull(v) ? nil : try Decimal.readJSON(r, v)
-            case 2: unit = r.isNull(v) ? nil : try ServiceDelivery.Unit.readJSON(r, v)
-            case 3: sampleSelectionModulus = r.isNull(v) ? nil : try Decimal.readJSON(r, v)
-            case 4: timePeriod = r.isNull(v) ? nil : try TimePeriod.readJSON(r, v)
-            case 5: periodCount = r.isNull(v) ? nil : try Decimal.readJSON(r, v)
-            case 6: frequencyCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 7: timeCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceDelivery {
+        try withUnsafeTemporaryAllocation(of: ServiceDelivery.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> ServiceDelivery in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.quantityKind = r.null() ? nil : try ServiceDelivery.QuantityKind.readJSON(&r)
+                        case 1: value.pointee.quantity = r.null() ? nil : try Decimal.readJSON(&r)
+                        case 2: value.pointee.unit = r.null() ? nil : try ServiceDelivery.Unit.readJSON(&r)
+                        case 3: value.pointee.sampleSelectionModulus = r.null() ? nil : try Decimal.readJSON(&r)
+                        case 4: value.pointee.timePeriod = r.null() ? nil : try TimePeriod.readJSON(&r)
+                        case 5: value.pointee.periodCount = r.null() ? nil : try Decimal.readJSON(&r)
+                        case 6: value.pointee.frequencyCode = r.null() ? nil : try String.readJSON(&r)
+                        case 7: value.pointee.timeCode = r.null() ? nil : try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        return ServiceDelivery(quantityKind: quantityKind, quantity: quantity, unit: unit, sampleSelectionModulus: sampleSelectionModulus, timePeriod: timePeriod, periodCount: periodCount, frequencyCode: frequencyCode, timeCode: timeCode)
     }
 }
 
 extension ServiceLine: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["trackingNumbers", "reviewKind", "certificationType", "serviceTypeCode", "location", "previousAuthorizationNumber", "previousAdministrativeReference", "serviceDate", "kind", "procedure", "revenueCode", "amount", "unit", "quantity", "rate", "diagnosisPointers", "epsdt", "nursingHomeLevelOfCare", "nursingHomeResidentialStatus", "oralCavityCodes", "prosthesisCode", "teeth", "delivery", "attachments", "note", "providers"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(ServiceLine())
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1783,82 +1894,68 @@ extension ServiceLine: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ServiceLine {
-        var trackingNumbers: [TraceNumber] = []
-        var reviewKind: RequestKind? = nil
-        var certificationType: CertificationType? = nil
-        var serviceTypeCode: String? = nil
-        var location: ServiceLocation? = nil
-        var previousAuthorizationNumber: String? = nil
-        var previousAdministrativeReference: String? = nil
-        var serviceDate: DateRange? = nil
-        var kind: ServiceLine.Kind? = nil
-        var procedure: Procedure? = nil
-        var revenueCode: String? = nil
-        var amount: Decimal? = nil
-        var unit: ServiceLine.Unit? = nil
-        var quantity: Decimal? = nil
-        var rate: Decimal? = nil
-        var diagnosisPointers: [Int] = []
-        var epsdt: Bool? = nil
-        var nursingHomeLevelOfCare: String? = nil
-        var nursingHomeResidentialStatus: String? = nil
-        var oralCavityCodes: [String] = []
-        var prosthesisCode: String? = nil
-        var teeth: [Tooth] = []
-        var delivery: ServiceDelivery? = nil
-        var attachments: [Attachment] = []
-        var note: String? = nil
-        var providers: [Provider] = []
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: trackingNumbers = try [TraceNumber].readJSON(r, v)
-            case 1: reviewKind = r.isNull(v) ? nil : try RequestKind.readJSON(r, v)
-            case 2: certificationType = r.isNull(v) ? nil : try CertificationType.readJSON(r, v)
-            case 3: serviceTypeCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 4: location = r.isNull(v) ? nil : try ServiceLocation.readJSON(r, v)
-            case 5: previousAuthorizationNumber = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 6: previousAdministrativeReference = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 7: serviceDate = r.isNull(v) ? nil : try DateRange.readJSON(r, v)
-            case 8: kind = r.isNull(v) ? nil : try ServiceLine.Kind.readJSON(r, v)
-            case 9: procedure = r.isNull(v) ? nil : try Procedure.readJSON(r, v)
-            case 10: revenueCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 11: amount = r.isNull(v) ? nil : try Decimal.readJSON(r, v)
-            case 12: unit = r.isNull(v) ? nil : try ServiceLine.Unit.readJSON(r, v)
-            case 13: quantity = r.isNull(v) ? nil : try Decimal.readJSON(r, v)
-            case 14: rate = r.isNull(v) ? nil : try Decimal.readJSON(r, v)
-            case 15: diagnosisPointers = try [Int].readJSON(r, v)
-            case 16: epsdt = r.isNull(v) ? nil : try Bool.readJSON(r, v)
-            case 17: nursingHomeLevelOfCare = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 18: nursingHomeResidentialStatus = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 19: oralCavityCodes = try [String].readJSON(r, v)
-            case 20: prosthesisCode = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 21: teeth = try [Tooth].readJSON(r, v)
-            case 22: delivery = r.isNull(v) ? nil : try ServiceDelivery.readJSON(r, v)
-            case 23: attachments = try [Attachment].readJSON(r, v)
-            case 24: note = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 25: providers = try [Provider].readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceLine {
+        try withUnsafeTemporaryAllocation(of: ServiceLine.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> ServiceLine in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: if !r.emptyList() { value.pointee.trackingNumbers = try [TraceNumber].readJSON(&r) }
+                        case 1: value.pointee.reviewKind = r.null() ? nil : try RequestKind.readJSON(&r)
+                        case 2: value.pointee.certificationType = r.null() ? nil : try CertificationType.readJSON(&r)
+                        case 3: value.pointee.serviceTypeCode = r.null() ? nil : try String.readJSON(&r)
+                        case 4: value.pointee.location = r.null() ? nil : try ServiceLocation.readJSON(&r)
+                        case 5: value.pointee.previousAuthorizationNumber = r.null() ? nil : try String.readJSON(&r)
+                        case 6: value.pointee.previousAdministrativeReference = r.null() ? nil : try String.readJSON(&r)
+                        case 7: value.pointee.serviceDate = r.null() ? nil : try DateRange.readJSON(&r)
+                        case 8: value.pointee.kind = r.null() ? nil : try ServiceLine.Kind.readJSON(&r)
+                        case 9: value.pointee.procedure = r.null() ? nil : try Procedure.readJSON(&r)
+                        case 10: value.pointee.revenueCode = r.null() ? nil : try String.readJSON(&r)
+                        case 11: value.pointee.amount = r.null() ? nil : try Decimal.readJSON(&r)
+                        case 12: value.pointee.unit = r.null() ? nil : try ServiceLine.Unit.readJSON(&r)
+                        case 13: value.pointee.quantity = r.null() ? nil : try Decimal.readJSON(&r)
+                        case 14: value.pointee.rate = r.null() ? nil : try Decimal.readJSON(&r)
+                        case 15: if !r.emptyList() { value.pointee.diagnosisPointers = try [Int].readJSON(&r) }
+                        case 16: value.pointee.epsdt = r.null() ? nil : try Bool.readJSON(&r)
+                        case 17: value.pointee.nursingHomeLevelOfCare = r.null() ? nil : try String.readJSON(&r)
+                        case 18: value.pointee.nursingHomeResidentialStatus = r.null() ? nil : try String.readJSON(&r)
+                        case 19: if !r.emptyList() { value.pointee.oralCavityCodes = try [String].readJSON(&r) }
+                        case 20: value.pointee.prosthesisCode = r.null() ? nil : try String.readJSON(&r)
+                        case 21: if !r.emptyList() { value.pointee.teeth = try [Tooth].readJSON(&r) }
+                        case 22: value.pointee.delivery = r.null() ? nil : try ServiceDelivery.readJSON(&r)
+                        case 23: if !r.emptyList() { value.pointee.attachments = try [Attachment].readJSON(&r) }
+                        case 24: value.pointee.note = r.null() ? nil : try String.readJSON(&r)
+                        case 25: if !r.emptyList() { value.pointee.providers = try [Provider].readJSON(&r) }
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        return ServiceLine(trackingNumbers: trackingNumbers, reviewKind: reviewKind, certificationType: certificationType, serviceTypeCode: serviceTypeCode, location: location, previousAuthorizationNumber: previousAuthorizationNumber, previousAdministrativeReference: previousAdministrativeReference, serviceDate: serviceDate, kind: kind, procedure: procedure, revenueCode: revenueCode, amount: amount, unit: unit, quantity: quantity, rate: rate, diagnosisPointers: diagnosisPointers, epsdt: epsdt, nursingHomeLevelOfCare: nursingHomeLevelOfCare, nursingHomeResidentialStatus: nursingHomeResidentialStatus, oralCavityCodes: oralCavityCodes, prosthesisCode: prosthesisCode, teeth: teeth, delivery: delivery, attachments: attachments, note: note, providers: providers)
     }
 }
 
 extension ServiceLineDecision: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["line", "rejections", "outcome", "requestedDocumentation", "documentationContact"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(ServiceLineDecision(line: ServiceLine()))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1873,42 +1970,48 @@ extension ServiceLineDecision: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ServiceLineDecision {
-        var line: ServiceLine? = nil
-        var rejections: [Rejection] = []
-        var outcome: ReviewOutcome? = nil
-        var requestedDocumentation: [String] = []
-        var documentationContact: Provider? = nil
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: line = try ServiceLine.readJSON(r, v)
-            case 1: rejections = try [Rejection].readJSON(r, v)
-            case 2: outcome = r.isNull(v) ? nil : try ReviewOutcome.readJSON(r, v)
-            case 3: requestedDocumentation = try [String].readJSON(r, v)
-            case 4: documentationContact = r.isNull(v) ? nil : try Provider.readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceLineDecision {
+        try withUnsafeTemporaryAllocation(of: ServiceLineDecision.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> ServiceLineDecision in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.line = try ServiceLine.readJSON(&r)
+                        case 1: if !r.emptyList() { value.pointee.rejections = try [Rejection].readJSON(&r) }
+                        case 2: value.pointee.outcome = r.null() ? nil : try ReviewOutcome.readJSON(&r)
+                        case 3: if !r.emptyList() { value.pointee.requestedDocumentation = try [String].readJSON(&r) }
+                        case 4: value.pointee.documentationContact = r.null() ? nil : try Provider.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
-        guard let line else { throw ModelJSONReader.Failure() }
-        return ServiceLineDecision(line: line, rejections: rejections, outcome: outcome, requestedDocumentation: requestedDocumentation, documentationContact: documentationContact)
     }
 }
 
 extension ServiceLocation: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["code", "kind"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(ServiceLocation(code: ""))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1920,36 +2023,45 @@ extension ServiceLocation: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> ServiceLocation {
-        var code: String? = nil
-        var kind: ServiceLocation.Kind = .placeOfService
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: code = try String.readJSON(r, v)
-            case 1: kind = try ServiceLocation.Kind.readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceLocation {
+        try withUnsafeTemporaryAllocation(of: ServiceLocation.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> ServiceLocation in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.code = try String.readJSON(&r)
+                        case 1: value.pointee.kind = try ServiceLocation.Kind.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x3 == 0x3 else { throw ModelJSONReader.Failure() }
-        guard let code else { throw ModelJSONReader.Failure() }
-        return ServiceLocation(code: code, kind: kind)
     }
 }
 
 extension Tooth: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["code", "surfaces"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(Tooth(code: ""))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -1961,36 +2073,45 @@ extension Tooth: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> Tooth {
-        var code: String? = nil
-        var surfaces: [String] = []
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: code = try String.readJSON(r, v)
-            case 1: surfaces = try [String].readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Tooth {
+        try withUnsafeTemporaryAllocation(of: Tooth.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> Tooth in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.code = try String.readJSON(&r)
+                        case 1: if !r.emptyList() { value.pointee.surfaces = try [String].readJSON(&r) }
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x1 == 0x1 else { throw ModelJSONReader.Failure() }
-        guard let code else { throw ModelJSONReader.Failure() }
-        return Tooth(code: code, surfaces: surfaces)
     }
 }
 
 extension TraceNumber: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["kind", "number", "originatorId", "originatorSupplementalId"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(TraceNumber(number: "", originatorId: ""))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -2004,40 +2125,47 @@ extension TraceNumber: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> TraceNumber {
-        var kind: TraceNumber.Kind = .current
-        var number: String? = nil
-        var originatorId: String? = nil
-        var originatorSupplementalId: String? = nil
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: kind = try TraceNumber.Kind.readJSON(r, v)
-            case 1: number = try String.readJSON(r, v)
-            case 2: originatorId = try String.readJSON(r, v)
-            case 3: originatorSupplementalId = r.isNull(v) ? nil : try String.readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> TraceNumber {
+        try withUnsafeTemporaryAllocation(of: TraceNumber.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> TraceNumber in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.kind = try TraceNumber.Kind.readJSON(&r)
+                        case 1: value.pointee.number = try String.readJSON(&r)
+                        case 2: value.pointee.originatorId = try String.readJSON(&r)
+                        case 3: value.pointee.originatorSupplementalId = r.null() ? nil : try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0x7 == 0x7 else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0x7 == 0x7 else { throw ModelJSONReader.Failure() }
-        guard let number, let originatorId else { throw ModelJSONReader.Failure() }
-        return TraceNumber(kind: kind, number: number, originatorId: originatorId, originatorSupplementalId: originatorSupplementalId)
     }
 }
 
 extension TransactionTrace: ModelJSONCodable {
     static let jsonKeys = ModelJSONKeys(["purpose", "reference", "creationDate", "creationTime"])
+    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).
+    static let jsonStart = ModelJSONPrototype(TransactionTrace(purpose: TransactionPurpose.request, creationDate: CalendarDate(year: 2000, month: 1, day: 1), creationTime: ""))
 
     func writeJSON(to w: inout ModelJSONWriter) {
         withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
@@ -2051,35 +2179,40 @@ extension TransactionTrace: ModelJSONCodable {
         w.byte(0x7D)
     }
 
-    static func readJSON(_ r: ModelJSONReader, _ node: Int) throws(ModelJSONReader.Failure) -> TransactionTrace {
-        var purpose: TransactionPurpose? = nil
-        var reference: String? = nil
-        var creationDate: CalendarDate? = nil
-        var creationTime: String? = nil
-        var seen: UInt64 = 0
-        var hint = 0
-        var i = try r.firstEntry(node)
-        let stop = r.end(node)
-        let keys = Self.jsonKeys
-        while i < stop {
-            let v = i + 1
-            let f = try keys.index(r, i, hint: hint)
-            i = r.next(after: v)
-            if f < 0 { continue }
-            hint = f + 1
-            guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
-            seen |= 1 << f
-            switch f {
-            case 0: purpose = try TransactionPurpose.readJSON(r, v)
-            case 1: reference = r.isNull(v) ? nil : try String.readJSON(r, v)
-            case 2: creationDate = try CalendarDate.readJSON(r, v)
-            case 3: creationTime = try String.readJSON(r, v)
-            default: break
+    static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> TransactionTrace {
+        try withUnsafeTemporaryAllocation(of: TransactionTrace.self, capacity: 1) { (b) throws(ModelJSONReader.Failure) -> TransactionTrace in
+            let value = b.baseAddress!
+            Self.jsonStart.initialize(value)
+            do throws(ModelJSONReader.Failure) {
+                var seen: UInt64 = 0
+                if try r.beginObject() {
+                    let keys = Self.jsonKeys
+                    var expected = 0
+                    repeat {
+                        let f = try r.key(keys, expected: expected)
+                        if f < 0 {
+                            try r.skipValue()
+                            continue
+                        }
+                        expected = f + 1
+                        guard seen & (1 << f) == 0 else { throw ModelJSONReader.Failure() }
+                        seen |= 1 << f
+                        switch f {
+                        case 0: value.pointee.purpose = try TransactionPurpose.readJSON(&r)
+                        case 1: value.pointee.reference = r.null() ? nil : try String.readJSON(&r)
+                        case 2: value.pointee.creationDate = try CalendarDate.readJSON(&r)
+                        case 3: value.pointee.creationTime = try String.readJSON(&r)
+                        default: break
+                        }
+                    } while try r.nextEntry()
+                }
+                guard seen & 0xD == 0xD else { throw ModelJSONReader.Failure() }
+            } catch {
+                value.deinitialize(count: 1)
+                throw error
             }
+            return value.move()
         }
-        guard seen & 0xD == 0xD else { throw ModelJSONReader.Failure() }
-        guard let purpose, let creationDate, let creationTime else { throw ModelJSONReader.Failure() }
-        return TransactionTrace(purpose: purpose, reference: reference, creationDate: creationDate, creationTime: creationTime)
     }
 }
 

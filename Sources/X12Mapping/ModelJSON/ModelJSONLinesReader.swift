@@ -24,8 +24,18 @@ public final class ModelJSONLinesReader {
         public var description: String { "line \(line): \(message)" }
     }
 
-    private let decoder = ModelJSONByteDecoder()
-    private var buffer: [UInt8] = []
+    /// Where the bytes come from: a closure that appends to an array (copied into the buffer), or a
+    /// ``ByteSource`` read straight into it.
+    private enum Source {
+        case appending((inout [UInt8]) throws -> Bool)
+        case bytes(ByteSource)
+    }
+
+    /// The bytes read and not yet consumed: `buffer[start..<count]`, followed by ``ModelJSONReader/padding``
+    /// zero bytes (so a line is decoded in place, no copy).
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
     private var start = 0
     /// Where the search for the next newline goes on: the bytes before it (from `start`) hold none, so a long line
     /// read in many chunks is scanned once, not once per chunk.
@@ -34,7 +44,9 @@ public final class ModelJSONLinesReader {
     /// Bytes of an over-long line dropped so far (the rest of it is skipped up to its newline).
     private var skipped = 0
     private var skipping = false
-    private let source: (inout [UInt8]) throws -> Bool
+    private let source: Source
+    private var staging: [UInt8] = []
+    private static let chunk = 1 << 17
     /// The number of the last line read.
     public private(set) var lineNumber = 0
     /// Bytes consumed so far.
@@ -44,7 +56,7 @@ public final class ModelJSONLinesReader {
     public var maxLineLength = 64 << 20
 
     /// Reads chunks from `source`, which appends bytes and returns `false` at the end.
-    public init(source: @escaping (inout [UInt8]) throws -> Bool) { self.source = source }
+    public convenience init(source: @escaping (inout [UInt8]) throws -> Bool) { self.init(.appending(source)) }
 
     /// Reads bytes in memory.
     public convenience init(bytes: [UInt8]) { self.init(byteSource: ByteSource(bytes: bytes)) }
@@ -53,63 +65,105 @@ public final class ModelJSONLinesReader {
     public convenience init(path: String) throws(X12IOError) { self.init(byteSource: try ByteSource(path: path)) }
 
     /// Reads from a ``ByteSource`` (e.g. one whose first bytes were peeked to detect the input kind).
-    public convenience init(byteSource: ByteSource) {
-        var chunk = [UInt8](repeating: 0, count: 1 << 17)
-        self.init { (buf: inout [UInt8]) throws -> Bool in
-            let n = try chunk.withUnsafeMutableBytes { (p: UnsafeMutableRawBufferPointer) throws -> Int in try byteSource.read(into: p) }
-            if n == 0 { return false }
-            buf.append(contentsOf: chunk[0..<n])
-            return true
-        }
+    public convenience init(byteSource: ByteSource) { self.init(.bytes(byteSource)) }
+
+    private init(_ source: Source) {
+        self.source = source
+        capacity = Self.chunk * 2
+        buffer = .allocate(capacity: capacity + ModelJSONReader.padding)
+        buffer.initialize(repeating: 0, count: capacity + ModelJSONReader.padding)
     }
+
+    deinit { buffer.deallocate() }
 
     /// The next transaction, or `nil` at the end. Throws ``LineError`` for a bad line (the next call goes on
     /// with the following line) and `X12IOError` when reading fails.
     public func next() throws -> ModelTransaction? {
         while true {
-            if let nl = Self.newline(in: buffer, from: max(start, scanned)) {
+            if let nl = newline(from: max(start, scanned)) {
                 if skipping { try endSkipping(at: nl + 1) }
-                let line = buffer[start..<nl]
+                let line = start
                 start = nl + 1
                 lineNumber += 1
-                bytesRead += line.count + 1
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
-                return try decode(line)
+                bytesRead += nl - line + 1
+                if isBlank(line, nl) { continue }
+                return try decode(line, nl)
             }
-            scanned = buffer.count
-            if skipping || buffer.count - start > maxLineLength {
+            scanned = count
+            if skipping || count - start > maxLineLength {
                 skipping = true
-                skipped += buffer.count - start
-                buffer.removeAll(keepingCapacity: true)
+                skipped += count - start
+                count = 0
                 start = 0
                 scanned = 0
             }
             if done {
-                if skipping { try endSkipping(at: buffer.count) }
-                guard start < buffer.count else { return nil }
-                let line = buffer[start...]
-                start = buffer.count
+                if skipping { try endSkipping(at: count) }
+                guard start < count else { return nil }
+                let line = start
+                start = count
                 lineNumber += 1
-                bytesRead += line.count
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { return nil }
-                return try decode(line)
+                bytesRead += count - line
+                if isBlank(line, count) { return nil }
+                return try decode(line, count)
             }
             if start > 0 {
-                buffer.removeSubrange(0..<start)
+                memmove(buffer, buffer + start, count - start)
                 scanned -= start
+                count -= start
                 start = 0
             }
-            done = !(try source(&buffer))
+            done = !(try fill())
         }
     }
 
-    /// The index of the first line feed at or after `from` (`memchr`, not a byte loop).
-    private static func newline(in buffer: [UInt8], from: Int) -> Int? {
-        guard from < buffer.count else { return nil }
-        return buffer.withUnsafeBytes { b -> Int? in
-            guard let hit = memchr(b.baseAddress! + from, 0x0A, b.count - from) else { return nil }
-            return UnsafeRawPointer(hit) - b.baseAddress!
+    /// Appends the next chunk of input after `count` (growing the buffer) and zeroes the padding after it;
+    /// `false` at the end of the input.
+    private func fill() throws -> Bool {
+        switch source {
+        case .bytes(let byteSource):
+            reserve(Self.chunk)
+            let n = try byteSource.read(into: UnsafeMutableRawBufferPointer(start: buffer + count, count: Self.chunk))
+            count += n
+            pad()
+            return n > 0
+        case .appending(let append):
+            staging.removeAll(keepingCapacity: true)
+            let more = try append(&staging)
+            reserve(staging.count)
+            staging.withUnsafeBufferPointer { b in
+                if let p = b.baseAddress { (buffer + count).update(from: p, count: b.count) }
+            }
+            count += staging.count
+            pad()
+            return more
         }
+    }
+
+    /// Room for `n` more bytes (and the padding).
+    private func reserve(_ n: Int) {
+        guard count + n > capacity else { return }
+        var c = capacity * 2
+        while count + n > c { c *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: c + ModelJSONReader.padding)
+        grown.initialize(from: buffer, count: count)
+        buffer.deallocate()
+        buffer = grown
+        capacity = c
+    }
+
+    private func pad() { (buffer + count).initialize(repeating: 0, count: ModelJSONReader.padding) }
+
+    /// The index of the first line feed at or after `from` (`memchr`, not a byte loop).
+    private func newline(from: Int) -> Int? {
+        guard from < count, let hit = memchr(buffer + from, 0x0A, count - from) else { return nil }
+        return UnsafeMutableRawPointer(hit) - UnsafeMutableRawPointer(buffer)
+    }
+
+    /// Whether `buffer[from..<end]` holds only spaces, tabs and carriage returns.
+    private func isBlank(_ from: Int, _ end: Int) -> Bool {
+        for k in from..<end where buffer[k] != 0x20 && buffer[k] != 0x0D && buffer[k] != 0x09 { return false }
+        return true
     }
 
     /// Ends an over-long line whose last byte (its newline, or the end of the input) is just before `end`.
@@ -123,9 +177,10 @@ public final class ModelJSONLinesReader {
         throw LineError(line: lineNumber, message: "the line has \(length) bytes, more than the \(maxLineLength) a model JSON line may have; it was skipped")
     }
 
-    private func decode(_ line: ArraySlice<UInt8>) throws -> ModelTransaction {
+    /// Decodes `buffer[from..<end]` in place: the byte at `end` is its newline or the zero padding.
+    private func decode(_ from: Int, _ end: Int) throws -> ModelTransaction {
         do {
-            return try ModelJSON.decode(line, with: decoder)
+            return try ModelJSON.decode(at: buffer + from, count: end - from)
         } catch {
             throw LineError(line: lineNumber, message: "\(error)")
         }
