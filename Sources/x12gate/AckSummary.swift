@@ -23,15 +23,9 @@ final class AckSummary {
 
     /// A summary file in `TMPDIR` (else `/tmp`), unlinked at once.
     init() throws {
-        let folder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array((folder + "/.x12gate-summary-XXXXXX").utf8) + [0]
-        let fd = template.withUnsafeMutableBufferPointer { p in p.withMemoryRebound(to: CChar.self) { mkstemp($0.baseAddress!) } }
-        guard fd >= 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(folder): \(String(cString: strerror(errno)))"])
-        }
-        path = String(decoding: template.dropLast(), as: UTF8.self)
-        unlink(path)
-        self.fd = fd
+        let file = try TemporaryFile(prefix: "summary")
+        path = file.path
+        fd = file.descriptor
     }
 
     deinit { close(fd) }

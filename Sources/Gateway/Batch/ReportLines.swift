@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import X12
 
 /// The lines of a file's report (what was refused and why), kept in order without growing the memory: the first
 /// ``kept`` lines stay in memory as strings (``FileResult/problems``), every line goes as UTF-8 text to a buffer that
@@ -83,11 +84,11 @@ final class ReportLines {
 
     private func spill() throws {
         if fd < 0 {
-            let folder = directory ?? getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-            var template = Array((folder + "/.x12gate-report-XXXXXX").utf8) + [0]
-            fd = template.withUnsafeMutableBufferPointer { p in p.withMemoryRebound(to: CChar.self) { mkstemp($0.baseAddress!) } }
-            guard fd >= 0 else { throw BatchError("cannot create a report spool in \(folder): \(String(cString: strerror(errno)))") }
-            unlink(String(decoding: template.dropLast(), as: UTF8.self))
+            do throws(X12IOError) {
+                fd = try TemporaryFile(prefix: "report", directory: directory).descriptor
+            } catch {
+                throw BatchError("cannot create a report spool: \(error)")
+            }
         }
         var off = 0
         while off < buffer.count {
