@@ -100,3 +100,17 @@ import X12
         }
     }
 }
+
+/// The JSON renderer's strings: values with and without escapes read back to themselves.
+@Suite struct FindingJSONQuotingTests {
+    @Test(arguments: ["plain", "", "é ü 日本", "a\"b", "back\\slash", "line\nfeed", "tab\tcr\r", "\u{01}\u{1F}", "end\""])
+    func valuesReadBack(_ value: String) throws {
+        let f = Finding(code: FindingCode(.ik403, "7"), location: Location(byteOffset: 0, line: 1, segmentIndex: 0, segmentID: value),
+                        value: value, message: "m " + value)
+        let text = FindingJSONRenderer(includeValues: true).json(f)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["value"] as? String == value)
+        #expect(object["message"] as? String == "m " + value)
+        #expect((object["location"] as? [String: Any])?["segment"] as? String == value)
+    }
+}

@@ -100,6 +100,8 @@ public struct FindingJSONRenderer: Sendable {
     }
 
     private func quote(_ s: String) -> String {
+        // Most values need no escape: one pass over the bytes, then one concatenation.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {
