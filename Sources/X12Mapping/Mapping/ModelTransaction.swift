@@ -4,15 +4,19 @@ import AuthModel
 ///
 /// A 270 or 271 may ask or answer about several patients, so it holds a list (usually of one); a 278
 /// holds exactly one request or one decision.
+///
+/// The two 278 cases are boxed (`indirect`): a request is about 1.8 KB and a decision 2.3 KB as plain values, and a
+/// transaction is handed on several times between the reader and its consumer; boxed, each hand-over is one
+/// reference.
 public enum ModelTransaction: Sendable, Hashable, Codable {
     /// A 270.
     case eligibilityInquiry([EligibilityInquiry])
     /// A 271.
     case eligibilityResponse([EligibilityResponse])
     /// A 278 request (BHT02 `13`, `01` or `36`).
-    case authorizationRequest(AuthorizationRequest)
+    indirect case authorizationRequest(AuthorizationRequest)
     /// A 278 response (BHT02 `11`).
-    case authorizationDecision(AuthorizationDecision)
+    indirect case authorizationDecision(AuthorizationDecision)
 
     /// The transaction set identifier: `270`, `271` or `278`.
     public var transactionSetID: String {
