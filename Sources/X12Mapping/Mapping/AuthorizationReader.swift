@@ -22,7 +22,8 @@ enum AuthorizationReader {
                                      creationDate: try X12Values.date(bht[4], "BHT", 4), creationTime: bht[5].value)
         let response = purpose == .response
         // The levels read so far live in one object: kept in locals, the large optional parties were copied
-        // from stack slot to stack slot on every pass of the loop.
+        // from stack slot to stack slot on every pass of the loop. The patient event and the service lines are
+        // filled in place through pointers (no level value built, returned and copied).
         let lv = Levels()
         while c.peekID == "HL" {
             let hl = c.next()!
@@ -44,13 +45,27 @@ enum AuthorizationReader {
                 guard let loop = PartyLoop.read(&c) else { throw .missingSegment("NM1", loop: "2010D") }
                 lv.dependent = try loop.member()
             case 4:
-                // Filled in place (an event level is large: no copy returned and stored).
-                lv.event = EventLevel()
-                lv.hasEvent = true
-                try EventLevel.read(&c, response: response, loop: "2000E", into: &lv.event)
+                let event = lv.startEvent()
+                lv.eventExtras = LevelExtras()
+                try EventLevel.read(&c, response: response, loop: "2000E", event: event, line: nil, extras: &lv.eventExtras)
             case 5:
-                lv.lines.append(EventLevel())
-                try EventLevel.read(&c, response: response, loop: "2000F", into: &lv.lines[lv.lines.count - 1])
+                var extras = LevelExtras()
+                if response {
+                    lv.decisions.append(ServiceLineDecision(line: ServiceLine()))
+                    try lv.decisions.withUnsafeMutableBufferPointer { (b) throws(MappingError) in
+                        let d = b.baseAddress! + (b.count - 1)
+                        try EventLevel.read(&c, response: true, loop: "2000F", event: nil, line: d.pointer(to: \.line)!, extras: &extras)
+                        d.pointee.rejections = extras.rejections
+                        d.pointee.outcome = extras.outcome
+                        d.pointee.requestedDocumentation = extras.requestedDocumentation
+                        d.pointee.documentationContact = extras.contact
+                    }
+                } else {
+                    lv.lines.append(ServiceLine())
+                    try lv.lines.withUnsafeMutableBufferPointer { (b) throws(MappingError) in
+                        try EventLevel.read(&c, response: false, loop: "2000F", event: nil, line: b.baseAddress! + (b.count - 1), extras: &extras)
+                    }
+                }
             default:
                 throw .unknownCode(segment: "HL", position: 3, code: hl[3].value, list: "278 hierarchical level (HL03)")
             }
@@ -61,29 +76,20 @@ enum AuthorizationReader {
             guard let requester = lv.requester.take() else { throw .missingSegment("HL*21", loop: "2000B") }
             guard let subscriber = lv.subscriber.take() else { throw .missingSegment("HL*22", loop: "2000C") }
             guard lv.hasEvent else { throw .missingSegment("HL*EV", loop: "2000E") }
-            let patientEvent = try lv.event.takePatientEvent()
-            var serviceLines: [ServiceLine] = []
-            serviceLines.reserveCapacity(lv.lines.count)
-            for i in lv.lines.indices { serviceLines.append(lv.lines[i].line.take()!) }
+            let patientEvent = try lv.takePatientEvent()
             return .authorizationRequest(AuthorizationRequest(
                 trace: trace, servicesReservation: bht[6].valueIs("RU"), umo: umo, requester: requester,
-                subscriber: subscriber, dependent: lv.dependent.take(), event: patientEvent, serviceLines: serviceLines))
+                subscriber: subscriber, dependent: lv.dependent.take(), event: patientEvent, serviceLines: lv.takeLines()))
         }
         let responseStatus = try X12Codes.responseStatus.optional(bht[6], "BHT", 6)
         let hasEvent = lv.hasEvent
-        let patientEvent = hasEvent ? try lv.event.takePatientEvent() : nil
-        var decisions: [ServiceLineDecision] = []
-        decisions.reserveCapacity(lv.lines.count)
-        for i in lv.lines.indices {
-            decisions.append(ServiceLineDecision(line: lv.lines[i].line.take()!, rejections: lv.lines[i].rejections,
-                                                 outcome: lv.lines[i].outcome, requestedDocumentation: lv.lines[i].requestedDocumentation,
-                                                 documentationContact: lv.lines[i].contact))
-        }
+        let patientEvent = hasEvent ? try lv.takePatientEvent() : nil
         return .authorizationDecision(AuthorizationDecision(
             trace: trace, responseStatus: responseStatus,
             rejections: lv.topRejections, umo: umo, requester: lv.requester.take(), subscriber: lv.subscriber.take(),
-            dependent: lv.dependent.take(), event: patientEvent, eventRejections: hasEvent ? lv.event.rejections : [],
-            outcome: hasEvent ? lv.event.outcome : nil, documentationContact: hasEvent ? lv.event.contact : nil, lines: decisions))
+            dependent: lv.dependent.take(), event: patientEvent, eventRejections: hasEvent ? lv.eventExtras.rejections : [],
+            outcome: hasEvent ? lv.eventExtras.outcome : nil, documentationContact: hasEvent ? lv.eventExtras.contact : nil,
+            lines: lv.takeDecisions()))
     }
 
     /// The parties and levels of one 278 as they are read (one object per transaction, filled in place).
@@ -93,44 +99,73 @@ enum AuthorizationReader {
         @exclusivity(unchecked) var requester: Provider?
         @exclusivity(unchecked) var subscriber: Member?
         @exclusivity(unchecked) var dependent: Member?
-        @exclusivity(unchecked) var event = EventLevel()
-        @exclusivity(unchecked) var hasEvent = false
-        @exclusivity(unchecked) var lines: [EventLevel] = []
+        /// The 2000E patient event, filled in place (initialized while ``hasEvent``).
+        private let event = UnsafeMutablePointer<PatientEvent>.allocate(capacity: 1)
+        @exclusivity(unchecked) private(set) var hasEvent = false
+        @exclusivity(unchecked) var eventExtras = LevelExtras()
+        /// The 2000F lines of a request.
+        @exclusivity(unchecked) var lines: [ServiceLine] = []
+        /// The 2000F lines of a response.
+        @exclusivity(unchecked) var decisions: [ServiceLineDecision] = []
+
+        deinit {
+            if hasEvent { event.deinitialize(count: 1) }
+            event.deallocate()
+        }
+
+        /// A fresh patient event to fill (a second 2000E replaces the first, as before).
+        func startEvent() -> UnsafeMutablePointer<PatientEvent> {
+            if hasEvent { event.deinitialize(count: 1) }
+            event.initialize(to: PatientEvent(kind: .healthServicesReview))
+            hasEvent = true
+            return event
+        }
+
+        /// The patient event with its UM values (moved out, not copied).
+        func takePatientEvent() throws(MappingError) -> PatientEvent {
+            guard let um = eventExtras.um, let kind = um.kind, let ct = um.certificationType else { throw .missingSegment("UM", loop: "2000E") }
+            let e = event
+            e.pointee.kind = kind
+            e.pointee.certificationType = ct
+            e.pointee.serviceTypeCode = um.serviceTypeCode
+            e.pointee.location = um.location
+            e.pointee.relatedCauses = um.causes
+            e.pointee.levelOfService = um.level
+            e.pointee.healthConditionCode = um.condition
+            e.pointee.prognosisCode = um.prognosis
+            e.pointee.releaseOfInformationCode = um.release
+            e.pointee.delayReasonCode = um.delay
+            hasEvent = false
+            return e.move()
+        }
+
+        func takeLines() -> [ServiceLine] {
+            defer { lines = [] }
+            return lines
+        }
+
+        func takeDecisions() -> [ServiceLineDecision] {
+            defer { decisions = [] }
+            return decisions
+        }
     }
 
-    /// What one 2000E or 2000F level holds.
-    struct EventLevel {
+    /// What a 2000E or 2000F level holds besides its event or line: the values of a response, and the UM of 2000E.
+    struct LevelExtras {
         var um: ReviewSegments.UM?
-        /// The service line of a 2000F level (`nil` in 2000E: only the level's own value is built).
-        var line: ServiceLine?
-        /// The patient event of a 2000E level (`nil` in 2000F).
-        var event: PatientEvent?
         var rejections: [Rejection] = []
         var outcome: ReviewOutcome?
         var contact: Provider?
         var requestedDocumentation: [String] = []
+    }
 
-        /// The level's patient event with its UM values (taken out of the level, not copied).
-        mutating func takePatientEvent() throws(MappingError) -> PatientEvent {
-            guard let um, let kind = um.kind, let ct = um.certificationType else { throw .missingSegment("UM", loop: "2000E") }
-            var e = event.take()!
-            e.kind = kind
-            e.certificationType = ct
-            e.serviceTypeCode = um.serviceTypeCode
-            e.location = um.location
-            e.relatedCauses = um.causes
-            e.levelOfService = um.level
-            e.healthConditionCode = um.condition
-            e.prognosisCode = um.prognosis
-            e.releaseOfInformationCode = um.release
-            e.delayReasonCode = um.delay
-            return e
-        }
-
-        /// Reads a 2000E or 2000F level into `lv` (a fresh ``EventLevel``).
-        static func read(_ c: inout SegmentCursor, response: Bool, loop: String, into lv: inout EventLevel) throws(MappingError) {
-            let isEvent = loop == "2000E"
-            if isEvent { lv.event = PatientEvent(kind: .healthServicesReview) } else { lv.line = ServiceLine() }
+    /// Reading one 2000E or 2000F level.
+    enum EventLevel {
+        /// Reads a 2000E level into `event` or a 2000F level into `line` (fresh values, filled in place), and
+        /// what else the level holds into `lv`.
+        static func read(_ c: inout SegmentCursor, response: Bool, loop: String, event: UnsafeMutablePointer<PatientEvent>?,
+                         line: UnsafeMutablePointer<ServiceLine>?, extras lv: inout LevelExtras) throws(MappingError) {
+            let isEvent = event != nil
             var period = CertificationPeriod()
             var adminRef: String?
             var hasOutcome = false
@@ -139,67 +174,67 @@ enum AuthorizationReader {
                 switch s.id {
                 case "TRN":
                     let t = try CommonSegments.trace(s)
-                    lv.event?.trackingNumbers.append(t)
-                    lv.line?.trackingNumbers.append(t)
+                    event?.pointee.trackingNumbers.append(t)
+                    line?.pointee.trackingNumbers.append(t)
                 case "AAA": lv.rejections.append(try CommonSegments.rejection(s))
                 case "UM":
                     let u = try ReviewSegments.um(s)
                     lv.um = u
-                    lv.line?.reviewKind = u.kind
-                    lv.line?.certificationType = u.certificationType
-                    lv.line?.serviceTypeCode = u.serviceTypeCode
-                    lv.line?.location = u.location
+                    line?.pointee.reviewKind = u.kind
+                    line?.pointee.certificationType = u.certificationType
+                    line?.pointee.serviceTypeCode = u.serviceTypeCode
+                    line?.pointee.location = u.location
                 case "HCR":
                     lv.outcome = try ReviewSegments.outcome(s)
                     hasOutcome = true
                 case "REF":
                     let q = s[1]
                     if q.valueIs("BB") {
-                        lv.event?.previousAuthorizationNumber = s[2].value
-                        lv.line?.previousAuthorizationNumber = s[2].value
+                        event?.pointee.previousAuthorizationNumber = s[2].value
+                        line?.pointee.previousAuthorizationNumber = s[2].value
                     } else if q.valueIs("NT") {
                         if response { adminRef = s[2].value } else {
-                            lv.event?.previousAdministrativeReference = s[2].value
-                            lv.line?.previousAdministrativeReference = s[2].value
+                            event?.pointee.previousAdministrativeReference = s[2].value
+                            line?.pointee.previousAdministrativeReference = s[2].value
                         }
                     } else {
                         throw .unknownCode(segment: "REF", position: 1, code: q.value, list: "\(loop) reference qualifier")
                     }
                 case "DTP":
                     let q = s[1]   // compared as bytes: no `String` per qualifier
-                    if q.valueIs("439") { let v = try CommonSegments.dtpDate(s); lv.event?.accidentDate = v }
-                    else if q.valueIs("484") { let v = try CommonSegments.dtpDate(s); lv.event?.lastMenstrualPeriodDate = v }
-                    else if q.valueIs("ABC") { let v = try CommonSegments.dtpDate(s); lv.event?.estimatedBirthDate = v }
-                    else if q.valueIs("431") { let v = try CommonSegments.dtpDate(s); lv.event?.onsetDate = v }
-                    else if q.valueIs("AAH") { let v = try CommonSegments.dtpRange(s); lv.event?.eventDate = v }
-                    else if q.valueIs("435") { let v = try CommonSegments.dtpRange(s); lv.event?.admissionDate = v }
-                    else if q.valueIs("096") { let v = try CommonSegments.dtpDate(s); lv.event?.dischargeDate = v }
-                    else if q.valueIs("472") { let v = try CommonSegments.dtpRange(s); lv.line?.serviceDate = v }
+                    if q.valueIs("439") { let v = try CommonSegments.dtpDate(s); event?.pointee.accidentDate = v }
+                    else if q.valueIs("484") { let v = try CommonSegments.dtpDate(s); event?.pointee.lastMenstrualPeriodDate = v }
+                    else if q.valueIs("ABC") { let v = try CommonSegments.dtpDate(s); event?.pointee.estimatedBirthDate = v }
+                    else if q.valueIs("431") { let v = try CommonSegments.dtpDate(s); event?.pointee.onsetDate = v }
+                    else if q.valueIs("AAH") { let v = try CommonSegments.dtpRange(s); event?.pointee.eventDate = v }
+                    else if q.valueIs("435") { let v = try CommonSegments.dtpRange(s); event?.pointee.admissionDate = v }
+                    else if q.valueIs("096") { let v = try CommonSegments.dtpDate(s); event?.pointee.dischargeDate = v }
+                    else if q.valueIs("472") { let v = try CommonSegments.dtpRange(s); line?.pointee.serviceDate = v }
                     else if q.valueIs("102") { period.issued = try CommonSegments.dtpDate(s) }
                     else if q.valueIs("036") { period.expires = try CommonSegments.dtpDate(s) }
                     else if q.valueIs("007") { period.effective = try CommonSegments.dtpRange(s) }
                     else { throw .unknownCode(segment: "DTP", position: 1, code: q.value, list: "\(loop) date qualifier") }
                 case "HI":
                     let d = try CommonSegments.diagnoses(s)
-                    if isEvent { lv.event?.diagnoses = d } else { lv.requestedDocumentation = d.map(\.code) }
+                    if isEvent { event?.pointee.diagnoses = d } else { lv.requestedDocumentation = d.map(\.code) }
                 case "HSD":
                     let d = try CommonSegments.delivery(s)
-                    lv.event?.delivery = d
-                    lv.line?.delivery = d
-                case "CL1": lv.event?.institutional = ReviewSegments.institutional(s)
+                    event?.pointee.delivery = d
+                    line?.pointee.delivery = d
+                case "CL1": event?.pointee.institutional = ReviewSegments.institutional(s)
                 case "PWK":
                     let a = try CommonSegments.attachment(s)
-                    lv.event?.attachments.append(a)
-                    lv.line?.attachments.append(a)
+                    event?.pointee.attachments.append(a)
+                    line?.pointee.attachments.append(a)
                 case "MSG":
-                    lv.event?.note = s[1].value
-                    lv.line?.note = s[1].value
+                    event?.pointee.note = s[1].value
+                    line?.pointee.note = s[1].value
                 case "SV1", "SV2", "SV3":
-                    if lv.line != nil { try ReviewSegments.apply(sv: s, to: &lv.line!) } else {
+                    if let line { try ReviewSegments.apply(sv: s, to: &line.pointee) } else {
                         var scratch = ServiceLine()   // read in 2000E too, as its errors count; not kept
                         try ReviewSegments.apply(sv: s, to: &scratch)
                     }
-                case "TOO": lv.line?.teeth.append(ReviewSegments.tooth(s))
+                case "TOO": line?.pointee.teeth.append(ReviewSegments.tooth(s))
                 default: break   // CRC, CR1, CR2, CR5, CR6: not carried by the model
                 }
             }
@@ -213,8 +248,8 @@ enum AuthorizationReader {
                 if isTransportOrOtherUMO(code) { continue }
                 let p = try loop.provider()
                 if code.valueIs("L5") { lv.contact = p; continue }
-                lv.event?.providers.append(p)
-                lv.line?.providers.append(p)
+                event?.pointee.providers.append(p)
+                line?.pointee.providers.append(p)
             }
         }
     }
