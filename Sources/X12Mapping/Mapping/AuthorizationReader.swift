@@ -51,7 +51,7 @@ enum AuthorizationReader {
             case 5:
                 var extras = LevelExtras()
                 if response {
-                    lv.decisions.append(ServiceLineDecision(line: ServiceLine()))
+                    lv.decisions.append(ServiceLineDecision(line: Blank.line))
                     try lv.decisions.withUnsafeMutableBufferPointer { (b) throws(MappingError) in
                         let d = b.baseAddress! + (b.count - 1)
                         try EventLevel.read(&c, response: true, loop: "2000F", event: nil, line: d.pointer(to: \.line)!, extras: &extras)
@@ -61,7 +61,8 @@ enum AuthorizationReader {
                         d.pointee.documentationContact = extras.contact
                     }
                 } else {
-                    lv.lines.append(ServiceLine())
+                    if lv.lines.isEmpty { lv.lines.reserveCapacity(Self.levelsLeft(c) + 1) }   // one allocation for all lines
+                    lv.lines.append(Blank.line)
                     try lv.lines.withUnsafeMutableBufferPointer { (b) throws(MappingError) in
                         try EventLevel.read(&c, response: false, loop: "2000F", event: nil, line: b.baseAddress! + (b.count - 1), extras: &extras)
                     }
@@ -116,7 +117,7 @@ enum AuthorizationReader {
         /// A fresh patient event to fill (a second 2000E replaces the first, as before).
         func startEvent() -> UnsafeMutablePointer<PatientEvent> {
             if hasEvent { event.deinitialize(count: 1) }
-            event.initialize(to: PatientEvent(kind: .healthServicesReview))
+            event.initialize(to: Blank.event)
             hasEvent = true
             return event
         }
@@ -150,6 +151,24 @@ enum AuthorizationReader {
         }
     }
 
+    /// How many HL segments follow the cursor (the 2000F levels after the first are all that is left).
+    private static func levelsLeft(_ c: SegmentCursor) -> Int {
+        var d = c
+        var n = 0
+        while !d.atEnd {
+            if d.peekID == "HL" { n += 1 }
+            d.index += 1
+        }
+        return n
+    }
+
+    /// Empty values copied to start a level: `ServiceLine()` and `PatientEvent(kind:)` go through a default-argument
+    /// call per field (about 1,400 instructions each); a copy of a blank is a move of its bytes.
+    private enum Blank {
+        static let line = ServiceLine()
+        static let event = PatientEvent(kind: .healthServicesReview)
+    }
+
     /// What a 2000E or 2000F level holds besides its event or line: the values of a response, and the UM of 2000E.
     struct LevelExtras {
         var um: ReviewSegments.UM?
@@ -174,8 +193,7 @@ enum AuthorizationReader {
                 switch s.id {
                 case "TRN":
                     let t = try CommonSegments.trace(s)
-                    event?.pointee.trackingNumbers.append(t)
-                    line?.pointee.trackingNumbers.append(t)
+                    if let event { event.pointee.trackingNumbers.append(t) } else { line?.pointee.trackingNumbers.append(t) }
                 case "AAA": lv.rejections.append(try CommonSegments.rejection(s))
                 case "UM":
                     let u = try ReviewSegments.um(s)
@@ -190,12 +208,12 @@ enum AuthorizationReader {
                 case "REF":
                     let q = s[1]
                     if q.valueIs("BB") {
-                        event?.pointee.previousAuthorizationNumber = s[2].value
-                        line?.pointee.previousAuthorizationNumber = s[2].value
+                        let v = s[2].value
+                        if let event { event.pointee.previousAuthorizationNumber = v } else { line?.pointee.previousAuthorizationNumber = v }
                     } else if q.valueIs("NT") {
                         if response { adminRef = s[2].value } else {
-                            event?.pointee.previousAdministrativeReference = s[2].value
-                            line?.pointee.previousAdministrativeReference = s[2].value
+                            let v = s[2].value
+                            if let event { event.pointee.previousAdministrativeReference = v } else { line?.pointee.previousAdministrativeReference = v }
                         }
                     } else {
                         throw .unknownCode(segment: "REF", position: 1, code: q.value, list: "\(loop) reference qualifier")
@@ -219,19 +237,17 @@ enum AuthorizationReader {
                     if isEvent { event?.pointee.diagnoses = d } else { lv.requestedDocumentation = d.map(\.code) }
                 case "HSD":
                     let d = try CommonSegments.delivery(s)
-                    event?.pointee.delivery = d
-                    line?.pointee.delivery = d
+                    if let event { event.pointee.delivery = d } else { line?.pointee.delivery = d }
                 case "CL1": event?.pointee.institutional = ReviewSegments.institutional(s)
                 case "PWK":
                     let a = try CommonSegments.attachment(s)
-                    event?.pointee.attachments.append(a)
-                    line?.pointee.attachments.append(a)
+                    if let event { event.pointee.attachments.append(a) } else { line?.pointee.attachments.append(a) }
                 case "MSG":
-                    event?.pointee.note = s[1].value
-                    line?.pointee.note = s[1].value
+                    let v = s[1].value
+                    if let event { event.pointee.note = v } else { line?.pointee.note = v }
                 case "SV1", "SV2", "SV3":
                     if let line { try ReviewSegments.apply(sv: s, to: &line.pointee) } else {
-                        var scratch = ServiceLine()   // read in 2000E too, as its errors count; not kept
+                        var scratch = Blank.line   // read in 2000E too, as its errors count; not kept
                         try ReviewSegments.apply(sv: s, to: &scratch)
                     }
                 case "TOO": line?.pointee.teeth.append(ReviewSegments.tooth(s))
@@ -248,8 +264,7 @@ enum AuthorizationReader {
                 if isTransportOrOtherUMO(code) { continue }
                 let p = try loop.provider()
                 if code.valueIs("L5") { lv.contact = p; continue }
-                event?.pointee.providers.append(p)
-                line?.pointee.providers.append(p)
+                if let event { event.pointee.providers.append(p) } else { line?.pointee.providers.append(p) }
             }
         }
     }

@@ -43,6 +43,9 @@ enum CommonSegments {
     // MARK: HI
     static func diagnoses(_ s: RawSegment) throws(MappingError) -> [Diagnosis] {
         var out: [Diagnosis] = []
+        var n = 0
+        for p in 1...12 where !s[p].isEmpty { n += 1 }
+        out.reserveCapacity(n)   // one allocation, not one per doubling (up to 12 codes)
         for p in 1...12 {
             let e = s[p]
             if e.isEmpty { continue }
@@ -116,6 +119,7 @@ enum CommonSegments {
     static func pointers(_ e: RawElement, _ seg: String, _ pos: Int) throws(MappingError) -> [Int] {
         if e.isEmpty { return [] }
         var out: [Int] = []
+        out.reserveCapacity(4)   // at most four pointers: one allocation
         var it = e.componentIterator
         while let b = it.next() {
             if b.isEmpty { continue }
