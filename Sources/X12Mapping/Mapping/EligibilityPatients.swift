@@ -41,17 +41,18 @@ struct EligibilityPatients {
     mutating func start(_ rank: Int) {
         if let p = pending, rank <= p { emitLeaf(replacing: rank) }
         pending = nil
+        // Each party is cleared only when set: storing `nil` into a large optional writes all its bytes.
         if rank == 0 {
-            payer = nil
+            if hasPayer { payer = nil }
             hasPayer = false
             sourceRejections = []
         }
         if rank <= 1 {
-            receiver = nil
+            if hasReceiver { receiver = nil }
             hasReceiver = false
         }
         if rank <= 2 {
-            subscriber = nil
+            if hasSubscriber { subscriber = nil }
             hasSubscriber = false
             subscriberBenefits = []
             subscriberEncounters = []

@@ -46,59 +46,53 @@ enum EligibilitySegments {
     }
 
     // MARK: 271 EB loop
-    /// Reads every EB loop at the cursor and appends its ``Benefit`` to `out`: each value is made by one init
-    /// call from locals (no optional benefit returned, no field assigned twice, no copy of the large value).
+    /// The value each 2110C/D benefit starts from.
+    private static let blankBenefit = Benefit(kind: .activeCoverage)
+
+    /// Reads every EB loop at the cursor and appends its ``Benefit`` to `out`, each filled in place in the list.
     static func readBenefits(_ c: inout SegmentCursor, into out: inout [Benefit]) throws(MappingError) {
         guard c.peekID == "EB" else { return }
         out.reserveCapacity(out.count + c.count("EB"))
         while let eb = c.take("EB") {
-            let kind = try X12Codes.benefitKind.value(eb[1], "EB", 1)
-            let coverageLevel = try X12Codes.coverageLevel.optional(eb[2], "EB", 2)
-            let serviceTypeCodes = eb.repeated(3)
-            let insuranceTypeCode = eb.opt(4)
-            let planCoverageDescription = eb.opt(5)
-            let timePeriod = try X12Codes.timePeriod.optional(eb[6], "EB", 6)
-            let amount = try X12Values.decimal(eb[7], "EB", 7)
-            let percent = try X12Values.decimal(eb[8], "EB", 8)
-            let quantityKind = try X12Codes.benefitQuantity.optional(eb[9], "EB", 9)
-            let quantity = try X12Values.decimal(eb[10], "EB", 10)
-            let authorizationRequired = try X12Codes.yesNoUnknown.optional(eb[11], "EB", 11)
-            let inPlanNetwork = try X12Codes.network.optional(eb[12], "EB", 12)
-            let procedure = try CommonSegments.procedure(eb[13], "EB", 13)
-            let diagnosisPointers = try CommonSegments.pointers(eb[14], "EB", 14)
-            var deliveries: [ServiceDelivery] = []
-            var references: [Reference] = []
-            var dates: [EligibilityDate] = []
-            var rejections: [Rejection] = []
-            var messages: [String] = []
-            var additionalInformation: [BenefitNote] = []
-            var relatedEntities: [Provider] = []
-            while isBenefitSegment(c.peekID) {
-                let s = c.next()!
-                switch s.id {
-                case "HSD": deliveries.append(try CommonSegments.delivery(s))
-                case "REF": references.append(CommonSegments.reference(s))
-                case "DTP":
-                    dates.append(EligibilityDate(try X12Codes.eligibilityDate.value(s[1], "DTP", 1), try CommonSegments.dtpRange(s)))
-                case "AAA": rejections.append(try CommonSegments.rejection(s))
-                case "MSG": messages.append(s[1].value)
-                case "III":
-                    let kind = s[1].valueBytes.isEmpty ? BenefitNote.Kind.text : try X12Codes.benefitNote.value(s[1], "III", 1)
-                    additionalInformation.append(BenefitNote(kind: kind, code: s.opt(2), category: s.opt(3), text: s.opt(4)))
-                default:   // LS*2120 … LE*2120
-                    while let loop = PartyLoop.read(&c, allowed: PartyLoop.isRelatedEntitySegment) {
-                        relatedEntities.append(try loop.provider())
+            // Filled in place in the list's last element (a copy of a blank, then one store per field): built by
+            // `Benefit.init`, each `Decimal?` argument made the value be assembled field by field and then copied.
+            out.append(blankBenefit)
+            try out.withUnsafeMutableBufferPointer { (list) throws(MappingError) in
+                let b = list.baseAddress! + (list.count - 1)
+                b.pointee.kind = try X12Codes.benefitKind.value(eb[1], "EB", 1)
+                b.pointee.coverageLevel = try X12Codes.coverageLevel.optional(eb[2], "EB", 2)
+                b.pointee.serviceTypeCodes = eb.repeated(3)
+                b.pointee.insuranceTypeCode = eb.opt(4)
+                b.pointee.planCoverageDescription = eb.opt(5)
+                b.pointee.timePeriod = try X12Codes.timePeriod.optional(eb[6], "EB", 6)
+                b.pointee.amount = try X12Values.decimal(eb[7], "EB", 7)
+                b.pointee.percent = try X12Values.decimal(eb[8], "EB", 8)
+                b.pointee.quantityKind = try X12Codes.benefitQuantity.optional(eb[9], "EB", 9)
+                b.pointee.quantity = try X12Values.decimal(eb[10], "EB", 10)
+                b.pointee.authorizationRequired = try X12Codes.yesNoUnknown.optional(eb[11], "EB", 11)
+                b.pointee.inPlanNetwork = try X12Codes.network.optional(eb[12], "EB", 12)
+                b.pointee.procedure = try CommonSegments.procedure(eb[13], "EB", 13)
+                b.pointee.diagnosisPointers = try CommonSegments.pointers(eb[14], "EB", 14)
+                while isBenefitSegment(c.peekID) {
+                    let s = c.next()!
+                    switch s.id {
+                    case "HSD": b.pointee.deliveries.append(try CommonSegments.delivery(s))
+                    case "REF": b.pointee.references.append(CommonSegments.reference(s))
+                    case "DTP":
+                        b.pointee.dates.append(EligibilityDate(try X12Codes.eligibilityDate.value(s[1], "DTP", 1), try CommonSegments.dtpRange(s)))
+                    case "AAA": b.pointee.rejections.append(try CommonSegments.rejection(s))
+                    case "MSG": b.pointee.messages.append(s[1].value)
+                    case "III":
+                        let kind = s[1].valueBytes.isEmpty ? BenefitNote.Kind.text : try X12Codes.benefitNote.value(s[1], "III", 1)
+                        b.pointee.additionalInformation.append(BenefitNote(kind: kind, code: s.opt(2), category: s.opt(3), text: s.opt(4)))
+                    default:   // LS*2120 … LE*2120
+                        while let loop = PartyLoop.read(&c, allowed: PartyLoop.isRelatedEntitySegment) {
+                            b.pointee.relatedEntities.append(try loop.provider())
+                        }
+                        guard c.take("LE") != nil else { throw .missingSegment("LE", loop: "2110") }
                     }
-                    guard c.take("LE") != nil else { throw .missingSegment("LE", loop: "2110") }
                 }
             }
-            out.append(Benefit(kind: kind, coverageLevel: coverageLevel, serviceTypeCodes: serviceTypeCodes,
-                               insuranceTypeCode: insuranceTypeCode, planCoverageDescription: planCoverageDescription,
-                               timePeriod: timePeriod, amount: amount, percent: percent, quantityKind: quantityKind,
-                               quantity: quantity, authorizationRequired: authorizationRequired, inPlanNetwork: inPlanNetwork,
-                               procedure: procedure, diagnosisPointers: diagnosisPointers, deliveries: deliveries,
-                               references: references, dates: dates, rejections: rejections, messages: messages,
-                               additionalInformation: additionalInformation, relatedEntities: relatedEntities))
         }
     }
 }

@@ -90,7 +90,7 @@ struct ConvertCommand: ParsableCommand {
         case (.xml, .x12):
             _ = try convert(to: outPath) { sink in try StructuralXMLImporter().importX12(from: source, to: sink) }
         case (.x12, .model):
-            let failed = try convert(to: outPath) { sink in try Self.toModel(source, to: sink) }
+            let failed = try convert(to: outPath) { sink in try Self.toModel(source, to: sink, lineByLine: outPath == "-") }
             if failed > 0 {
                 fail("\(failed) transaction set(s) could not be mapped (see above); the others were written")
                 throw ExitCode(1)
@@ -138,17 +138,21 @@ struct ConvertCommand: ParsableCommand {
     }
 
     /// X12 → model JSON Lines; returns how many transaction sets failed to map.
-    private static func toModel(_ source: ByteSource, to sink: ByteSink) throws -> Int {
+    ///
+    /// Each line is encoded into one reusable buffer (``ModelJSONLinesWriter``). On standard output each line is
+    /// handed on as soon as it is written (a pipe's reader sees each transaction); a file is written in large
+    /// blocks.
+    private static func toModel(_ source: ByteSource, to sink: ByteSink, lineByLine: Bool) throws -> Int {
         let reader = X12ModelReader(reader: X12Reader(name: source.name) { (buffer) throws(X12IOError) -> Int in
             try source.read(into: buffer)
         })
+        let lines = ModelJSONLinesWriter(sink: sink)
         var failed = 0
         while let mapped = try reader.next() {
             switch mapped.result {
             case .success(let model):
-                sink.append(contentsOf: try ModelJSON.encode(model))
-                sink.append(contentsOf: [0x0A])
-                try sink.flush()
+                try lines.write(model)
+                if lineByLine { try sink.flush() }
             case .failure(let error):
                 failed += 1
                 FileHandle.standardError.write(Data("x12gate convert: transaction set \(mapped.header.id) \(mapped.header.controlNumber): \(error)\n".utf8))
