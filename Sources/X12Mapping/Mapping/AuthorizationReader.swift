@@ -197,11 +197,14 @@ enum AuthorizationReader {
                 case "AAA": lv.rejections.append(try CommonSegments.rejection(s))
                 case "UM":
                     let u = try ReviewSegments.um(s)
-                    lv.um = u
-                    line?.pointee.reviewKind = u.kind
-                    line?.pointee.certificationType = u.certificationType
-                    line?.pointee.serviceTypeCode = u.serviceTypeCode
-                    line?.pointee.location = u.location
+                    if let line {   // a line takes its values now; the event's UM is applied when it is taken
+                        line.pointee.reviewKind = u.kind
+                        line.pointee.certificationType = u.certificationType
+                        line.pointee.serviceTypeCode = u.serviceTypeCode
+                        line.pointee.location = u.location
+                    } else {
+                        lv.um = u
+                    }
                 case "HCR":
                     lv.outcome = try ReviewSegments.outcome(s)
                     hasOutcome = true
