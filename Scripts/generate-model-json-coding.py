@@ -33,12 +33,15 @@ def swift_literal(text):
     return text.replace("\\", "\\\\").replace("\"", "\\\"")
 
 
-def write_json(w, props):
+def write_json(w, props, structs):
     """The `writeJSON` function of a struct: each key with its punctuation as one literal run (`{"a":` for a
     first required property, `,"b":` once a property has surely been written); keys that may be left out (a nil
     optional, an empty list) before the first required property check for the comma at run time (`key`). The
-    fields are read through a pointer (`writeJSON(at:to:)`, which the list writer calls on its elements in
-    place), so a list element is not copied whole, and destroyed, for the call."""
+    fields are read in place through a pointer (`writeJSON(at:to:)`, which the list writer calls on its elements):
+    a struct or list field, optional or not, is written through a pointer to it (`p.pointer(to: \\.field)`, an
+    offset fixed at compile time; `wrapped()` for the value inside an optional), and a string field is read by
+    the writer where it lies (`w.string(at:)`), so no value is copied (with a retain and release of each of its
+    references) for the call. Enumerations, numbers and dates are read as they are."""
     w.append("    func writeJSON(to w: inout ModelJSONWriter) {")
     w.append("        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }")
     w.append("    }")
@@ -59,10 +62,23 @@ def write_json(w, props):
         else:
             key = "w.literal(\"%s\")" % swift_literal('%s"%s":' % (lead, n))
         f = "p.pointee." + n
+        base = t[:-1] if t.endswith("?") else t
+        resolved = ALIASES.get(base, base)
+        if resolved == "String":
+            write = lambda at: "w.string(at: %s)" % at
+        elif resolved in structs and resolved not in HAND_WRITTEN:
+            write = lambda at: "%s.writeJSON(at: %s, to: &w)" % (base, at)
+        else:
+            write = None
         if t.endswith("?"):
-            w.append("        if let v = %s { %s; v.writeJSON(to: &w) }" % (f, key))
+            if write:
+                w.append("        if let v = p.pointer(to: \\.%s)!.wrapped() { %s; %s }" % (n, key, write("v")))
+            else:
+                w.append("        if let v = %s { %s; v.writeJSON(to: &w) }" % (f, key))
         elif t.startswith("["):
-            w.append("        if !%s.isEmpty { %s; %s.writeJSON(to: &w) }" % (f, key, f))
+            w.append("        if !%s.isEmpty { %s; %s.writeJSON(at: p.pointer(to: \\.%s)!, to: &w) }" % (f, key, t, n))
+        elif write:
+            w.append("        %s; %s" % (key, write("p.pointer(to: \\.%s)!" % n)))
         else:
             w.append("        %s; %s.writeJSON(to: &w)" % (key, f))
         if not omissible:
@@ -449,7 +465,7 @@ def main():
             w.append("    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).")
             w.append("    static let jsonStart = ModelJSONPrototype(%s)" % start)
         w.append("")
-        write_json(w, props)
+        write_json(w, props, structs)
         w.append("")
         read_json(w, q, s, props, structs, enums, nested)
         w.append("    }")

@@ -29,10 +29,13 @@ enum DecimalText {
     }
 
     /// Writes `d.description` (or the X12 form) at `p` (room for ``maxLength`` bytes) and returns its length, or
-    /// -1 when the value needs `description` (NaN, more than 18 digits, an exponent beyond ±18).
+    /// -1 when the value needs `description` (NaN, more than 18 digits, an exponent beyond ±18). With
+    /// `layoutChecked` the caller has seen ``layoutHolds`` true (kept, so each value skips the lazy global's check).
     @inline(__always)
-    static func write(_ d: Decimal, to p: UnsafeMutablePointer<UInt8>, dropLeadingZero: Bool = false) -> Int {
-        guard let (negative, e, m) = parts(d), e >= -18, e <= 18, m < 1_000_000_000_000_000_000 else { return -1 }
+    static func write(_ d: Decimal, to p: UnsafeMutablePointer<UInt8>, dropLeadingZero: Bool = false,
+                      layoutChecked: Bool = false) -> Int {
+        guard let (negative, e, m) = layoutChecked ? rawParts(d) : parts(d), e >= -18, e <= 18,
+              m < 1_000_000_000_000_000_000 else { return -1 }
         if m == 0 {
             p[0] = 0x30
             return 1
@@ -66,13 +69,7 @@ enum DecimalText {
     }
 
     @inline(__always) private static func digits(_ m: UInt64, _ p: UnsafeMutablePointer<UInt8>, _ n: Int) {
-        var v = m
-        var i = n
-        while i > 0 {
-            i -= 1
-            p[i] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
-            v /= 10
-        }
+        DigitPairs.digits(m, p, n)
     }
 
     /// Sign, exponent and significand of a finite `d` whose significand fits 64 bits, read from the value's
@@ -86,7 +83,7 @@ enum DecimalText {
         return rawParts(d)
     }
 
-    @inline(__always) private static func rawParts(_ d: Decimal) -> (negative: Bool, exponent: Int, significand: UInt64)? {
+    @inline(__always) static func rawParts(_ d: Decimal) -> (negative: Bool, exponent: Int, significand: UInt64)? {
         guard MemoryLayout<Decimal>.size == 20 else { return nil }
         return withUnsafeBytes(of: d) { b -> (Bool, Int, UInt64)? in
             let flags = b[1]

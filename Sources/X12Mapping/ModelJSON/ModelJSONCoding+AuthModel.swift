@@ -226,13 +226,13 @@ extension Address: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"address1\":"); p.pointee.address1.writeJSON(to: &w)
-        if let v = p.pointee.address2 { w.literal(",\"address2\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.city { w.literal(",\"city\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.state { w.literal(",\"state\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.postalCode { w.literal(",\"postalCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.countryCode { w.literal(",\"countryCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.countrySubdivisionCode { w.literal(",\"countrySubdivisionCode\":"); v.writeJSON(to: &w) }
+        w.literal("{\"address1\":"); w.string(at: p.pointer(to: \.address1)!)
+        if let v = p.pointer(to: \.address2)!.wrapped() { w.literal(",\"address2\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.city)!.wrapped() { w.literal(",\"city\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.state)!.wrapped() { w.literal(",\"state\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.postalCode)!.wrapped() { w.literal(",\"postalCode\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.countryCode)!.wrapped() { w.literal(",\"countryCode\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.countrySubdivisionCode)!.wrapped() { w.literal(",\"countrySubdivisionCode\":"); w.string(at: v) }
         w.byte(0x7D)
     }
 
@@ -286,10 +286,10 @@ extension Attachment: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"reportType\":"); p.pointee.reportType.writeJSON(to: &w)
+        w.literal("{\"reportType\":"); w.string(at: p.pointer(to: \.reportType)!)
         w.literal(",\"transmission\":"); p.pointee.transmission.writeJSON(to: &w)
-        if let v = p.pointee.controlNumber { w.literal(",\"controlNumber\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.description { w.literal(",\"description\":"); v.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.controlNumber)!.wrapped() { w.literal(",\"controlNumber\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.description)!.wrapped() { w.literal(",\"description\":"); w.string(at: v) }
         w.byte(0x7D)
     }
 
@@ -340,18 +340,18 @@ extension AuthorizationDecision: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"trace\":"); p.pointee.trace.writeJSON(to: &w)
+        w.literal("{\"trace\":"); TransactionTrace.writeJSON(at: p.pointer(to: \.trace)!, to: &w)
         if let v = p.pointee.responseStatus { w.literal(",\"responseStatus\":"); v.writeJSON(to: &w) }
-        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
-        w.literal(",\"umo\":"); p.pointee.umo.writeJSON(to: &w)
-        if let v = p.pointee.requester { w.literal(",\"requester\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.subscriber { w.literal(",\"subscriber\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.event { w.literal(",\"event\":"); v.writeJSON(to: &w) }
-        if !p.pointee.eventRejections.isEmpty { w.literal(",\"eventRejections\":"); p.pointee.eventRejections.writeJSON(to: &w) }
-        if let v = p.pointee.outcome { w.literal(",\"outcome\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.documentationContact { w.literal(",\"documentationContact\":"); v.writeJSON(to: &w) }
-        if !p.pointee.lines.isEmpty { w.literal(",\"lines\":"); p.pointee.lines.writeJSON(to: &w) }
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
+        w.literal(",\"umo\":"); UtilizationManagementOrganization.writeJSON(at: p.pointer(to: \.umo)!, to: &w)
+        if let v = p.pointer(to: \.requester)!.wrapped() { w.literal(",\"requester\":"); Provider.writeJSON(at: v, to: &w) }
+        if let v = p.pointer(to: \.subscriber)!.wrapped() { w.literal(",\"subscriber\":"); Member.writeJSON(at: v, to: &w) }
+        if let v = p.pointer(to: \.dependent)!.wrapped() { w.literal(",\"dependent\":"); Member.writeJSON(at: v, to: &w) }
+        if let v = p.pointer(to: \.event)!.wrapped() { w.literal(",\"event\":"); PatientEvent.writeJSON(at: v, to: &w) }
+        if !p.pointee.eventRejections.isEmpty { w.literal(",\"eventRejections\":"); [Rejection].writeJSON(at: p.pointer(to: \.eventRejections)!, to: &w) }
+        if let v = p.pointer(to: \.outcome)!.wrapped() { w.literal(",\"outcome\":"); ReviewOutcome.writeJSON(at: v, to: &w) }
+        if let v = p.pointer(to: \.documentationContact)!.wrapped() { w.literal(",\"documentationContact\":"); Provider.writeJSON(at: v, to: &w) }
+        if !p.pointee.lines.isEmpty { w.literal(",\"lines\":"); [ServiceLineDecision].writeJSON(at: p.pointer(to: \.lines)!, to: &w) }
         w.byte(0x7D)
     }
 
@@ -410,14 +410,14 @@ extension AuthorizationRequest: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"trace\":"); p.pointee.trace.writeJSON(to: &w)
+        w.literal("{\"trace\":"); TransactionTrace.writeJSON(at: p.pointer(to: \.trace)!, to: &w)
         w.literal(",\"servicesReservation\":"); p.pointee.servicesReservation.writeJSON(to: &w)
-        w.literal(",\"umo\":"); p.pointee.umo.writeJSON(to: &w)
-        w.literal(",\"requester\":"); p.pointee.requester.writeJSON(to: &w)
-        w.literal(",\"subscriber\":"); p.pointee.subscriber.writeJSON(to: &w)
-        if let v = p.pointee.dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
-        w.literal(",\"event\":"); p.pointee.event.writeJSON(to: &w)
-        if !p.pointee.serviceLines.isEmpty { w.literal(",\"serviceLines\":"); p.pointee.serviceLines.writeJSON(to: &w) }
+        w.literal(",\"umo\":"); UtilizationManagementOrganization.writeJSON(at: p.pointer(to: \.umo)!, to: &w)
+        w.literal(",\"requester\":"); Provider.writeJSON(at: p.pointer(to: \.requester)!, to: &w)
+        w.literal(",\"subscriber\":"); Member.writeJSON(at: p.pointer(to: \.subscriber)!, to: &w)
+        if let v = p.pointer(to: \.dependent)!.wrapped() { w.literal(",\"dependent\":"); Member.writeJSON(at: v, to: &w) }
+        w.literal(",\"event\":"); PatientEvent.writeJSON(at: p.pointer(to: \.event)!, to: &w)
+        if !p.pointee.serviceLines.isEmpty { w.literal(",\"serviceLines\":"); [ServiceLine].writeJSON(at: p.pointer(to: \.serviceLines)!, to: &w) }
         w.byte(0x7D)
     }
 
@@ -474,9 +474,9 @@ extension Benefit: ModelJSONCodable {
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
         if let v = p.pointee.coverageLevel { w.literal(",\"coverageLevel\":"); v.writeJSON(to: &w) }
-        if !p.pointee.serviceTypeCodes.isEmpty { w.literal(",\"serviceTypeCodes\":"); p.pointee.serviceTypeCodes.writeJSON(to: &w) }
-        if let v = p.pointee.insuranceTypeCode { w.literal(",\"insuranceTypeCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.planCoverageDescription { w.literal(",\"planCoverageDescription\":"); v.writeJSON(to: &w) }
+        if !p.pointee.serviceTypeCodes.isEmpty { w.literal(",\"serviceTypeCodes\":"); [String].writeJSON(at: p.pointer(to: \.serviceTypeCodes)!, to: &w) }
+        if let v = p.pointer(to: \.insuranceTypeCode)!.wrapped() { w.literal(",\"insuranceTypeCode\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.planCoverageDescription)!.wrapped() { w.literal(",\"planCoverageDescription\":"); w.string(at: v) }
         if let v = p.pointee.timePeriod { w.literal(",\"timePeriod\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.amount { w.literal(",\"amount\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.percent { w.literal(",\"percent\":"); v.writeJSON(to: &w) }
@@ -484,15 +484,15 @@ extension Benefit: ModelJSONCodable {
         if let v = p.pointee.quantity { w.literal(",\"quantity\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.authorizationRequired { w.literal(",\"authorizationRequired\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.inPlanNetwork { w.literal(",\"inPlanNetwork\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.procedure { w.literal(",\"procedure\":"); v.writeJSON(to: &w) }
-        if !p.pointee.diagnosisPointers.isEmpty { w.literal(",\"diagnosisPointers\":"); p.pointee.diagnosisPointers.writeJSON(to: &w) }
-        if !p.pointee.deliveries.isEmpty { w.literal(",\"deliveries\":"); p.pointee.deliveries.writeJSON(to: &w) }
-        if !p.pointee.references.isEmpty { w.literal(",\"references\":"); p.pointee.references.writeJSON(to: &w) }
-        if !p.pointee.dates.isEmpty { w.literal(",\"dates\":"); p.pointee.dates.writeJSON(to: &w) }
-        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
-        if !p.pointee.messages.isEmpty { w.literal(",\"messages\":"); p.pointee.messages.writeJSON(to: &w) }
-        if !p.pointee.additionalInformation.isEmpty { w.literal(",\"additionalInformation\":"); p.pointee.additionalInformation.writeJSON(to: &w) }
-        if !p.pointee.relatedEntities.isEmpty { w.literal(",\"relatedEntities\":"); p.pointee.relatedEntities.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.procedure)!.wrapped() { w.literal(",\"procedure\":"); Procedure.writeJSON(at: v, to: &w) }
+        if !p.pointee.diagnosisPointers.isEmpty { w.literal(",\"diagnosisPointers\":"); [Int].writeJSON(at: p.pointer(to: \.diagnosisPointers)!, to: &w) }
+        if !p.pointee.deliveries.isEmpty { w.literal(",\"deliveries\":"); [ServiceDelivery].writeJSON(at: p.pointer(to: \.deliveries)!, to: &w) }
+        if !p.pointee.references.isEmpty { w.literal(",\"references\":"); [Reference].writeJSON(at: p.pointer(to: \.references)!, to: &w) }
+        if !p.pointee.dates.isEmpty { w.literal(",\"dates\":"); [EligibilityDate].writeJSON(at: p.pointer(to: \.dates)!, to: &w) }
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
+        if !p.pointee.messages.isEmpty { w.literal(",\"messages\":"); [String].writeJSON(at: p.pointer(to: \.messages)!, to: &w) }
+        if !p.pointee.additionalInformation.isEmpty { w.literal(",\"additionalInformation\":"); [BenefitNote].writeJSON(at: p.pointer(to: \.additionalInformation)!, to: &w) }
+        if !p.pointee.relatedEntities.isEmpty { w.literal(",\"relatedEntities\":"); [Provider].writeJSON(at: p.pointer(to: \.relatedEntities)!, to: &w) }
         w.byte(0x7D)
     }
 
@@ -561,9 +561,9 @@ extension BenefitNote: ModelJSONCodable {
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        if let v = p.pointee.code { w.literal(",\"code\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.category { w.literal(",\"category\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.text { w.literal(",\"text\":"); v.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.code)!.wrapped() { w.literal(",\"code\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.category)!.wrapped() { w.literal(",\"category\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.text)!.wrapped() { w.literal(",\"text\":"); w.string(at: v) }
         w.byte(0x7D)
     }
 
@@ -616,7 +616,7 @@ extension CertificationPeriod: ModelJSONCodable {
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.open()
         if let v = p.pointee.issued { w.key("\"issued\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.effective { w.key("\"effective\":"); v.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.effective)!.wrapped() { w.key("\"effective\":"); DateRange.writeJSON(at: v, to: &w) }
         if let v = p.pointee.expires { w.key("\"expires\":"); v.writeJSON(to: &w) }
         w.byte(0x7D)
     }
@@ -667,8 +667,8 @@ extension Contact: ModelJSONCodable {
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.open()
-        if let v = p.pointee.name { w.key("\"name\":"); v.writeJSON(to: &w) }
-        if !p.pointee.methods.isEmpty { w.key("\"methods\":"); p.pointee.methods.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.name)!.wrapped() { w.key("\"name\":"); w.string(at: v) }
+        if !p.pointee.methods.isEmpty { w.key("\"methods\":"); [ContactMethod].writeJSON(at: p.pointer(to: \.methods)!, to: &w) }
         w.byte(0x7D)
     }
 
@@ -717,7 +717,7 @@ extension ContactMethod: ModelJSONCodable {
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        w.literal(",\"value\":"); p.pointee.value.writeJSON(to: &w)
+        w.literal(",\"value\":"); w.string(at: p.pointer(to: \.value)!)
         w.byte(0x7D)
     }
 
@@ -818,7 +818,7 @@ extension Diagnosis: ModelJSONCodable {
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.literal("{\"codeSystem\":"); p.pointee.codeSystem.writeJSON(to: &w)
         w.literal(",\"role\":"); p.pointee.role.writeJSON(to: &w)
-        w.literal(",\"code\":"); p.pointee.code.writeJSON(to: &w)
+        w.literal(",\"code\":"); w.string(at: p.pointer(to: \.code)!)
         if let v = p.pointee.date { w.literal(",\"date\":"); v.writeJSON(to: &w) }
         w.byte(0x7D)
     }
@@ -871,7 +871,7 @@ extension EligibilityDate: ModelJSONCodable {
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        w.literal(",\"period\":"); p.pointee.period.writeJSON(to: &w)
+        w.literal(",\"period\":"); DateRange.writeJSON(at: p.pointer(to: \.period)!, to: &w)
         w.byte(0x7D)
     }
 
@@ -920,13 +920,13 @@ extension EligibilityInquiry: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"trace\":"); p.pointee.trace.writeJSON(to: &w)
+        w.literal("{\"trace\":"); TransactionTrace.writeJSON(at: p.pointer(to: \.trace)!, to: &w)
         w.literal(",\"spendDown\":"); p.pointee.spendDown.writeJSON(to: &w)
-        w.literal(",\"informationSource\":"); p.pointee.informationSource.writeJSON(to: &w)
-        w.literal(",\"provider\":"); p.pointee.provider.writeJSON(to: &w)
-        w.literal(",\"subscriber\":"); p.pointee.subscriber.writeJSON(to: &w)
-        if let v = p.pointee.dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
-        if !p.pointee.encounters.isEmpty { w.literal(",\"encounters\":"); p.pointee.encounters.writeJSON(to: &w) }
+        w.literal(",\"informationSource\":"); Payer.writeJSON(at: p.pointer(to: \.informationSource)!, to: &w)
+        w.literal(",\"provider\":"); Provider.writeJSON(at: p.pointer(to: \.provider)!, to: &w)
+        w.literal(",\"subscriber\":"); Member.writeJSON(at: p.pointer(to: \.subscriber)!, to: &w)
+        if let v = p.pointer(to: \.dependent)!.wrapped() { w.literal(",\"dependent\":"); Member.writeJSON(at: v, to: &w) }
+        if !p.pointee.encounters.isEmpty { w.literal(",\"encounters\":"); [Encounter].writeJSON(at: p.pointer(to: \.encounters)!, to: &w) }
         w.byte(0x7D)
     }
 
@@ -980,13 +980,13 @@ extension EligibilityResponse: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"trace\":"); p.pointee.trace.writeJSON(to: &w)
-        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
-        w.literal(",\"informationSource\":"); p.pointee.informationSource.writeJSON(to: &w)
-        if let v = p.pointee.provider { w.literal(",\"provider\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.subscriber { w.literal(",\"subscriber\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
-        if !p.pointee.benefitsInformation.isEmpty { w.literal(",\"benefitsInformation\":"); p.pointee.benefitsInformation.writeJSON(to: &w) }
+        w.literal("{\"trace\":"); TransactionTrace.writeJSON(at: p.pointer(to: \.trace)!, to: &w)
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
+        w.literal(",\"informationSource\":"); Payer.writeJSON(at: p.pointer(to: \.informationSource)!, to: &w)
+        if let v = p.pointer(to: \.provider)!.wrapped() { w.literal(",\"provider\":"); Provider.writeJSON(at: v, to: &w) }
+        if let v = p.pointer(to: \.subscriber)!.wrapped() { w.literal(",\"subscriber\":"); Member.writeJSON(at: v, to: &w) }
+        if let v = p.pointer(to: \.dependent)!.wrapped() { w.literal(",\"dependent\":"); Member.writeJSON(at: v, to: &w) }
+        if !p.pointee.benefitsInformation.isEmpty { w.literal(",\"benefitsInformation\":"); [Benefit].writeJSON(at: p.pointer(to: \.benefitsInformation)!, to: &w) }
         w.byte(0x7D)
     }
 
@@ -1041,15 +1041,15 @@ extension Encounter: ModelJSONCodable {
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.open()
-        if !p.pointee.serviceTypeCodes.isEmpty { w.key("\"serviceTypeCodes\":"); p.pointee.serviceTypeCodes.writeJSON(to: &w) }
-        if let v = p.pointee.procedure { w.key("\"procedure\":"); v.writeJSON(to: &w) }
+        if !p.pointee.serviceTypeCodes.isEmpty { w.key("\"serviceTypeCodes\":"); [String].writeJSON(at: p.pointer(to: \.serviceTypeCodes)!, to: &w) }
+        if let v = p.pointer(to: \.procedure)!.wrapped() { w.key("\"procedure\":"); Procedure.writeJSON(at: v, to: &w) }
         if let v = p.pointee.coverageLevel { w.key("\"coverageLevel\":"); v.writeJSON(to: &w) }
-        if !p.pointee.diagnosisPointers.isEmpty { w.key("\"diagnosisPointers\":"); p.pointee.diagnosisPointers.writeJSON(to: &w) }
+        if !p.pointee.diagnosisPointers.isEmpty { w.key("\"diagnosisPointers\":"); [Int].writeJSON(at: p.pointer(to: \.diagnosisPointers)!, to: &w) }
         if let v = p.pointee.spendDownAmount { w.key("\"spendDownAmount\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.spendDownTotalBilledAmount { w.key("\"spendDownTotalBilledAmount\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.placeOfServiceCode { w.key("\"placeOfServiceCode\":"); v.writeJSON(to: &w) }
-        if !p.pointee.references.isEmpty { w.key("\"references\":"); p.pointee.references.writeJSON(to: &w) }
-        if let v = p.pointee.dateOfService { w.key("\"dateOfService\":"); v.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.placeOfServiceCode)!.wrapped() { w.key("\"placeOfServiceCode\":"); w.string(at: v) }
+        if !p.pointee.references.isEmpty { w.key("\"references\":"); [Reference].writeJSON(at: p.pointer(to: \.references)!, to: &w) }
+        if let v = p.pointer(to: \.dateOfService)!.wrapped() { w.key("\"dateOfService\":"); DateRange.writeJSON(at: v, to: &w) }
         w.byte(0x7D)
     }
 
@@ -1105,10 +1105,10 @@ extension InstitutionalInformation: ModelJSONCodable {
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.open()
-        if let v = p.pointee.admissionType { w.key("\"admissionType\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.admissionSource { w.key("\"admissionSource\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.patientStatus { w.key("\"patientStatus\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.nursingHomeResidentialStatus { w.key("\"nursingHomeResidentialStatus\":"); v.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.admissionType)!.wrapped() { w.key("\"admissionType\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.admissionSource)!.wrapped() { w.key("\"admissionSource\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.patientStatus)!.wrapped() { w.key("\"patientStatus\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.nursingHomeResidentialStatus)!.wrapped() { w.key("\"nursingHomeResidentialStatus\":"); w.string(at: v) }
         w.byte(0x7D)
     }
 
@@ -1159,25 +1159,25 @@ extension Member: ModelJSONCodable {
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.open()
-        if let v = p.pointee.memberId { w.key("\"memberId\":"); v.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.memberId)!.wrapped() { w.key("\"memberId\":"); w.string(at: v) }
         if let v = p.pointee.memberIdKind { w.key("\"memberIdKind\":"); v.writeJSON(to: &w) }
         w.key("\"entityType\":"); p.pointee.entityType.writeJSON(to: &w)
-        if let v = p.pointee.lastName { w.literal(",\"lastName\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.firstName { w.literal(",\"firstName\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.middleName { w.literal(",\"middleName\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.namePrefix { w.literal(",\"namePrefix\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.nameSuffix { w.literal(",\"nameSuffix\":"); v.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.lastName)!.wrapped() { w.literal(",\"lastName\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.firstName)!.wrapped() { w.literal(",\"firstName\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.middleName)!.wrapped() { w.literal(",\"middleName\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.namePrefix)!.wrapped() { w.literal(",\"namePrefix\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.nameSuffix)!.wrapped() { w.literal(",\"nameSuffix\":"); w.string(at: v) }
         if let v = p.pointee.dateOfBirth { w.literal(",\"dateOfBirth\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.gender { w.literal(",\"gender\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.relationship { w.literal(",\"relationship\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.birthSequence { w.literal(",\"birthSequence\":"); v.writeJSON(to: &w) }
         w.literal(",\"identityCorrected\":"); p.pointee.identityCorrected.writeJSON(to: &w)
-        if let v = p.pointee.address { w.literal(",\"address\":"); v.writeJSON(to: &w) }
-        if !p.pointee.references.isEmpty { w.literal(",\"references\":"); p.pointee.references.writeJSON(to: &w) }
-        if !p.pointee.traceNumbers.isEmpty { w.literal(",\"traceNumbers\":"); p.pointee.traceNumbers.writeJSON(to: &w) }
-        if !p.pointee.dates.isEmpty { w.literal(",\"dates\":"); p.pointee.dates.writeJSON(to: &w) }
-        if !p.pointee.diagnoses.isEmpty { w.literal(",\"diagnoses\":"); p.pointee.diagnoses.writeJSON(to: &w) }
-        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.address)!.wrapped() { w.literal(",\"address\":"); Address.writeJSON(at: v, to: &w) }
+        if !p.pointee.references.isEmpty { w.literal(",\"references\":"); [Reference].writeJSON(at: p.pointer(to: \.references)!, to: &w) }
+        if !p.pointee.traceNumbers.isEmpty { w.literal(",\"traceNumbers\":"); [TraceNumber].writeJSON(at: p.pointer(to: \.traceNumbers)!, to: &w) }
+        if !p.pointee.dates.isEmpty { w.literal(",\"dates\":"); [EligibilityDate].writeJSON(at: p.pointer(to: \.dates)!, to: &w) }
+        if !p.pointee.diagnoses.isEmpty { w.literal(",\"diagnoses\":"); [Diagnosis].writeJSON(at: p.pointer(to: \.diagnoses)!, to: &w) }
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
         w.byte(0x7D)
     }
 
@@ -1244,7 +1244,7 @@ extension PartyIdentifier: ModelJSONCodable {
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        w.literal(",\"value\":"); p.pointee.value.writeJSON(to: &w)
+        w.literal(",\"value\":"); w.string(at: p.pointer(to: \.value)!)
         w.byte(0x7D)
     }
 
@@ -1294,32 +1294,32 @@ extension PatientEvent: ModelJSONCodable {
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.open()
-        if !p.pointee.trackingNumbers.isEmpty { w.key("\"trackingNumbers\":"); p.pointee.trackingNumbers.writeJSON(to: &w) }
+        if !p.pointee.trackingNumbers.isEmpty { w.key("\"trackingNumbers\":"); [TraceNumber].writeJSON(at: p.pointer(to: \.trackingNumbers)!, to: &w) }
         w.key("\"kind\":"); p.pointee.kind.writeJSON(to: &w)
         w.literal(",\"certificationType\":"); p.pointee.certificationType.writeJSON(to: &w)
-        if let v = p.pointee.serviceTypeCode { w.literal(",\"serviceTypeCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.location { w.literal(",\"location\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.relatedCauses { w.literal(",\"relatedCauses\":"); v.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.serviceTypeCode)!.wrapped() { w.literal(",\"serviceTypeCode\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.location)!.wrapped() { w.literal(",\"location\":"); ServiceLocation.writeJSON(at: v, to: &w) }
+        if let v = p.pointer(to: \.relatedCauses)!.wrapped() { w.literal(",\"relatedCauses\":"); RelatedCauses.writeJSON(at: v, to: &w) }
         if let v = p.pointee.levelOfService { w.literal(",\"levelOfService\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.healthConditionCode { w.literal(",\"healthConditionCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.prognosisCode { w.literal(",\"prognosisCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.releaseOfInformationCode { w.literal(",\"releaseOfInformationCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.delayReasonCode { w.literal(",\"delayReasonCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.previousAuthorizationNumber { w.literal(",\"previousAuthorizationNumber\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.previousAdministrativeReference { w.literal(",\"previousAdministrativeReference\":"); v.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.healthConditionCode)!.wrapped() { w.literal(",\"healthConditionCode\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.prognosisCode)!.wrapped() { w.literal(",\"prognosisCode\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.releaseOfInformationCode)!.wrapped() { w.literal(",\"releaseOfInformationCode\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.delayReasonCode)!.wrapped() { w.literal(",\"delayReasonCode\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.previousAuthorizationNumber)!.wrapped() { w.literal(",\"previousAuthorizationNumber\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.previousAdministrativeReference)!.wrapped() { w.literal(",\"previousAdministrativeReference\":"); w.string(at: v) }
         if let v = p.pointee.accidentDate { w.literal(",\"accidentDate\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.lastMenstrualPeriodDate { w.literal(",\"lastMenstrualPeriodDate\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.estimatedBirthDate { w.literal(",\"estimatedBirthDate\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.onsetDate { w.literal(",\"onsetDate\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.eventDate { w.literal(",\"eventDate\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.admissionDate { w.literal(",\"admissionDate\":"); v.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.eventDate)!.wrapped() { w.literal(",\"eventDate\":"); DateRange.writeJSON(at: v, to: &w) }
+        if let v = p.pointer(to: \.admissionDate)!.wrapped() { w.literal(",\"admissionDate\":"); DateRange.writeJSON(at: v, to: &w) }
         if let v = p.pointee.dischargeDate { w.literal(",\"dischargeDate\":"); v.writeJSON(to: &w) }
-        if !p.pointee.diagnoses.isEmpty { w.literal(",\"diagnoses\":"); p.pointee.diagnoses.writeJSON(to: &w) }
-        if let v = p.pointee.delivery { w.literal(",\"delivery\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.institutional { w.literal(",\"institutional\":"); v.writeJSON(to: &w) }
-        if !p.pointee.attachments.isEmpty { w.literal(",\"attachments\":"); p.pointee.attachments.writeJSON(to: &w) }
-        if let v = p.pointee.note { w.literal(",\"note\":"); v.writeJSON(to: &w) }
-        if !p.pointee.providers.isEmpty { w.literal(",\"providers\":"); p.pointee.providers.writeJSON(to: &w) }
+        if !p.pointee.diagnoses.isEmpty { w.literal(",\"diagnoses\":"); [Diagnosis].writeJSON(at: p.pointer(to: \.diagnoses)!, to: &w) }
+        if let v = p.pointer(to: \.delivery)!.wrapped() { w.literal(",\"delivery\":"); ServiceDelivery.writeJSON(at: v, to: &w) }
+        if let v = p.pointer(to: \.institutional)!.wrapped() { w.literal(",\"institutional\":"); InstitutionalInformation.writeJSON(at: v, to: &w) }
+        if !p.pointee.attachments.isEmpty { w.literal(",\"attachments\":"); [Attachment].writeJSON(at: p.pointer(to: \.attachments)!, to: &w) }
+        if let v = p.pointer(to: \.note)!.wrapped() { w.literal(",\"note\":"); w.string(at: v) }
+        if !p.pointee.providers.isEmpty { w.literal(",\"providers\":"); [Provider].writeJSON(at: p.pointer(to: \.providers)!, to: &w) }
         w.byte(0x7D)
     }
 
@@ -1394,11 +1394,11 @@ extension Payer: ModelJSONCodable {
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.literal("{\"role\":"); p.pointee.role.writeJSON(to: &w)
         w.literal(",\"entityType\":"); p.pointee.entityType.writeJSON(to: &w)
-        if let v = p.pointee.name { w.literal(",\"name\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.firstName { w.literal(",\"firstName\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.identifier { w.literal(",\"identifier\":"); v.writeJSON(to: &w) }
-        if !p.pointee.contacts.isEmpty { w.literal(",\"contacts\":"); p.pointee.contacts.writeJSON(to: &w) }
-        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.name)!.wrapped() { w.literal(",\"name\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.firstName)!.wrapped() { w.literal(",\"firstName\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.identifier)!.wrapped() { w.literal(",\"identifier\":"); PartyIdentifier.writeJSON(at: v, to: &w) }
+        if !p.pointee.contacts.isEmpty { w.literal(",\"contacts\":"); [Contact].writeJSON(at: p.pointer(to: \.contacts)!, to: &w) }
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
         w.byte(0x7D)
     }
 
@@ -1453,10 +1453,10 @@ extension Procedure: ModelJSONCodable {
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.literal("{\"codeSystem\":"); p.pointee.codeSystem.writeJSON(to: &w)
-        w.literal(",\"code\":"); p.pointee.code.writeJSON(to: &w)
-        if !p.pointee.modifiers.isEmpty { w.literal(",\"modifiers\":"); p.pointee.modifiers.writeJSON(to: &w) }
-        if let v = p.pointee.description { w.literal(",\"description\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.rangeEnd { w.literal(",\"rangeEnd\":"); v.writeJSON(to: &w) }
+        w.literal(",\"code\":"); w.string(at: p.pointer(to: \.code)!)
+        if !p.pointee.modifiers.isEmpty { w.literal(",\"modifiers\":"); [String].writeJSON(at: p.pointer(to: \.modifiers)!, to: &w) }
+        if let v = p.pointer(to: \.description)!.wrapped() { w.literal(",\"description\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.rangeEnd)!.wrapped() { w.literal(",\"rangeEnd\":"); w.string(at: v) }
         w.byte(0x7D)
     }
 
@@ -1510,21 +1510,21 @@ extension Provider: ModelJSONCodable {
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.literal("{\"role\":"); p.pointee.role.writeJSON(to: &w)
         w.literal(",\"entityType\":"); p.pointee.entityType.writeJSON(to: &w)
-        if let v = p.pointee.organizationName { w.literal(",\"organizationName\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.lastName { w.literal(",\"lastName\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.firstName { w.literal(",\"firstName\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.middleName { w.literal(",\"middleName\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.namePrefix { w.literal(",\"namePrefix\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.nameSuffix { w.literal(",\"nameSuffix\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.npi { w.literal(",\"npi\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.otherIdentifier { w.literal(",\"otherIdentifier\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.relationshipCode { w.literal(",\"relationshipCode\":"); v.writeJSON(to: &w) }
-        if !p.pointee.references.isEmpty { w.literal(",\"references\":"); p.pointee.references.writeJSON(to: &w) }
-        if let v = p.pointee.address { w.literal(",\"address\":"); v.writeJSON(to: &w) }
-        if !p.pointee.contacts.isEmpty { w.literal(",\"contacts\":"); p.pointee.contacts.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.organizationName)!.wrapped() { w.literal(",\"organizationName\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.lastName)!.wrapped() { w.literal(",\"lastName\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.firstName)!.wrapped() { w.literal(",\"firstName\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.middleName)!.wrapped() { w.literal(",\"middleName\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.namePrefix)!.wrapped() { w.literal(",\"namePrefix\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.nameSuffix)!.wrapped() { w.literal(",\"nameSuffix\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.npi)!.wrapped() { w.literal(",\"npi\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.otherIdentifier)!.wrapped() { w.literal(",\"otherIdentifier\":"); PartyIdentifier.writeJSON(at: v, to: &w) }
+        if let v = p.pointer(to: \.relationshipCode)!.wrapped() { w.literal(",\"relationshipCode\":"); w.string(at: v) }
+        if !p.pointee.references.isEmpty { w.literal(",\"references\":"); [Reference].writeJSON(at: p.pointer(to: \.references)!, to: &w) }
+        if let v = p.pointer(to: \.address)!.wrapped() { w.literal(",\"address\":"); Address.writeJSON(at: v, to: &w) }
+        if !p.pointee.contacts.isEmpty { w.literal(",\"contacts\":"); [Contact].writeJSON(at: p.pointer(to: \.contacts)!, to: &w) }
         if let v = p.pointee.function { w.literal(",\"function\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.taxonomyCode { w.literal(",\"taxonomyCode\":"); v.writeJSON(to: &w) }
-        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.taxonomyCode)!.wrapped() { w.literal(",\"taxonomyCode\":"); w.string(at: v) }
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
         w.byte(0x7D)
     }
 
@@ -1588,9 +1588,9 @@ extension Reference: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        w.literal(",\"value\":"); p.pointee.value.writeJSON(to: &w)
-        if let v = p.pointee.description { w.literal(",\"description\":"); v.writeJSON(to: &w) }
+        w.literal("{\"kind\":"); w.string(at: p.pointer(to: \.kind)!)
+        w.literal(",\"value\":"); w.string(at: p.pointer(to: \.value)!)
+        if let v = p.pointer(to: \.description)!.wrapped() { w.literal(",\"description\":"); w.string(at: v) }
         w.byte(0x7D)
     }
 
@@ -1641,7 +1641,7 @@ extension Rejection: ModelJSONCodable {
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.literal("{\"validRequest\":"); p.pointee.validRequest.writeJSON(to: &w)
-        w.literal(",\"reasonCode\":"); p.pointee.reasonCode.writeJSON(to: &w)
+        w.literal(",\"reasonCode\":"); w.string(at: p.pointer(to: \.reasonCode)!)
         if let v = p.pointee.followUpAction { w.literal(",\"followUpAction\":"); v.writeJSON(to: &w) }
         w.byte(0x7D)
     }
@@ -1693,9 +1693,9 @@ extension RelatedCauses: ModelJSONCodable {
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.open()
-        if !p.pointee.causeCodes.isEmpty { w.key("\"causeCodes\":"); p.pointee.causeCodes.writeJSON(to: &w) }
-        if let v = p.pointee.state { w.key("\"state\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.country { w.key("\"country\":"); v.writeJSON(to: &w) }
+        if !p.pointee.causeCodes.isEmpty { w.key("\"causeCodes\":"); [String].writeJSON(at: p.pointer(to: \.causeCodes)!, to: &w) }
+        if let v = p.pointer(to: \.state)!.wrapped() { w.key("\"state\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.country)!.wrapped() { w.key("\"country\":"); w.string(at: v) }
         w.byte(0x7D)
     }
 
@@ -1745,11 +1745,11 @@ extension ReviewOutcome: ModelJSONCodable {
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.literal("{\"action\":"); p.pointee.action.writeJSON(to: &w)
-        if let v = p.pointee.authorizationNumber { w.literal(",\"authorizationNumber\":"); v.writeJSON(to: &w) }
-        if !p.pointee.reasonCodes.isEmpty { w.literal(",\"reasonCodes\":"); p.pointee.reasonCodes.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.authorizationNumber)!.wrapped() { w.literal(",\"authorizationNumber\":"); w.string(at: v) }
+        if !p.pointee.reasonCodes.isEmpty { w.literal(",\"reasonCodes\":"); [String].writeJSON(at: p.pointer(to: \.reasonCodes)!, to: &w) }
         if let v = p.pointee.secondSurgicalOpinionRequired { w.literal(",\"secondSurgicalOpinionRequired\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.administrativeReference { w.literal(",\"administrativeReference\":"); v.writeJSON(to: &w) }
-        w.literal(",\"period\":"); p.pointee.period.writeJSON(to: &w)
+        if let v = p.pointer(to: \.administrativeReference)!.wrapped() { w.literal(",\"administrativeReference\":"); w.string(at: v) }
+        w.literal(",\"period\":"); CertificationPeriod.writeJSON(at: p.pointer(to: \.period)!, to: &w)
         w.byte(0x7D)
     }
 
@@ -1809,8 +1809,8 @@ extension ServiceDelivery: ModelJSONCodable {
         if let v = p.pointee.sampleSelectionModulus { w.key("\"sampleSelectionModulus\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.timePeriod { w.key("\"timePeriod\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.periodCount { w.key("\"periodCount\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.frequencyCode { w.key("\"frequencyCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.timeCode { w.key("\"timeCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.frequencyCode)!.wrapped() { w.key("\"frequencyCode\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.timeCode)!.wrapped() { w.key("\"timeCode\":"); w.string(at: v) }
         w.byte(0x7D)
     }
 
@@ -1865,32 +1865,32 @@ extension ServiceLine: ModelJSONCodable {
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.open()
-        if !p.pointee.trackingNumbers.isEmpty { w.key("\"trackingNumbers\":"); p.pointee.trackingNumbers.writeJSON(to: &w) }
+        if !p.pointee.trackingNumbers.isEmpty { w.key("\"trackingNumbers\":"); [TraceNumber].writeJSON(at: p.pointer(to: \.trackingNumbers)!, to: &w) }
         if let v = p.pointee.reviewKind { w.key("\"reviewKind\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.certificationType { w.key("\"certificationType\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.serviceTypeCode { w.key("\"serviceTypeCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.location { w.key("\"location\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.previousAuthorizationNumber { w.key("\"previousAuthorizationNumber\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.previousAdministrativeReference { w.key("\"previousAdministrativeReference\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.serviceDate { w.key("\"serviceDate\":"); v.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.serviceTypeCode)!.wrapped() { w.key("\"serviceTypeCode\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.location)!.wrapped() { w.key("\"location\":"); ServiceLocation.writeJSON(at: v, to: &w) }
+        if let v = p.pointer(to: \.previousAuthorizationNumber)!.wrapped() { w.key("\"previousAuthorizationNumber\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.previousAdministrativeReference)!.wrapped() { w.key("\"previousAdministrativeReference\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.serviceDate)!.wrapped() { w.key("\"serviceDate\":"); DateRange.writeJSON(at: v, to: &w) }
         if let v = p.pointee.kind { w.key("\"kind\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.procedure { w.key("\"procedure\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.revenueCode { w.key("\"revenueCode\":"); v.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.procedure)!.wrapped() { w.key("\"procedure\":"); Procedure.writeJSON(at: v, to: &w) }
+        if let v = p.pointer(to: \.revenueCode)!.wrapped() { w.key("\"revenueCode\":"); w.string(at: v) }
         if let v = p.pointee.amount { w.key("\"amount\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.unit { w.key("\"unit\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.quantity { w.key("\"quantity\":"); v.writeJSON(to: &w) }
         if let v = p.pointee.rate { w.key("\"rate\":"); v.writeJSON(to: &w) }
-        if !p.pointee.diagnosisPointers.isEmpty { w.key("\"diagnosisPointers\":"); p.pointee.diagnosisPointers.writeJSON(to: &w) }
+        if !p.pointee.diagnosisPointers.isEmpty { w.key("\"diagnosisPointers\":"); [Int].writeJSON(at: p.pointer(to: \.diagnosisPointers)!, to: &w) }
         if let v = p.pointee.epsdt { w.key("\"epsdt\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.nursingHomeLevelOfCare { w.key("\"nursingHomeLevelOfCare\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.nursingHomeResidentialStatus { w.key("\"nursingHomeResidentialStatus\":"); v.writeJSON(to: &w) }
-        if !p.pointee.oralCavityCodes.isEmpty { w.key("\"oralCavityCodes\":"); p.pointee.oralCavityCodes.writeJSON(to: &w) }
-        if let v = p.pointee.prosthesisCode { w.key("\"prosthesisCode\":"); v.writeJSON(to: &w) }
-        if !p.pointee.teeth.isEmpty { w.key("\"teeth\":"); p.pointee.teeth.writeJSON(to: &w) }
-        if let v = p.pointee.delivery { w.key("\"delivery\":"); v.writeJSON(to: &w) }
-        if !p.pointee.attachments.isEmpty { w.key("\"attachments\":"); p.pointee.attachments.writeJSON(to: &w) }
-        if let v = p.pointee.note { w.key("\"note\":"); v.writeJSON(to: &w) }
-        if !p.pointee.providers.isEmpty { w.key("\"providers\":"); p.pointee.providers.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.nursingHomeLevelOfCare)!.wrapped() { w.key("\"nursingHomeLevelOfCare\":"); w.string(at: v) }
+        if let v = p.pointer(to: \.nursingHomeResidentialStatus)!.wrapped() { w.key("\"nursingHomeResidentialStatus\":"); w.string(at: v) }
+        if !p.pointee.oralCavityCodes.isEmpty { w.key("\"oralCavityCodes\":"); [String].writeJSON(at: p.pointer(to: \.oralCavityCodes)!, to: &w) }
+        if let v = p.pointer(to: \.prosthesisCode)!.wrapped() { w.key("\"prosthesisCode\":"); w.string(at: v) }
+        if !p.pointee.teeth.isEmpty { w.key("\"teeth\":"); [Tooth].writeJSON(at: p.pointer(to: \.teeth)!, to: &w) }
+        if let v = p.pointer(to: \.delivery)!.wrapped() { w.key("\"delivery\":"); ServiceDelivery.writeJSON(at: v, to: &w) }
+        if !p.pointee.attachments.isEmpty { w.key("\"attachments\":"); [Attachment].writeJSON(at: p.pointer(to: \.attachments)!, to: &w) }
+        if let v = p.pointer(to: \.note)!.wrapped() { w.key("\"note\":"); w.string(at: v) }
+        if !p.pointee.providers.isEmpty { w.key("\"providers\":"); [Provider].writeJSON(at: p.pointer(to: \.providers)!, to: &w) }
         w.byte(0x7D)
     }
 
@@ -1962,11 +1962,11 @@ extension ServiceLineDecision: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"line\":"); p.pointee.line.writeJSON(to: &w)
-        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
-        if let v = p.pointee.outcome { w.literal(",\"outcome\":"); v.writeJSON(to: &w) }
-        if !p.pointee.requestedDocumentation.isEmpty { w.literal(",\"requestedDocumentation\":"); p.pointee.requestedDocumentation.writeJSON(to: &w) }
-        if let v = p.pointee.documentationContact { w.literal(",\"documentationContact\":"); v.writeJSON(to: &w) }
+        w.literal("{\"line\":"); ServiceLine.writeJSON(at: p.pointer(to: \.line)!, to: &w)
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
+        if let v = p.pointer(to: \.outcome)!.wrapped() { w.literal(",\"outcome\":"); ReviewOutcome.writeJSON(at: v, to: &w) }
+        if !p.pointee.requestedDocumentation.isEmpty { w.literal(",\"requestedDocumentation\":"); [String].writeJSON(at: p.pointer(to: \.requestedDocumentation)!, to: &w) }
+        if let v = p.pointer(to: \.documentationContact)!.wrapped() { w.literal(",\"documentationContact\":"); Provider.writeJSON(at: v, to: &w) }
         w.byte(0x7D)
     }
 
@@ -2018,7 +2018,7 @@ extension ServiceLocation: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"code\":"); p.pointee.code.writeJSON(to: &w)
+        w.literal("{\"code\":"); w.string(at: p.pointer(to: \.code)!)
         w.literal(",\"kind\":"); p.pointee.kind.writeJSON(to: &w)
         w.byte(0x7D)
     }
@@ -2068,8 +2068,8 @@ extension Tooth: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"code\":"); p.pointee.code.writeJSON(to: &w)
-        if !p.pointee.surfaces.isEmpty { w.literal(",\"surfaces\":"); p.pointee.surfaces.writeJSON(to: &w) }
+        w.literal("{\"code\":"); w.string(at: p.pointer(to: \.code)!)
+        if !p.pointee.surfaces.isEmpty { w.literal(",\"surfaces\":"); [String].writeJSON(at: p.pointer(to: \.surfaces)!, to: &w) }
         w.byte(0x7D)
     }
 
@@ -2119,9 +2119,9 @@ extension TraceNumber: ModelJSONCodable {
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        w.literal(",\"number\":"); p.pointee.number.writeJSON(to: &w)
-        w.literal(",\"originatorId\":"); p.pointee.originatorId.writeJSON(to: &w)
-        if let v = p.pointee.originatorSupplementalId { w.literal(",\"originatorSupplementalId\":"); v.writeJSON(to: &w) }
+        w.literal(",\"number\":"); w.string(at: p.pointer(to: \.number)!)
+        w.literal(",\"originatorId\":"); w.string(at: p.pointer(to: \.originatorId)!)
+        if let v = p.pointer(to: \.originatorSupplementalId)!.wrapped() { w.literal(",\"originatorSupplementalId\":"); w.string(at: v) }
         w.byte(0x7D)
     }
 
@@ -2173,9 +2173,9 @@ extension TransactionTrace: ModelJSONCodable {
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
         w.literal("{\"purpose\":"); p.pointee.purpose.writeJSON(to: &w)
-        if let v = p.pointee.reference { w.literal(",\"reference\":"); v.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.reference)!.wrapped() { w.literal(",\"reference\":"); w.string(at: v) }
         w.literal(",\"creationDate\":"); p.pointee.creationDate.writeJSON(to: &w)
-        w.literal(",\"creationTime\":"); p.pointee.creationTime.writeJSON(to: &w)
+        w.literal(",\"creationTime\":"); w.string(at: p.pointer(to: \.creationTime)!)
         w.byte(0x7D)
     }
 

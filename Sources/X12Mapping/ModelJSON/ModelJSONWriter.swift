@@ -9,16 +9,23 @@ import Foundation
 /// The generated per-type functions write each key with its punctuation as one literal run (`,"name":`,
 /// `{"name":`) through ``literal(_:)``, or through ``key(_:)`` while the object may still be empty (its first
 /// keys are nil optionals or empty lists, which are left out); strings are copied eight bytes at a time while no
-/// byte needs an escape.
+/// byte needs an escape — a small string (up to 15 UTF-8 bytes, held in the `String` value itself) as its two
+/// words, a native one from its storage (see ``StringBytes``); dates and numbers use a table of digit pairs.
 struct ModelJSONWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     /// Bytes written.
     private(set) var count = 0
+    /// Whether ``StringBytes`` and ``DecimalText`` read values as they expect (checked once, kept here so that
+    /// a value does not go through the lazy global's check).
+    private let stringsFromBits: Bool
+    private let decimalsFromBits: Bool
 
     init(capacity: Int = 4096) {
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
+        stringsFromBits = StringBytes.layoutHolds
+        decimalsFromBits = DecimalText.layoutHolds
     }
 
     deinit { base.deallocate() }
@@ -106,35 +113,36 @@ struct ModelJSONWriter: ~Copyable {
     }
 
     mutating func uint(_ v: UInt64) {
-        var m = v
-        if m == 0 { byte(0x30); return }
-        var digits = 0
-        var t = m
-        while t > 0 { digits += 1; t /= 10 }
-        let p = room(digits)
-        var at = digits
-        while m > 0 {
-            at -= 1
-            p[at] = 0x30 &+ UInt8(truncatingIfNeeded: m % 10)
-            m /= 10
+        if v < 10 {
+            byte(0x30 &+ UInt8(truncatingIfNeeded: v))
+            return
         }
+        var digits = 2   // v >= 10: compared, not divided
+        var power: UInt64 = 100
+        while digits < 20 && v >= power {
+            digits += 1
+            power &*= 10   // wraps only after the 20th digit, when the loop ends
+        }
+        let p = room(digits)
+        DigitPairs.digits(v, p, digits)
         count += digits
     }
 
     mutating func date(_ d: CalendarDate) {
-        guard d.year >= 0 && d.year <= 9999 && d.month >= 1 && d.month <= 99 && d.day >= 1 && d.day <= 99 else {
+        let y = d.year, m = d.month, day = d.day
+        guard y >= 0 && y <= 9999 && m >= 1 && m <= 99 && day >= 1 && day <= 99 else {
             string(d.description)
             return
         }
-        let y = d.year
         let p = room(12)
+        let h = y / 100
         p[0] = 0x22
-        p[1] = 0x30 &+ UInt8(y / 1000); p[2] = 0x30 &+ UInt8(y / 100 % 10)
-        p[3] = 0x30 &+ UInt8(y / 10 % 10); p[4] = 0x30 &+ UInt8(y % 10)
+        DigitPairs.pair(h, p + 1)
+        DigitPairs.pair(y &- h &* 100, p + 3)
         p[5] = 0x2D
-        p[6] = 0x30 &+ UInt8(d.month / 10); p[7] = 0x30 &+ UInt8(d.month % 10)
+        DigitPairs.pair(m, p + 6)
         p[8] = 0x2D
-        p[9] = 0x30 &+ UInt8(d.day / 10); p[10] = 0x30 &+ UInt8(d.day % 10)
+        DigitPairs.pair(day, p + 9)
         p[11] = 0x22
         count += 12
     }
@@ -142,7 +150,7 @@ struct ModelJSONWriter: ~Copyable {
     /// `d.description`, formatted into the buffer (``DecimalText/write(_:to:)``) without a `String`.
     mutating func decimal(_ d: Decimal) {
         let p = room(DecimalText.maxLength)
-        let n = DecimalText.write(d, to: p)
+        let n = decimalsFromBits ? DecimalText.write(d, to: p, layoutChecked: true) : -1
         if n >= 0 {
             count += n
             return
@@ -158,8 +166,34 @@ struct ModelJSONWriter: ~Copyable {
         count += n
     }
 
-    /// Writes `s` quoted, with `JSONEncoder`'s escapes.
+    /// Writes `s` quoted, with `JSONEncoder`'s escapes: a small string without escapes from its two words here,
+    /// any other through ``other(_:)``.
     @inline(__always) mutating func string(_ s: String) {
+        let (lo, hi) = StringBytes.words(s)
+        if stringsFromBits && StringBytes.isSmall(hi) && small(lo, hi) { return }
+        other(s)
+    }
+
+    /// Writes the string at `p` (a field, read in place): a small string without escapes from its two words, read
+    /// as integers (no `String` value is loaded, so none is retained around the buffer's growth), inlined at each
+    /// field; any other through ``other(_:)``.
+    @inline(__always) mutating func string(at p: UnsafePointer<String>) {
+        let raw = UnsafeRawPointer(p)
+        let hi = raw.load(fromByteOffset: 8, as: UInt64.self)
+        if stringsFromBits && StringBytes.isSmall(hi) && small(raw.load(as: UInt64.self), hi) { return }
+        other(p.pointee)
+    }
+
+    /// A string that is not small or needs escapes: a native one from its storage (``StringBytes``), any other
+    /// through `utf8`.
+    @inline(never) private mutating func other(_ s: String) {
+        if stringsFromBits {
+            let (lo, hi) = StringBytes.words(s)
+            if !StringBytes.isSmall(hi), let b = StringBytes.storage(lo, hi) {
+                quoted(b)
+                return
+            }
+        }
         let done: Void? = s.utf8.withContiguousStorageIfAvailable { quoted($0) }
         if done == nil {
             var s = s
@@ -167,17 +201,40 @@ struct ModelJSONWriter: ~Copyable {
         }
     }
 
+    /// A small string's bytes (`lo` then `hi`, count in `hi`'s top byte) quoted as two word stores, when none of
+    /// them needs an escape; false (nothing written) otherwise.
+    @inline(__always) private mutating func small(_ lo: UInt64, _ hi: UInt64) -> Bool {
+        let n = StringBytes.smallCount(hi)
+        // only the string's bytes are tested (a flag in a byte past them never hides one in a byte before)
+        let valid0: UInt64 = n >= 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: 8 &* n)) &- 1
+        let valid1: UInt64 = n > 8 ? (1 &<< UInt64(truncatingIfNeeded: 8 &* (n &- 8))) &- 1 : 0
+        guard Self.escapes(lo) & valid0 | Self.escapes(hi) & valid1 == 0 else { return false }
+        let o = room(18)
+        o[0] = 0x22
+        let d = UnsafeMutableRawPointer(o + 1)
+        d.storeBytes(of: lo, as: UInt64.self)
+        d.storeBytes(of: hi, toByteOffset: 8, as: UInt64.self)
+        o[1 &+ n] = 0x22
+        count += n &+ 2
+        return true
+    }
+
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highs: UInt64 = 0x8080_8080_8080_8080
 
     /// Whether any byte of `w` is below 0x20, a quote or a backslash (bytes from 0x80 never count).
-    @inline(__always) static func needsEscape(_ w: UInt64) -> Bool {
-        let control = (w &- 0x20 &* ones) & ~w
-        let q = w ^ (0x22 &* ones)
-        let quote = (q &- ones) & ~q
+    @inline(__always) static func needsEscape(_ w: UInt64) -> Bool { escapes(w) != 0 }
+
+    /// The high bit of each byte of `w` that is below 0x20, a quote or a backslash, and possibly of bytes above
+    /// (in memory order) the first such byte (a borrow runs upwards), never of a byte below it. A byte below 0x20
+    /// or a quote is one whose value XOR 0x02 is below 0x21 (0x22 becomes 0x20; 0x20 and 0x21 become 0x22 and
+    /// 0x23), so two tests cover the three classes.
+    @inline(__always) static func escapes(_ w: UInt64) -> UInt64 {
+        let c = w ^ (0x02 &* ones)
+        let controlOrQuote = (c &- 0x21 &* ones) & ~c
         let b = w ^ (0x5C &* ones)
         let backslash = (b &- ones) & ~b
-        return (control | quote | backslash) & highs != 0
+        return (controlOrQuote | backslash) & highs
     }
 
     /// Copies UTF-8 `p` quoted: eight bytes at a time while none needs an escape, then byte by byte.
@@ -194,6 +251,15 @@ struct ModelJSONWriter: ~Copyable {
                 if Self.needsEscape(w) { break }
                 dst.storeBytes(of: w, toByteOffset: i, as: UInt64.self)
                 i += 8
+            }
+            if i < n && i == n & ~7 && n >= 8 {
+                // the last 1–7 bytes as the word ending the string: its first bytes are clean (tested above), so
+                // a flag can only come from the new ones
+                let w = src.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+                if !Self.needsEscape(w) {
+                    dst.storeBytes(of: w, toByteOffset: n - 8, as: UInt64.self)
+                    i = n
+                }
             }
             while i < n {
                 let c = p[i]
