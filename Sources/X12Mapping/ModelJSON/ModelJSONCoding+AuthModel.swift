@@ -226,14 +226,15 @@ extension Address: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"address1\":"); w.string(at: p.pointer(to: \.address1)!)
-        if let v = p.pointer(to: \.address2)!.wrapped() { w.literal(",\"address2\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.city)!.wrapped() { w.literal(",\"city\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.state)!.wrapped() { w.literal(",\"state\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.postalCode)!.wrapped() { w.literal(",\"postalCode\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.countryCode)!.wrapped() { w.literal(",\"countryCode\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.countrySubdivisionCode)!.wrapped() { w.literal(",\"countrySubdivisionCode\":"); w.string(at: v) }
-        w.byte(0x7D)
+        w.reserve(216)
+        w.literal("{\"address1\":", reserved: true); w.string(at: p.pointer(to: \.address1)!, reserved: true)
+        if let v = p.pointer(to: \.address2)!.wrapped() { w.literal(",\"address2\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.city)!.wrapped() { w.literal(",\"city\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.state)!.wrapped() { w.literal(",\"state\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.postalCode)!.wrapped() { w.literal(",\"postalCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.countryCode)!.wrapped() { w.literal(",\"countryCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.countrySubdivisionCode)!.wrapped() { w.literal(",\"countrySubdivisionCode\":", reserved: true); w.string(at: v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Address {
@@ -286,11 +287,12 @@ extension Attachment: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"reportType\":"); w.string(at: p.pointer(to: \.reportType)!)
-        w.literal(",\"transmission\":"); p.pointee.transmission.writeJSON(to: &w)
-        if let v = p.pointer(to: \.controlNumber)!.wrapped() { w.literal(",\"controlNumber\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.description)!.wrapped() { w.literal(",\"description\":"); w.string(at: v) }
-        w.byte(0x7D)
+        w.reserve(134)
+        w.literal("{\"reportType\":", reserved: true); w.string(at: p.pointer(to: \.reportType)!, reserved: true)
+        w.literal(",\"transmission\":", reserved: true); p.pointee.transmission.writeJSON(to: &w)
+        if let v = p.pointer(to: \.controlNumber)!.wrapped() { w.literal(",\"controlNumber\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.description)!.wrapped() { w.literal(",\"description\":", reserved: true); w.string(at: v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Attachment {
@@ -340,19 +342,31 @@ extension AuthorizationDecision: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"trace\":"); TransactionTrace.writeJSON(at: p.pointer(to: \.trace)!, to: &w)
-        if let v = p.pointee.responseStatus { w.literal(",\"responseStatus\":"); v.writeJSON(to: &w) }
-        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
-        w.literal(",\"umo\":"); UtilizationManagementOrganization.writeJSON(at: p.pointer(to: \.umo)!, to: &w)
-        if let v = p.pointer(to: \.requester)!.wrapped() { w.literal(",\"requester\":"); Provider.writeJSON(at: v, to: &w) }
-        if let v = p.pointer(to: \.subscriber)!.wrapped() { w.literal(",\"subscriber\":"); Member.writeJSON(at: v, to: &w) }
-        if let v = p.pointer(to: \.dependent)!.wrapped() { w.literal(",\"dependent\":"); Member.writeJSON(at: v, to: &w) }
-        if let v = p.pointer(to: \.event)!.wrapped() { w.literal(",\"event\":"); PatientEvent.writeJSON(at: v, to: &w) }
-        if !p.pointee.eventRejections.isEmpty { w.literal(",\"eventRejections\":"); [Rejection].writeJSON(at: p.pointer(to: \.eventRejections)!, to: &w) }
-        if let v = p.pointer(to: \.outcome)!.wrapped() { w.literal(",\"outcome\":"); ReviewOutcome.writeJSON(at: v, to: &w) }
-        if let v = p.pointer(to: \.documentationContact)!.wrapped() { w.literal(",\"documentationContact\":"); Provider.writeJSON(at: v, to: &w) }
-        if !p.pointee.lines.isEmpty { w.literal(",\"lines\":"); [ServiceLineDecision].writeJSON(at: p.pointer(to: \.lines)!, to: &w) }
-        w.byte(0x7D)
+        w.reserve(9)
+        w.literal("{\"trace\":", reserved: true); TransactionTrace.writeJSON(at: p.pointer(to: \.trace)!, to: &w)
+        w.reserve(53)
+        if let v = p.pointee.responseStatus { w.literal(",\"responseStatus\":", reserved: true); v.writeJSON(to: &w) }
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":", reserved: true); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
+        w.reserve(7)
+        w.literal(",\"umo\":", reserved: true); UtilizationManagementOrganization.writeJSON(at: p.pointer(to: \.umo)!, to: &w)
+        w.reserve(13)
+        if let v = p.pointer(to: \.requester)!.wrapped() { w.literal(",\"requester\":", reserved: true); Provider.writeJSON(at: v, to: &w) }
+        w.reserve(14)
+        if let v = p.pointer(to: \.subscriber)!.wrapped() { w.literal(",\"subscriber\":", reserved: true); Member.writeJSON(at: v, to: &w) }
+        w.reserve(13)
+        if let v = p.pointer(to: \.dependent)!.wrapped() { w.literal(",\"dependent\":", reserved: true); Member.writeJSON(at: v, to: &w) }
+        w.reserve(9)
+        if let v = p.pointer(to: \.event)!.wrapped() { w.literal(",\"event\":", reserved: true); PatientEvent.writeJSON(at: v, to: &w) }
+        w.reserve(19)
+        if !p.pointee.eventRejections.isEmpty { w.literal(",\"eventRejections\":", reserved: true); [Rejection].writeJSON(at: p.pointer(to: \.eventRejections)!, to: &w) }
+        w.reserve(11)
+        if let v = p.pointer(to: \.outcome)!.wrapped() { w.literal(",\"outcome\":", reserved: true); ReviewOutcome.writeJSON(at: v, to: &w) }
+        w.reserve(24)
+        if let v = p.pointer(to: \.documentationContact)!.wrapped() { w.literal(",\"documentationContact\":", reserved: true); Provider.writeJSON(at: v, to: &w) }
+        w.reserve(9)
+        if !p.pointee.lines.isEmpty { w.literal(",\"lines\":", reserved: true); [ServiceLineDecision].writeJSON(at: p.pointer(to: \.lines)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> AuthorizationDecision {
@@ -410,15 +424,23 @@ extension AuthorizationRequest: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"trace\":"); TransactionTrace.writeJSON(at: p.pointer(to: \.trace)!, to: &w)
-        w.literal(",\"servicesReservation\":"); p.pointee.servicesReservation.writeJSON(to: &w)
-        w.literal(",\"umo\":"); UtilizationManagementOrganization.writeJSON(at: p.pointer(to: \.umo)!, to: &w)
-        w.literal(",\"requester\":"); Provider.writeJSON(at: p.pointer(to: \.requester)!, to: &w)
-        w.literal(",\"subscriber\":"); Member.writeJSON(at: p.pointer(to: \.subscriber)!, to: &w)
-        if let v = p.pointer(to: \.dependent)!.wrapped() { w.literal(",\"dependent\":"); Member.writeJSON(at: v, to: &w) }
-        w.literal(",\"event\":"); PatientEvent.writeJSON(at: p.pointer(to: \.event)!, to: &w)
-        if !p.pointee.serviceLines.isEmpty { w.literal(",\"serviceLines\":"); [ServiceLine].writeJSON(at: p.pointer(to: \.serviceLines)!, to: &w) }
-        w.byte(0x7D)
+        w.reserve(9)
+        w.literal("{\"trace\":", reserved: true); TransactionTrace.writeJSON(at: p.pointer(to: \.trace)!, to: &w)
+        w.reserve(35)
+        w.literal(",\"servicesReservation\":", reserved: true); w.bool(p.pointee.servicesReservation, reserved: true)
+        w.literal(",\"umo\":", reserved: true); UtilizationManagementOrganization.writeJSON(at: p.pointer(to: \.umo)!, to: &w)
+        w.reserve(13)
+        w.literal(",\"requester\":", reserved: true); Provider.writeJSON(at: p.pointer(to: \.requester)!, to: &w)
+        w.reserve(14)
+        w.literal(",\"subscriber\":", reserved: true); Member.writeJSON(at: p.pointer(to: \.subscriber)!, to: &w)
+        w.reserve(13)
+        if let v = p.pointer(to: \.dependent)!.wrapped() { w.literal(",\"dependent\":", reserved: true); Member.writeJSON(at: v, to: &w) }
+        w.reserve(9)
+        w.literal(",\"event\":", reserved: true); PatientEvent.writeJSON(at: p.pointer(to: \.event)!, to: &w)
+        w.reserve(16)
+        if !p.pointee.serviceLines.isEmpty { w.literal(",\"serviceLines\":", reserved: true); [ServiceLine].writeJSON(at: p.pointer(to: \.serviceLines)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> AuthorizationRequest {
@@ -472,28 +494,39 @@ extension Benefit: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        if let v = p.pointee.coverageLevel { w.literal(",\"coverageLevel\":"); v.writeJSON(to: &w) }
-        if !p.pointee.serviceTypeCodes.isEmpty { w.literal(",\"serviceTypeCodes\":"); [String].writeJSON(at: p.pointer(to: \.serviceTypeCodes)!, to: &w) }
-        if let v = p.pointer(to: \.insuranceTypeCode)!.wrapped() { w.literal(",\"insuranceTypeCode\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.planCoverageDescription)!.wrapped() { w.literal(",\"planCoverageDescription\":"); w.string(at: v) }
-        if let v = p.pointee.timePeriod { w.literal(",\"timePeriod\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.amount { w.literal(",\"amount\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.percent { w.literal(",\"percent\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.quantityKind { w.literal(",\"quantityKind\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.quantity { w.literal(",\"quantity\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.authorizationRequired { w.literal(",\"authorizationRequired\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.inPlanNetwork { w.literal(",\"inPlanNetwork\":"); v.writeJSON(to: &w) }
-        if let v = p.pointer(to: \.procedure)!.wrapped() { w.literal(",\"procedure\":"); Procedure.writeJSON(at: v, to: &w) }
-        if !p.pointee.diagnosisPointers.isEmpty { w.literal(",\"diagnosisPointers\":"); [Int].writeJSON(at: p.pointer(to: \.diagnosisPointers)!, to: &w) }
-        if !p.pointee.deliveries.isEmpty { w.literal(",\"deliveries\":"); [ServiceDelivery].writeJSON(at: p.pointer(to: \.deliveries)!, to: &w) }
-        if !p.pointee.references.isEmpty { w.literal(",\"references\":"); [Reference].writeJSON(at: p.pointer(to: \.references)!, to: &w) }
-        if !p.pointee.dates.isEmpty { w.literal(",\"dates\":"); [EligibilityDate].writeJSON(at: p.pointer(to: \.dates)!, to: &w) }
-        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
-        if !p.pointee.messages.isEmpty { w.literal(",\"messages\":"); [String].writeJSON(at: p.pointer(to: \.messages)!, to: &w) }
-        if !p.pointee.additionalInformation.isEmpty { w.literal(",\"additionalInformation\":"); [BenefitNote].writeJSON(at: p.pointer(to: \.additionalInformation)!, to: &w) }
-        if !p.pointee.relatedEntities.isEmpty { w.literal(",\"relatedEntities\":"); [Provider].writeJSON(at: p.pointer(to: \.relatedEntities)!, to: &w) }
-        w.byte(0x7D)
+        w.reserve(113)
+        w.literal("{\"kind\":", reserved: true); p.pointee.kind.writeJSON(to: &w)
+        if let v = p.pointee.coverageLevel { w.literal(",\"coverageLevel\":", reserved: true); v.writeJSON(to: &w) }
+        if !p.pointee.serviceTypeCodes.isEmpty { w.literal(",\"serviceTypeCodes\":", reserved: true); [String].writeJSON(at: p.pointer(to: \.serviceTypeCodes)!, to: &w) }
+        w.reserve(413)
+        if let v = p.pointer(to: \.insuranceTypeCode)!.wrapped() { w.literal(",\"insuranceTypeCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.planCoverageDescription)!.wrapped() { w.literal(",\"planCoverageDescription\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointee.timePeriod { w.literal(",\"timePeriod\":", reserved: true); v.writeJSON(to: &w) }
+        if let v = p.pointee.amount { w.literal(",\"amount\":", reserved: true); w.decimal(v, reserved: true) }
+        if let v = p.pointee.percent { w.literal(",\"percent\":", reserved: true); w.decimal(v, reserved: true) }
+        if let v = p.pointee.quantityKind { w.literal(",\"quantityKind\":", reserved: true); v.writeJSON(to: &w) }
+        if let v = p.pointee.quantity { w.literal(",\"quantity\":", reserved: true); w.decimal(v, reserved: true) }
+        if let v = p.pointee.authorizationRequired { w.literal(",\"authorizationRequired\":", reserved: true); v.writeJSON(to: &w) }
+        if let v = p.pointee.inPlanNetwork { w.literal(",\"inPlanNetwork\":", reserved: true); v.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.procedure)!.wrapped() { w.literal(",\"procedure\":", reserved: true); Procedure.writeJSON(at: v, to: &w) }
+        w.reserve(21)
+        if !p.pointee.diagnosisPointers.isEmpty { w.literal(",\"diagnosisPointers\":", reserved: true); [Int].writeJSON(at: p.pointer(to: \.diagnosisPointers)!, to: &w) }
+        w.reserve(14)
+        if !p.pointee.deliveries.isEmpty { w.literal(",\"deliveries\":", reserved: true); [ServiceDelivery].writeJSON(at: p.pointer(to: \.deliveries)!, to: &w) }
+        w.reserve(14)
+        if !p.pointee.references.isEmpty { w.literal(",\"references\":", reserved: true); [Reference].writeJSON(at: p.pointer(to: \.references)!, to: &w) }
+        w.reserve(9)
+        if !p.pointee.dates.isEmpty { w.literal(",\"dates\":", reserved: true); [EligibilityDate].writeJSON(at: p.pointer(to: \.dates)!, to: &w) }
+        w.reserve(14)
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":", reserved: true); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
+        w.reserve(12)
+        if !p.pointee.messages.isEmpty { w.literal(",\"messages\":", reserved: true); [String].writeJSON(at: p.pointer(to: \.messages)!, to: &w) }
+        w.reserve(25)
+        if !p.pointee.additionalInformation.isEmpty { w.literal(",\"additionalInformation\":", reserved: true); [BenefitNote].writeJSON(at: p.pointer(to: \.additionalInformation)!, to: &w) }
+        w.reserve(19)
+        if !p.pointee.relatedEntities.isEmpty { w.literal(",\"relatedEntities\":", reserved: true); [Provider].writeJSON(at: p.pointer(to: \.relatedEntities)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Benefit {
@@ -560,11 +593,12 @@ extension BenefitNote: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        if let v = p.pointer(to: \.code)!.wrapped() { w.literal(",\"code\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.category)!.wrapped() { w.literal(",\"category\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.text)!.wrapped() { w.literal(",\"text\":"); w.string(at: v) }
-        w.byte(0x7D)
+        w.reserve(108)
+        w.literal("{\"kind\":", reserved: true); p.pointee.kind.writeJSON(to: &w)
+        if let v = p.pointer(to: \.code)!.wrapped() { w.literal(",\"code\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.category)!.wrapped() { w.literal(",\"category\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.text)!.wrapped() { w.literal(",\"text\":", reserved: true); w.string(at: v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> BenefitNote {
@@ -614,11 +648,13 @@ extension CertificationPeriod: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.open()
-        if let v = p.pointee.issued { w.key("\"issued\":"); v.writeJSON(to: &w) }
-        if let v = p.pointer(to: \.effective)!.wrapped() { w.key("\"effective\":"); DateRange.writeJSON(at: v, to: &w) }
-        if let v = p.pointee.expires { w.key("\"expires\":"); v.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(36)
+        w.open(reserved: true)
+        if let v = p.pointee.issued { w.key("\"issued\":", reserved: true); w.date(v, reserved: true) }
+        if let v = p.pointer(to: \.effective)!.wrapped() { w.key("\"effective\":", reserved: true); DateRange.writeJSON(at: v, to: &w) }
+        w.reserve(24)
+        if let v = p.pointee.expires { w.key("\"expires\":", reserved: true); w.date(v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> CertificationPeriod {
@@ -666,10 +702,12 @@ extension Contact: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.open()
-        if let v = p.pointer(to: \.name)!.wrapped() { w.key("\"name\":"); w.string(at: v) }
-        if !p.pointee.methods.isEmpty { w.key("\"methods\":"); [ContactMethod].writeJSON(at: p.pointer(to: \.methods)!, to: &w) }
-        w.byte(0x7D)
+        w.reserve(37)
+        w.open(reserved: true)
+        if let v = p.pointer(to: \.name)!.wrapped() { w.key("\"name\":", reserved: true); w.string(at: v, reserved: true) }
+        if !p.pointee.methods.isEmpty { w.key("\"methods\":", reserved: true); [ContactMethod].writeJSON(at: p.pointer(to: \.methods)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Contact {
@@ -716,9 +754,10 @@ extension ContactMethod: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        w.literal(",\"value\":"); w.string(at: p.pointer(to: \.value)!)
-        w.byte(0x7D)
+        w.reserve(51)
+        w.literal("{\"kind\":", reserved: true); p.pointee.kind.writeJSON(to: &w)
+        w.literal(",\"value\":", reserved: true); w.string(at: p.pointer(to: \.value)!, reserved: true)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ContactMethod {
@@ -766,9 +805,10 @@ extension DateRange: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"start\":"); p.pointee.start.writeJSON(to: &w)
-        if let v = p.pointee.end { w.literal(",\"end\":"); v.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(41)
+        w.literal("{\"start\":", reserved: true); w.date(p.pointee.start, reserved: true)
+        if let v = p.pointee.end { w.literal(",\"end\":", reserved: true); w.date(v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> DateRange {
@@ -816,11 +856,12 @@ extension Diagnosis: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"codeSystem\":"); p.pointee.codeSystem.writeJSON(to: &w)
-        w.literal(",\"role\":"); p.pointee.role.writeJSON(to: &w)
-        w.literal(",\"code\":"); w.string(at: p.pointer(to: \.code)!)
-        if let v = p.pointee.date { w.literal(",\"date\":"); v.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(93)
+        w.literal("{\"codeSystem\":", reserved: true); p.pointee.codeSystem.writeJSON(to: &w)
+        w.literal(",\"role\":", reserved: true); p.pointee.role.writeJSON(to: &w)
+        w.literal(",\"code\":", reserved: true); w.string(at: p.pointer(to: \.code)!, reserved: true)
+        if let v = p.pointee.date { w.literal(",\"date\":", reserved: true); w.date(v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Diagnosis {
@@ -870,9 +911,11 @@ extension EligibilityDate: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        w.literal(",\"period\":"); DateRange.writeJSON(at: p.pointer(to: \.period)!, to: &w)
-        w.byte(0x7D)
+        w.reserve(45)
+        w.literal("{\"kind\":", reserved: true); p.pointee.kind.writeJSON(to: &w)
+        w.literal(",\"period\":", reserved: true); DateRange.writeJSON(at: p.pointer(to: \.period)!, to: &w)
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> EligibilityDate {
@@ -920,14 +963,21 @@ extension EligibilityInquiry: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"trace\":"); TransactionTrace.writeJSON(at: p.pointer(to: \.trace)!, to: &w)
-        w.literal(",\"spendDown\":"); p.pointee.spendDown.writeJSON(to: &w)
-        w.literal(",\"informationSource\":"); Payer.writeJSON(at: p.pointer(to: \.informationSource)!, to: &w)
-        w.literal(",\"provider\":"); Provider.writeJSON(at: p.pointer(to: \.provider)!, to: &w)
-        w.literal(",\"subscriber\":"); Member.writeJSON(at: p.pointer(to: \.subscriber)!, to: &w)
-        if let v = p.pointer(to: \.dependent)!.wrapped() { w.literal(",\"dependent\":"); Member.writeJSON(at: v, to: &w) }
-        if !p.pointee.encounters.isEmpty { w.literal(",\"encounters\":"); [Encounter].writeJSON(at: p.pointer(to: \.encounters)!, to: &w) }
-        w.byte(0x7D)
+        w.reserve(9)
+        w.literal("{\"trace\":", reserved: true); TransactionTrace.writeJSON(at: p.pointer(to: \.trace)!, to: &w)
+        w.reserve(39)
+        w.literal(",\"spendDown\":", reserved: true); w.bool(p.pointee.spendDown, reserved: true)
+        w.literal(",\"informationSource\":", reserved: true); Payer.writeJSON(at: p.pointer(to: \.informationSource)!, to: &w)
+        w.reserve(12)
+        w.literal(",\"provider\":", reserved: true); Provider.writeJSON(at: p.pointer(to: \.provider)!, to: &w)
+        w.reserve(14)
+        w.literal(",\"subscriber\":", reserved: true); Member.writeJSON(at: p.pointer(to: \.subscriber)!, to: &w)
+        w.reserve(13)
+        if let v = p.pointer(to: \.dependent)!.wrapped() { w.literal(",\"dependent\":", reserved: true); Member.writeJSON(at: v, to: &w) }
+        w.reserve(14)
+        if !p.pointee.encounters.isEmpty { w.literal(",\"encounters\":", reserved: true); [Encounter].writeJSON(at: p.pointer(to: \.encounters)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> EligibilityInquiry {
@@ -980,14 +1030,22 @@ extension EligibilityResponse: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"trace\":"); TransactionTrace.writeJSON(at: p.pointer(to: \.trace)!, to: &w)
-        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
-        w.literal(",\"informationSource\":"); Payer.writeJSON(at: p.pointer(to: \.informationSource)!, to: &w)
-        if let v = p.pointer(to: \.provider)!.wrapped() { w.literal(",\"provider\":"); Provider.writeJSON(at: v, to: &w) }
-        if let v = p.pointer(to: \.subscriber)!.wrapped() { w.literal(",\"subscriber\":"); Member.writeJSON(at: v, to: &w) }
-        if let v = p.pointer(to: \.dependent)!.wrapped() { w.literal(",\"dependent\":"); Member.writeJSON(at: v, to: &w) }
-        if !p.pointee.benefitsInformation.isEmpty { w.literal(",\"benefitsInformation\":"); [Benefit].writeJSON(at: p.pointer(to: \.benefitsInformation)!, to: &w) }
-        w.byte(0x7D)
+        w.reserve(9)
+        w.literal("{\"trace\":", reserved: true); TransactionTrace.writeJSON(at: p.pointer(to: \.trace)!, to: &w)
+        w.reserve(14)
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":", reserved: true); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
+        w.reserve(21)
+        w.literal(",\"informationSource\":", reserved: true); Payer.writeJSON(at: p.pointer(to: \.informationSource)!, to: &w)
+        w.reserve(12)
+        if let v = p.pointer(to: \.provider)!.wrapped() { w.literal(",\"provider\":", reserved: true); Provider.writeJSON(at: v, to: &w) }
+        w.reserve(14)
+        if let v = p.pointer(to: \.subscriber)!.wrapped() { w.literal(",\"subscriber\":", reserved: true); Member.writeJSON(at: v, to: &w) }
+        w.reserve(13)
+        if let v = p.pointer(to: \.dependent)!.wrapped() { w.literal(",\"dependent\":", reserved: true); Member.writeJSON(at: v, to: &w) }
+        w.reserve(23)
+        if !p.pointee.benefitsInformation.isEmpty { w.literal(",\"benefitsInformation\":", reserved: true); [Benefit].writeJSON(at: p.pointer(to: \.benefitsInformation)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> EligibilityResponse {
@@ -1040,17 +1098,23 @@ extension Encounter: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.open()
-        if !p.pointee.serviceTypeCodes.isEmpty { w.key("\"serviceTypeCodes\":"); [String].writeJSON(at: p.pointer(to: \.serviceTypeCodes)!, to: &w) }
-        if let v = p.pointer(to: \.procedure)!.wrapped() { w.key("\"procedure\":"); Procedure.writeJSON(at: v, to: &w) }
-        if let v = p.pointee.coverageLevel { w.key("\"coverageLevel\":"); v.writeJSON(to: &w) }
-        if !p.pointee.diagnosisPointers.isEmpty { w.key("\"diagnosisPointers\":"); [Int].writeJSON(at: p.pointer(to: \.diagnosisPointers)!, to: &w) }
-        if let v = p.pointee.spendDownAmount { w.key("\"spendDownAmount\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.spendDownTotalBilledAmount { w.key("\"spendDownTotalBilledAmount\":"); v.writeJSON(to: &w) }
-        if let v = p.pointer(to: \.placeOfServiceCode)!.wrapped() { w.key("\"placeOfServiceCode\":"); w.string(at: v) }
-        if !p.pointee.references.isEmpty { w.key("\"references\":"); [Reference].writeJSON(at: p.pointer(to: \.references)!, to: &w) }
-        if let v = p.pointer(to: \.dateOfService)!.wrapped() { w.key("\"dateOfService\":"); DateRange.writeJSON(at: v, to: &w) }
-        w.byte(0x7D)
+        w.reserve(21)
+        w.open(reserved: true)
+        if !p.pointee.serviceTypeCodes.isEmpty { w.key("\"serviceTypeCodes\":", reserved: true); [String].writeJSON(at: p.pointer(to: \.serviceTypeCodes)!, to: &w) }
+        w.reserve(13)
+        if let v = p.pointer(to: \.procedure)!.wrapped() { w.key("\"procedure\":", reserved: true); Procedure.writeJSON(at: v, to: &w) }
+        w.reserve(59)
+        if let v = p.pointee.coverageLevel { w.key("\"coverageLevel\":", reserved: true); v.writeJSON(to: &w) }
+        if !p.pointee.diagnosisPointers.isEmpty { w.key("\"diagnosisPointers\":", reserved: true); [Int].writeJSON(at: p.pointer(to: \.diagnosisPointers)!, to: &w) }
+        w.reserve(198)
+        if let v = p.pointee.spendDownAmount { w.key("\"spendDownAmount\":", reserved: true); w.decimal(v, reserved: true) }
+        if let v = p.pointee.spendDownTotalBilledAmount { w.key("\"spendDownTotalBilledAmount\":", reserved: true); w.decimal(v, reserved: true) }
+        if let v = p.pointer(to: \.placeOfServiceCode)!.wrapped() { w.key("\"placeOfServiceCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if !p.pointee.references.isEmpty { w.key("\"references\":", reserved: true); [Reference].writeJSON(at: p.pointer(to: \.references)!, to: &w) }
+        w.reserve(17)
+        if let v = p.pointer(to: \.dateOfService)!.wrapped() { w.key("\"dateOfService\":", reserved: true); DateRange.writeJSON(at: v, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Encounter {
@@ -1104,12 +1168,13 @@ extension InstitutionalInformation: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.open()
-        if let v = p.pointer(to: \.admissionType)!.wrapped() { w.key("\"admissionType\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.admissionSource)!.wrapped() { w.key("\"admissionSource\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.patientStatus)!.wrapped() { w.key("\"patientStatus\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.nursingHomeResidentialStatus)!.wrapped() { w.key("\"nursingHomeResidentialStatus\":"); w.string(at: v) }
-        w.byte(0x7D)
+        w.reserve(155)
+        w.open(reserved: true)
+        if let v = p.pointer(to: \.admissionType)!.wrapped() { w.key("\"admissionType\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.admissionSource)!.wrapped() { w.key("\"admissionSource\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.patientStatus)!.wrapped() { w.key("\"patientStatus\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.nursingHomeResidentialStatus)!.wrapped() { w.key("\"nursingHomeResidentialStatus\":", reserved: true); w.string(at: v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> InstitutionalInformation {
@@ -1158,27 +1223,34 @@ extension Member: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.open()
-        if let v = p.pointer(to: \.memberId)!.wrapped() { w.key("\"memberId\":"); w.string(at: v) }
-        if let v = p.pointee.memberIdKind { w.key("\"memberIdKind\":"); v.writeJSON(to: &w) }
-        w.key("\"entityType\":"); p.pointee.entityType.writeJSON(to: &w)
-        if let v = p.pointer(to: \.lastName)!.wrapped() { w.literal(",\"lastName\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.firstName)!.wrapped() { w.literal(",\"firstName\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.middleName)!.wrapped() { w.literal(",\"middleName\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.namePrefix)!.wrapped() { w.literal(",\"namePrefix\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.nameSuffix)!.wrapped() { w.literal(",\"nameSuffix\":"); w.string(at: v) }
-        if let v = p.pointee.dateOfBirth { w.literal(",\"dateOfBirth\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.gender { w.literal(",\"gender\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.relationship { w.literal(",\"relationship\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.birthSequence { w.literal(",\"birthSequence\":"); v.writeJSON(to: &w) }
-        w.literal(",\"identityCorrected\":"); p.pointee.identityCorrected.writeJSON(to: &w)
-        if let v = p.pointer(to: \.address)!.wrapped() { w.literal(",\"address\":"); Address.writeJSON(at: v, to: &w) }
-        if !p.pointee.references.isEmpty { w.literal(",\"references\":"); [Reference].writeJSON(at: p.pointer(to: \.references)!, to: &w) }
-        if !p.pointee.traceNumbers.isEmpty { w.literal(",\"traceNumbers\":"); [TraceNumber].writeJSON(at: p.pointer(to: \.traceNumbers)!, to: &w) }
-        if !p.pointee.dates.isEmpty { w.literal(",\"dates\":"); [EligibilityDate].writeJSON(at: p.pointer(to: \.dates)!, to: &w) }
-        if !p.pointee.diagnoses.isEmpty { w.literal(",\"diagnoses\":"); [Diagnosis].writeJSON(at: p.pointer(to: \.diagnoses)!, to: &w) }
-        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
-        w.byte(0x7D)
+        w.reserve(401)
+        w.open(reserved: true)
+        if let v = p.pointer(to: \.memberId)!.wrapped() { w.key("\"memberId\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointee.memberIdKind { w.key("\"memberIdKind\":", reserved: true); v.writeJSON(to: &w) }
+        w.key("\"entityType\":", reserved: true); p.pointee.entityType.writeJSON(to: &w)
+        if let v = p.pointer(to: \.lastName)!.wrapped() { w.literal(",\"lastName\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.firstName)!.wrapped() { w.literal(",\"firstName\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.middleName)!.wrapped() { w.literal(",\"middleName\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.namePrefix)!.wrapped() { w.literal(",\"namePrefix\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.nameSuffix)!.wrapped() { w.literal(",\"nameSuffix\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointee.dateOfBirth { w.literal(",\"dateOfBirth\":", reserved: true); w.date(v, reserved: true) }
+        if let v = p.pointee.gender { w.literal(",\"gender\":", reserved: true); v.writeJSON(to: &w) }
+        if let v = p.pointee.relationship { w.literal(",\"relationship\":", reserved: true); v.writeJSON(to: &w) }
+        if let v = p.pointee.birthSequence { w.literal(",\"birthSequence\":", reserved: true); w.int(v, reserved: true) }
+        w.literal(",\"identityCorrected\":", reserved: true); w.bool(p.pointee.identityCorrected, reserved: true)
+        if let v = p.pointer(to: \.address)!.wrapped() { w.literal(",\"address\":", reserved: true); Address.writeJSON(at: v, to: &w) }
+        w.reserve(14)
+        if !p.pointee.references.isEmpty { w.literal(",\"references\":", reserved: true); [Reference].writeJSON(at: p.pointer(to: \.references)!, to: &w) }
+        w.reserve(16)
+        if !p.pointee.traceNumbers.isEmpty { w.literal(",\"traceNumbers\":", reserved: true); [TraceNumber].writeJSON(at: p.pointer(to: \.traceNumbers)!, to: &w) }
+        w.reserve(9)
+        if !p.pointee.dates.isEmpty { w.literal(",\"dates\":", reserved: true); [EligibilityDate].writeJSON(at: p.pointer(to: \.dates)!, to: &w) }
+        w.reserve(13)
+        if !p.pointee.diagnoses.isEmpty { w.literal(",\"diagnoses\":", reserved: true); [Diagnosis].writeJSON(at: p.pointer(to: \.diagnoses)!, to: &w) }
+        w.reserve(14)
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":", reserved: true); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Member {
@@ -1243,9 +1315,10 @@ extension PartyIdentifier: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        w.literal(",\"value\":"); w.string(at: p.pointer(to: \.value)!)
-        w.byte(0x7D)
+        w.reserve(60)
+        w.literal("{\"kind\":", reserved: true); p.pointee.kind.writeJSON(to: &w)
+        w.literal(",\"value\":", reserved: true); w.string(at: p.pointer(to: \.value)!, reserved: true)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> PartyIdentifier {
@@ -1293,34 +1366,45 @@ extension PatientEvent: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.open()
-        if !p.pointee.trackingNumbers.isEmpty { w.key("\"trackingNumbers\":"); [TraceNumber].writeJSON(at: p.pointer(to: \.trackingNumbers)!, to: &w) }
-        w.key("\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        w.literal(",\"certificationType\":"); p.pointee.certificationType.writeJSON(to: &w)
-        if let v = p.pointer(to: \.serviceTypeCode)!.wrapped() { w.literal(",\"serviceTypeCode\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.location)!.wrapped() { w.literal(",\"location\":"); ServiceLocation.writeJSON(at: v, to: &w) }
-        if let v = p.pointer(to: \.relatedCauses)!.wrapped() { w.literal(",\"relatedCauses\":"); RelatedCauses.writeJSON(at: v, to: &w) }
-        if let v = p.pointee.levelOfService { w.literal(",\"levelOfService\":"); v.writeJSON(to: &w) }
-        if let v = p.pointer(to: \.healthConditionCode)!.wrapped() { w.literal(",\"healthConditionCode\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.prognosisCode)!.wrapped() { w.literal(",\"prognosisCode\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.releaseOfInformationCode)!.wrapped() { w.literal(",\"releaseOfInformationCode\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.delayReasonCode)!.wrapped() { w.literal(",\"delayReasonCode\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.previousAuthorizationNumber)!.wrapped() { w.literal(",\"previousAuthorizationNumber\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.previousAdministrativeReference)!.wrapped() { w.literal(",\"previousAdministrativeReference\":"); w.string(at: v) }
-        if let v = p.pointee.accidentDate { w.literal(",\"accidentDate\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.lastMenstrualPeriodDate { w.literal(",\"lastMenstrualPeriodDate\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.estimatedBirthDate { w.literal(",\"estimatedBirthDate\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.onsetDate { w.literal(",\"onsetDate\":"); v.writeJSON(to: &w) }
-        if let v = p.pointer(to: \.eventDate)!.wrapped() { w.literal(",\"eventDate\":"); DateRange.writeJSON(at: v, to: &w) }
-        if let v = p.pointer(to: \.admissionDate)!.wrapped() { w.literal(",\"admissionDate\":"); DateRange.writeJSON(at: v, to: &w) }
-        if let v = p.pointee.dischargeDate { w.literal(",\"dischargeDate\":"); v.writeJSON(to: &w) }
-        if !p.pointee.diagnoses.isEmpty { w.literal(",\"diagnoses\":"); [Diagnosis].writeJSON(at: p.pointer(to: \.diagnoses)!, to: &w) }
-        if let v = p.pointer(to: \.delivery)!.wrapped() { w.literal(",\"delivery\":"); ServiceDelivery.writeJSON(at: v, to: &w) }
-        if let v = p.pointer(to: \.institutional)!.wrapped() { w.literal(",\"institutional\":"); InstitutionalInformation.writeJSON(at: v, to: &w) }
-        if !p.pointee.attachments.isEmpty { w.literal(",\"attachments\":"); [Attachment].writeJSON(at: p.pointer(to: \.attachments)!, to: &w) }
-        if let v = p.pointer(to: \.note)!.wrapped() { w.literal(",\"note\":"); w.string(at: v) }
-        if !p.pointee.providers.isEmpty { w.literal(",\"providers\":"); [Provider].writeJSON(at: p.pointer(to: \.providers)!, to: &w) }
-        w.byte(0x7D)
+        w.reserve(20)
+        w.open(reserved: true)
+        if !p.pointee.trackingNumbers.isEmpty { w.key("\"trackingNumbers\":", reserved: true); [TraceNumber].writeJSON(at: p.pointer(to: \.trackingNumbers)!, to: &w) }
+        w.reserve(116)
+        w.key("\"kind\":", reserved: true); p.pointee.kind.writeJSON(to: &w)
+        w.literal(",\"certificationType\":", reserved: true); p.pointee.certificationType.writeJSON(to: &w)
+        if let v = p.pointer(to: \.serviceTypeCode)!.wrapped() { w.literal(",\"serviceTypeCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.location)!.wrapped() { w.literal(",\"location\":", reserved: true); ServiceLocation.writeJSON(at: v, to: &w) }
+        w.reserve(17)
+        if let v = p.pointer(to: \.relatedCauses)!.wrapped() { w.literal(",\"relatedCauses\":", reserved: true); RelatedCauses.writeJSON(at: v, to: &w) }
+        w.reserve(423)
+        if let v = p.pointee.levelOfService { w.literal(",\"levelOfService\":", reserved: true); v.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.healthConditionCode)!.wrapped() { w.literal(",\"healthConditionCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.prognosisCode)!.wrapped() { w.literal(",\"prognosisCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.releaseOfInformationCode)!.wrapped() { w.literal(",\"releaseOfInformationCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.delayReasonCode)!.wrapped() { w.literal(",\"delayReasonCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.previousAuthorizationNumber)!.wrapped() { w.literal(",\"previousAuthorizationNumber\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.previousAdministrativeReference)!.wrapped() { w.literal(",\"previousAdministrativeReference\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointee.accidentDate { w.literal(",\"accidentDate\":", reserved: true); w.date(v, reserved: true) }
+        if let v = p.pointee.lastMenstrualPeriodDate { w.literal(",\"lastMenstrualPeriodDate\":", reserved: true); w.date(v, reserved: true) }
+        if let v = p.pointee.estimatedBirthDate { w.literal(",\"estimatedBirthDate\":", reserved: true); w.date(v, reserved: true) }
+        if let v = p.pointee.onsetDate { w.literal(",\"onsetDate\":", reserved: true); w.date(v, reserved: true) }
+        if let v = p.pointer(to: \.eventDate)!.wrapped() { w.literal(",\"eventDate\":", reserved: true); DateRange.writeJSON(at: v, to: &w) }
+        w.reserve(17)
+        if let v = p.pointer(to: \.admissionDate)!.wrapped() { w.literal(",\"admissionDate\":", reserved: true); DateRange.writeJSON(at: v, to: &w) }
+        w.reserve(42)
+        if let v = p.pointee.dischargeDate { w.literal(",\"dischargeDate\":", reserved: true); w.date(v, reserved: true) }
+        if !p.pointee.diagnoses.isEmpty { w.literal(",\"diagnoses\":", reserved: true); [Diagnosis].writeJSON(at: p.pointer(to: \.diagnoses)!, to: &w) }
+        w.reserve(12)
+        if let v = p.pointer(to: \.delivery)!.wrapped() { w.literal(",\"delivery\":", reserved: true); ServiceDelivery.writeJSON(at: v, to: &w) }
+        w.reserve(17)
+        if let v = p.pointer(to: \.institutional)!.wrapped() { w.literal(",\"institutional\":", reserved: true); InstitutionalInformation.writeJSON(at: v, to: &w) }
+        w.reserve(15)
+        if !p.pointee.attachments.isEmpty { w.literal(",\"attachments\":", reserved: true); [Attachment].writeJSON(at: p.pointer(to: \.attachments)!, to: &w) }
+        w.reserve(38)
+        if let v = p.pointer(to: \.note)!.wrapped() { w.literal(",\"note\":", reserved: true); w.string(at: v, reserved: true) }
+        if !p.pointee.providers.isEmpty { w.literal(",\"providers\":", reserved: true); [Provider].writeJSON(at: p.pointer(to: \.providers)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> PatientEvent {
@@ -1392,14 +1476,18 @@ extension Payer: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"role\":"); p.pointee.role.writeJSON(to: &w)
-        w.literal(",\"entityType\":"); p.pointee.entityType.writeJSON(to: &w)
-        if let v = p.pointer(to: \.name)!.wrapped() { w.literal(",\"name\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.firstName)!.wrapped() { w.literal(",\"firstName\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.identifier)!.wrapped() { w.literal(",\"identifier\":"); PartyIdentifier.writeJSON(at: v, to: &w) }
-        if !p.pointee.contacts.isEmpty { w.literal(",\"contacts\":"); [Contact].writeJSON(at: p.pointer(to: \.contacts)!, to: &w) }
-        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
-        w.byte(0x7D)
+        w.reserve(140)
+        w.literal("{\"role\":", reserved: true); p.pointee.role.writeJSON(to: &w)
+        w.literal(",\"entityType\":", reserved: true); p.pointee.entityType.writeJSON(to: &w)
+        if let v = p.pointer(to: \.name)!.wrapped() { w.literal(",\"name\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.firstName)!.wrapped() { w.literal(",\"firstName\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.identifier)!.wrapped() { w.literal(",\"identifier\":", reserved: true); PartyIdentifier.writeJSON(at: v, to: &w) }
+        w.reserve(12)
+        if !p.pointee.contacts.isEmpty { w.literal(",\"contacts\":", reserved: true); [Contact].writeJSON(at: p.pointer(to: \.contacts)!, to: &w) }
+        w.reserve(14)
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":", reserved: true); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Payer {
@@ -1452,12 +1540,14 @@ extension Procedure: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"codeSystem\":"); p.pointee.codeSystem.writeJSON(to: &w)
-        w.literal(",\"code\":"); w.string(at: p.pointer(to: \.code)!)
-        if !p.pointee.modifiers.isEmpty { w.literal(",\"modifiers\":"); [String].writeJSON(at: p.pointer(to: \.modifiers)!, to: &w) }
-        if let v = p.pointer(to: \.description)!.wrapped() { w.literal(",\"description\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.rangeEnd)!.wrapped() { w.literal(",\"rangeEnd\":"); w.string(at: v) }
-        w.byte(0x7D)
+        w.reserve(69)
+        w.literal("{\"codeSystem\":", reserved: true); p.pointee.codeSystem.writeJSON(to: &w)
+        w.literal(",\"code\":", reserved: true); w.string(at: p.pointer(to: \.code)!, reserved: true)
+        if !p.pointee.modifiers.isEmpty { w.literal(",\"modifiers\":", reserved: true); [String].writeJSON(at: p.pointer(to: \.modifiers)!, to: &w) }
+        w.reserve(62)
+        if let v = p.pointer(to: \.description)!.wrapped() { w.literal(",\"description\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.rangeEnd)!.wrapped() { w.literal(",\"rangeEnd\":", reserved: true); w.string(at: v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Procedure {
@@ -1508,24 +1598,30 @@ extension Provider: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"role\":"); p.pointee.role.writeJSON(to: &w)
-        w.literal(",\"entityType\":"); p.pointee.entityType.writeJSON(to: &w)
-        if let v = p.pointer(to: \.organizationName)!.wrapped() { w.literal(",\"organizationName\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.lastName)!.wrapped() { w.literal(",\"lastName\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.firstName)!.wrapped() { w.literal(",\"firstName\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.middleName)!.wrapped() { w.literal(",\"middleName\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.namePrefix)!.wrapped() { w.literal(",\"namePrefix\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.nameSuffix)!.wrapped() { w.literal(",\"nameSuffix\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.npi)!.wrapped() { w.literal(",\"npi\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.otherIdentifier)!.wrapped() { w.literal(",\"otherIdentifier\":"); PartyIdentifier.writeJSON(at: v, to: &w) }
-        if let v = p.pointer(to: \.relationshipCode)!.wrapped() { w.literal(",\"relationshipCode\":"); w.string(at: v) }
-        if !p.pointee.references.isEmpty { w.literal(",\"references\":"); [Reference].writeJSON(at: p.pointer(to: \.references)!, to: &w) }
-        if let v = p.pointer(to: \.address)!.wrapped() { w.literal(",\"address\":"); Address.writeJSON(at: v, to: &w) }
-        if !p.pointee.contacts.isEmpty { w.literal(",\"contacts\":"); [Contact].writeJSON(at: p.pointer(to: \.contacts)!, to: &w) }
-        if let v = p.pointee.function { w.literal(",\"function\":"); v.writeJSON(to: &w) }
-        if let v = p.pointer(to: \.taxonomyCode)!.wrapped() { w.literal(",\"taxonomyCode\":"); w.string(at: v) }
-        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
-        w.byte(0x7D)
+        w.reserve(303)
+        w.literal("{\"role\":", reserved: true); p.pointee.role.writeJSON(to: &w)
+        w.literal(",\"entityType\":", reserved: true); p.pointee.entityType.writeJSON(to: &w)
+        if let v = p.pointer(to: \.organizationName)!.wrapped() { w.literal(",\"organizationName\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.lastName)!.wrapped() { w.literal(",\"lastName\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.firstName)!.wrapped() { w.literal(",\"firstName\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.middleName)!.wrapped() { w.literal(",\"middleName\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.namePrefix)!.wrapped() { w.literal(",\"namePrefix\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.nameSuffix)!.wrapped() { w.literal(",\"nameSuffix\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.npi)!.wrapped() { w.literal(",\"npi\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.otherIdentifier)!.wrapped() { w.literal(",\"otherIdentifier\":", reserved: true); PartyIdentifier.writeJSON(at: v, to: &w) }
+        w.reserve(51)
+        if let v = p.pointer(to: \.relationshipCode)!.wrapped() { w.literal(",\"relationshipCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if !p.pointee.references.isEmpty { w.literal(",\"references\":", reserved: true); [Reference].writeJSON(at: p.pointer(to: \.references)!, to: &w) }
+        w.reserve(11)
+        if let v = p.pointer(to: \.address)!.wrapped() { w.literal(",\"address\":", reserved: true); Address.writeJSON(at: v, to: &w) }
+        w.reserve(12)
+        if !p.pointee.contacts.isEmpty { w.literal(",\"contacts\":", reserved: true); [Contact].writeJSON(at: p.pointer(to: \.contacts)!, to: &w) }
+        w.reserve(83)
+        if let v = p.pointee.function { w.literal(",\"function\":", reserved: true); v.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.taxonomyCode)!.wrapped() { w.literal(",\"taxonomyCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":", reserved: true); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Provider {
@@ -1588,10 +1684,11 @@ extension Reference: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"kind\":"); w.string(at: p.pointer(to: \.kind)!)
-        w.literal(",\"value\":"); w.string(at: p.pointer(to: \.value)!)
-        if let v = p.pointer(to: \.description)!.wrapped() { w.literal(",\"description\":"); w.string(at: v) }
-        w.byte(0x7D)
+        w.reserve(84)
+        w.literal("{\"kind\":", reserved: true); w.string(at: p.pointer(to: \.kind)!, reserved: true)
+        w.literal(",\"value\":", reserved: true); w.string(at: p.pointer(to: \.value)!, reserved: true)
+        if let v = p.pointer(to: \.description)!.wrapped() { w.literal(",\"description\":", reserved: true); w.string(at: v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Reference {
@@ -1640,10 +1737,11 @@ extension Rejection: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"validRequest\":"); p.pointee.validRequest.writeJSON(to: &w)
-        w.literal(",\"reasonCode\":"); w.string(at: p.pointer(to: \.reasonCode)!)
-        if let v = p.pointee.followUpAction { w.literal(",\"followUpAction\":"); v.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(102)
+        w.literal("{\"validRequest\":", reserved: true); w.bool(p.pointee.validRequest, reserved: true)
+        w.literal(",\"reasonCode\":", reserved: true); w.string(at: p.pointer(to: \.reasonCode)!, reserved: true)
+        if let v = p.pointee.followUpAction { w.literal(",\"followUpAction\":", reserved: true); v.writeJSON(to: &w) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Rejection {
@@ -1692,11 +1790,13 @@ extension RelatedCauses: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.open()
-        if !p.pointee.causeCodes.isEmpty { w.key("\"causeCodes\":"); [String].writeJSON(at: p.pointer(to: \.causeCodes)!, to: &w) }
-        if let v = p.pointer(to: \.state)!.wrapped() { w.key("\"state\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.country)!.wrapped() { w.key("\"country\":"); w.string(at: v) }
-        w.byte(0x7D)
+        w.reserve(15)
+        w.open(reserved: true)
+        if !p.pointee.causeCodes.isEmpty { w.key("\"causeCodes\":", reserved: true); [String].writeJSON(at: p.pointer(to: \.causeCodes)!, to: &w) }
+        w.reserve(55)
+        if let v = p.pointer(to: \.state)!.wrapped() { w.key("\"state\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.country)!.wrapped() { w.key("\"country\":", reserved: true); w.string(at: v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> RelatedCauses {
@@ -1744,13 +1844,16 @@ extension ReviewOutcome: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"action\":"); p.pointee.action.writeJSON(to: &w)
-        if let v = p.pointer(to: \.authorizationNumber)!.wrapped() { w.literal(",\"authorizationNumber\":"); w.string(at: v) }
-        if !p.pointee.reasonCodes.isEmpty { w.literal(",\"reasonCodes\":"); [String].writeJSON(at: p.pointer(to: \.reasonCodes)!, to: &w) }
-        if let v = p.pointee.secondSurgicalOpinionRequired { w.literal(",\"secondSurgicalOpinionRequired\":"); v.writeJSON(to: &w) }
-        if let v = p.pointer(to: \.administrativeReference)!.wrapped() { w.literal(",\"administrativeReference\":"); w.string(at: v) }
-        w.literal(",\"period\":"); CertificationPeriod.writeJSON(at: p.pointer(to: \.period)!, to: &w)
-        w.byte(0x7D)
+        w.reserve(85)
+        w.literal("{\"action\":", reserved: true); p.pointee.action.writeJSON(to: &w)
+        if let v = p.pointer(to: \.authorizationNumber)!.wrapped() { w.literal(",\"authorizationNumber\":", reserved: true); w.string(at: v, reserved: true) }
+        if !p.pointee.reasonCodes.isEmpty { w.literal(",\"reasonCodes\":", reserved: true); [String].writeJSON(at: p.pointer(to: \.reasonCodes)!, to: &w) }
+        w.reserve(92)
+        if let v = p.pointee.secondSurgicalOpinionRequired { w.literal(",\"secondSurgicalOpinionRequired\":", reserved: true); w.bool(v, reserved: true) }
+        if let v = p.pointer(to: \.administrativeReference)!.wrapped() { w.literal(",\"administrativeReference\":", reserved: true); w.string(at: v, reserved: true) }
+        w.literal(",\"period\":", reserved: true); CertificationPeriod.writeJSON(at: p.pointer(to: \.period)!, to: &w)
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ReviewOutcome {
@@ -1802,16 +1905,17 @@ extension ServiceDelivery: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.open()
-        if let v = p.pointee.quantityKind { w.key("\"quantityKind\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.quantity { w.key("\"quantity\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.unit { w.key("\"unit\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.sampleSelectionModulus { w.key("\"sampleSelectionModulus\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.timePeriod { w.key("\"timePeriod\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.periodCount { w.key("\"periodCount\":"); v.writeJSON(to: &w) }
-        if let v = p.pointer(to: \.frequencyCode)!.wrapped() { w.key("\"frequencyCode\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.timeCode)!.wrapped() { w.key("\"timeCode\":"); w.string(at: v) }
-        w.byte(0x7D)
+        w.reserve(335)
+        w.open(reserved: true)
+        if let v = p.pointee.quantityKind { w.key("\"quantityKind\":", reserved: true); v.writeJSON(to: &w) }
+        if let v = p.pointee.quantity { w.key("\"quantity\":", reserved: true); w.decimal(v, reserved: true) }
+        if let v = p.pointee.unit { w.key("\"unit\":", reserved: true); v.writeJSON(to: &w) }
+        if let v = p.pointee.sampleSelectionModulus { w.key("\"sampleSelectionModulus\":", reserved: true); w.decimal(v, reserved: true) }
+        if let v = p.pointee.timePeriod { w.key("\"timePeriod\":", reserved: true); v.writeJSON(to: &w) }
+        if let v = p.pointee.periodCount { w.key("\"periodCount\":", reserved: true); w.decimal(v, reserved: true) }
+        if let v = p.pointer(to: \.frequencyCode)!.wrapped() { w.key("\"frequencyCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.timeCode)!.wrapped() { w.key("\"timeCode\":", reserved: true); w.string(at: v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceDelivery {
@@ -1864,34 +1968,45 @@ extension ServiceLine: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.open()
-        if !p.pointee.trackingNumbers.isEmpty { w.key("\"trackingNumbers\":"); [TraceNumber].writeJSON(at: p.pointer(to: \.trackingNumbers)!, to: &w) }
-        if let v = p.pointee.reviewKind { w.key("\"reviewKind\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.certificationType { w.key("\"certificationType\":"); v.writeJSON(to: &w) }
-        if let v = p.pointer(to: \.serviceTypeCode)!.wrapped() { w.key("\"serviceTypeCode\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.location)!.wrapped() { w.key("\"location\":"); ServiceLocation.writeJSON(at: v, to: &w) }
-        if let v = p.pointer(to: \.previousAuthorizationNumber)!.wrapped() { w.key("\"previousAuthorizationNumber\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.previousAdministrativeReference)!.wrapped() { w.key("\"previousAdministrativeReference\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.serviceDate)!.wrapped() { w.key("\"serviceDate\":"); DateRange.writeJSON(at: v, to: &w) }
-        if let v = p.pointee.kind { w.key("\"kind\":"); v.writeJSON(to: &w) }
-        if let v = p.pointer(to: \.procedure)!.wrapped() { w.key("\"procedure\":"); Procedure.writeJSON(at: v, to: &w) }
-        if let v = p.pointer(to: \.revenueCode)!.wrapped() { w.key("\"revenueCode\":"); w.string(at: v) }
-        if let v = p.pointee.amount { w.key("\"amount\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.unit { w.key("\"unit\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.quantity { w.key("\"quantity\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.rate { w.key("\"rate\":"); v.writeJSON(to: &w) }
-        if !p.pointee.diagnosisPointers.isEmpty { w.key("\"diagnosisPointers\":"); [Int].writeJSON(at: p.pointer(to: \.diagnosisPointers)!, to: &w) }
-        if let v = p.pointee.epsdt { w.key("\"epsdt\":"); v.writeJSON(to: &w) }
-        if let v = p.pointer(to: \.nursingHomeLevelOfCare)!.wrapped() { w.key("\"nursingHomeLevelOfCare\":"); w.string(at: v) }
-        if let v = p.pointer(to: \.nursingHomeResidentialStatus)!.wrapped() { w.key("\"nursingHomeResidentialStatus\":"); w.string(at: v) }
-        if !p.pointee.oralCavityCodes.isEmpty { w.key("\"oralCavityCodes\":"); [String].writeJSON(at: p.pointer(to: \.oralCavityCodes)!, to: &w) }
-        if let v = p.pointer(to: \.prosthesisCode)!.wrapped() { w.key("\"prosthesisCode\":"); w.string(at: v) }
-        if !p.pointee.teeth.isEmpty { w.key("\"teeth\":"); [Tooth].writeJSON(at: p.pointer(to: \.teeth)!, to: &w) }
-        if let v = p.pointer(to: \.delivery)!.wrapped() { w.key("\"delivery\":"); ServiceDelivery.writeJSON(at: v, to: &w) }
-        if !p.pointee.attachments.isEmpty { w.key("\"attachments\":"); [Attachment].writeJSON(at: p.pointer(to: \.attachments)!, to: &w) }
-        if let v = p.pointer(to: \.note)!.wrapped() { w.key("\"note\":"); w.string(at: v) }
-        if !p.pointee.providers.isEmpty { w.key("\"providers\":"); [Provider].writeJSON(at: p.pointer(to: \.providers)!, to: &w) }
-        w.byte(0x7D)
+        w.reserve(20)
+        w.open(reserved: true)
+        if !p.pointee.trackingNumbers.isEmpty { w.key("\"trackingNumbers\":", reserved: true); [TraceNumber].writeJSON(at: p.pointer(to: \.trackingNumbers)!, to: &w) }
+        w.reserve(122)
+        if let v = p.pointee.reviewKind { w.key("\"reviewKind\":", reserved: true); v.writeJSON(to: &w) }
+        if let v = p.pointee.certificationType { w.key("\"certificationType\":", reserved: true); v.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.serviceTypeCode)!.wrapped() { w.key("\"serviceTypeCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.location)!.wrapped() { w.key("\"location\":", reserved: true); ServiceLocation.writeJSON(at: v, to: &w) }
+        w.reserve(115)
+        if let v = p.pointer(to: \.previousAuthorizationNumber)!.wrapped() { w.key("\"previousAuthorizationNumber\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.previousAdministrativeReference)!.wrapped() { w.key("\"previousAdministrativeReference\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.serviceDate)!.wrapped() { w.key("\"serviceDate\":", reserved: true); DateRange.writeJSON(at: v, to: &w) }
+        w.reserve(36)
+        if let v = p.pointee.kind { w.key("\"kind\":", reserved: true); v.writeJSON(to: &w) }
+        if let v = p.pointer(to: \.procedure)!.wrapped() { w.key("\"procedure\":", reserved: true); Procedure.writeJSON(at: v, to: &w) }
+        w.reserve(244)
+        if let v = p.pointer(to: \.revenueCode)!.wrapped() { w.key("\"revenueCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointee.amount { w.key("\"amount\":", reserved: true); w.decimal(v, reserved: true) }
+        if let v = p.pointee.unit { w.key("\"unit\":", reserved: true); v.writeJSON(to: &w) }
+        if let v = p.pointee.quantity { w.key("\"quantity\":", reserved: true); w.decimal(v, reserved: true) }
+        if let v = p.pointee.rate { w.key("\"rate\":", reserved: true); w.decimal(v, reserved: true) }
+        if !p.pointee.diagnosisPointers.isEmpty { w.key("\"diagnosisPointers\":", reserved: true); [Int].writeJSON(at: p.pointer(to: \.diagnosisPointers)!, to: &w) }
+        w.reserve(125)
+        if let v = p.pointee.epsdt { w.key("\"epsdt\":", reserved: true); w.bool(v, reserved: true) }
+        if let v = p.pointer(to: \.nursingHomeLevelOfCare)!.wrapped() { w.key("\"nursingHomeLevelOfCare\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.nursingHomeResidentialStatus)!.wrapped() { w.key("\"nursingHomeResidentialStatus\":", reserved: true); w.string(at: v, reserved: true) }
+        if !p.pointee.oralCavityCodes.isEmpty { w.key("\"oralCavityCodes\":", reserved: true); [String].writeJSON(at: p.pointer(to: \.oralCavityCodes)!, to: &w) }
+        w.reserve(44)
+        if let v = p.pointer(to: \.prosthesisCode)!.wrapped() { w.key("\"prosthesisCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if !p.pointee.teeth.isEmpty { w.key("\"teeth\":", reserved: true); [Tooth].writeJSON(at: p.pointer(to: \.teeth)!, to: &w) }
+        w.reserve(12)
+        if let v = p.pointer(to: \.delivery)!.wrapped() { w.key("\"delivery\":", reserved: true); ServiceDelivery.writeJSON(at: v, to: &w) }
+        w.reserve(15)
+        if !p.pointee.attachments.isEmpty { w.key("\"attachments\":", reserved: true); [Attachment].writeJSON(at: p.pointer(to: \.attachments)!, to: &w) }
+        w.reserve(38)
+        if let v = p.pointer(to: \.note)!.wrapped() { w.key("\"note\":", reserved: true); w.string(at: v, reserved: true) }
+        if !p.pointee.providers.isEmpty { w.key("\"providers\":", reserved: true); [Provider].writeJSON(at: p.pointer(to: \.providers)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceLine {
@@ -1962,12 +2077,18 @@ extension ServiceLineDecision: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"line\":"); ServiceLine.writeJSON(at: p.pointer(to: \.line)!, to: &w)
-        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
-        if let v = p.pointer(to: \.outcome)!.wrapped() { w.literal(",\"outcome\":"); ReviewOutcome.writeJSON(at: v, to: &w) }
-        if !p.pointee.requestedDocumentation.isEmpty { w.literal(",\"requestedDocumentation\":"); [String].writeJSON(at: p.pointer(to: \.requestedDocumentation)!, to: &w) }
-        if let v = p.pointer(to: \.documentationContact)!.wrapped() { w.literal(",\"documentationContact\":"); Provider.writeJSON(at: v, to: &w) }
-        w.byte(0x7D)
+        w.reserve(8)
+        w.literal("{\"line\":", reserved: true); ServiceLine.writeJSON(at: p.pointer(to: \.line)!, to: &w)
+        w.reserve(14)
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":", reserved: true); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
+        w.reserve(11)
+        if let v = p.pointer(to: \.outcome)!.wrapped() { w.literal(",\"outcome\":", reserved: true); ReviewOutcome.writeJSON(at: v, to: &w) }
+        w.reserve(26)
+        if !p.pointee.requestedDocumentation.isEmpty { w.literal(",\"requestedDocumentation\":", reserved: true); [String].writeJSON(at: p.pointer(to: \.requestedDocumentation)!, to: &w) }
+        w.reserve(24)
+        if let v = p.pointer(to: \.documentationContact)!.wrapped() { w.literal(",\"documentationContact\":", reserved: true); Provider.writeJSON(at: v, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceLineDecision {
@@ -2018,9 +2139,10 @@ extension ServiceLocation: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"code\":"); w.string(at: p.pointer(to: \.code)!)
-        w.literal(",\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        w.byte(0x7D)
+        w.reserve(50)
+        w.literal("{\"code\":", reserved: true); w.string(at: p.pointer(to: \.code)!, reserved: true)
+        w.literal(",\"kind\":", reserved: true); p.pointee.kind.writeJSON(to: &w)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceLocation {
@@ -2068,9 +2190,11 @@ extension Tooth: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"code\":"); w.string(at: p.pointer(to: \.code)!)
-        if !p.pointee.surfaces.isEmpty { w.literal(",\"surfaces\":"); [String].writeJSON(at: p.pointer(to: \.surfaces)!, to: &w) }
-        w.byte(0x7D)
+        w.reserve(37)
+        w.literal("{\"code\":", reserved: true); w.string(at: p.pointer(to: \.code)!, reserved: true)
+        if !p.pointee.surfaces.isEmpty { w.literal(",\"surfaces\":", reserved: true); [String].writeJSON(at: p.pointer(to: \.surfaces)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Tooth {
@@ -2118,11 +2242,12 @@ extension TraceNumber: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        w.literal(",\"number\":"); w.string(at: p.pointer(to: \.number)!)
-        w.literal(",\"originatorId\":"); w.string(at: p.pointer(to: \.originatorId)!)
-        if let v = p.pointer(to: \.originatorSupplementalId)!.wrapped() { w.literal(",\"originatorSupplementalId\":"); w.string(at: v) }
-        w.byte(0x7D)
+        w.reserve(126)
+        w.literal("{\"kind\":", reserved: true); p.pointee.kind.writeJSON(to: &w)
+        w.literal(",\"number\":", reserved: true); w.string(at: p.pointer(to: \.number)!, reserved: true)
+        w.literal(",\"originatorId\":", reserved: true); w.string(at: p.pointer(to: \.originatorId)!, reserved: true)
+        if let v = p.pointer(to: \.originatorSupplementalId)!.wrapped() { w.literal(",\"originatorSupplementalId\":", reserved: true); w.string(at: v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> TraceNumber {
@@ -2172,11 +2297,12 @@ extension TransactionTrace: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"purpose\":"); p.pointee.purpose.writeJSON(to: &w)
-        if let v = p.pointer(to: \.reference)!.wrapped() { w.literal(",\"reference\":"); w.string(at: v) }
-        w.literal(",\"creationDate\":"); p.pointee.creationDate.writeJSON(to: &w)
-        w.literal(",\"creationTime\":"); w.string(at: p.pointer(to: \.creationTime)!)
-        w.byte(0x7D)
+        w.reserve(122)
+        w.literal("{\"purpose\":", reserved: true); p.pointee.purpose.writeJSON(to: &w)
+        if let v = p.pointer(to: \.reference)!.wrapped() { w.literal(",\"reference\":", reserved: true); w.string(at: v, reserved: true) }
+        w.literal(",\"creationDate\":", reserved: true); w.date(p.pointee.creationDate, reserved: true)
+        w.literal(",\"creationTime\":", reserved: true); w.string(at: p.pointer(to: \.creationTime)!, reserved: true)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> TransactionTrace {

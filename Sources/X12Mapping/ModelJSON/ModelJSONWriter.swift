@@ -11,6 +11,11 @@ import Foundation
 /// keys are nil optionals or empty lists, which are left out); strings are copied eight bytes at a time while no
 /// byte needs an escape — a small string (up to 15 UTF-8 bytes, held in the `String` value itself) as its two
 /// words, a native one from its storage (see ``StringBytes``); dates and numbers use a table of digit pairs.
+///
+/// A generated writer makes room once for a run of keys and simple values (``reserve(_:)``, with the most bytes
+/// they can take) and writes them with `reserved: true`: no capacity check per key and value. A value's slow path
+/// (a long or escaped string, an odd date or decimal) checks for itself and keeps the rest of the reservation
+/// (``keepReserve(from:budget:)``).
 struct ModelJSONWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -20,6 +25,9 @@ struct ModelJSONWriter: ~Copyable {
     /// a value does not go through the lazy global's check).
     private let stringsFromBits: Bool
     private let decimalsFromBits: Bool
+    /// The end (a byte count) of the room made by the last ``reserve(_:)``: `reserved: true` writes stay below it
+    /// (an `assert` in debug builds).
+    private var reservedEnd = 0
 
     init(capacity: Int = 4096) {
         self.capacity = max(capacity, 64)
@@ -45,6 +53,31 @@ struct ModelJSONWriter: ~Copyable {
         return base + count
     }
 
+    /// Makes room for `n` more bytes at once: the `reserved: true` writes that follow, up to `n` bytes in all
+    /// (each at most its budget: see the generator's `BUDGET`), skip the capacity check.
+    @inline(__always) mutating func reserve(_ n: Int) {
+        let end = count &+ n
+        if end > capacity { grow(end) }
+        reservedEnd = end
+    }
+
+    /// Where the next `n` bytes go: in the room made by ``reserve(_:)`` (`reserved`), else through ``room(_:)``.
+    @inline(__always) mutating func room(_ n: Int, reserved: Bool) -> UnsafeMutablePointer<UInt8> {
+        guard reserved else { return room(n) }
+        assert(count + n <= reservedEnd && reservedEnd <= capacity, "a reserved write past the room made for it")
+        return base + count
+    }
+
+    /// After a slow path that began at `start` and may have written more than the `budget` its value had in the
+    /// reservation: moves the reservation's end up by the excess (growing the buffer to it), so that the writes
+    /// after it still have their room.
+    @inline(never) private mutating func keepReserve(from start: Int, budget: Int) {
+        let excess = count - start - budget
+        guard excess > 0, reservedEnd > start else { return }
+        reservedEnd += excess
+        if reservedEnd > capacity { grow(reservedEnd) }
+    }
+
     /// Counts `n` bytes written at ``room(_:)``'s pointer.
     @inline(__always) mutating func advance(_ n: Int) { count += n }
 
@@ -58,16 +91,16 @@ struct ModelJSONWriter: ~Copyable {
         capacity = c
     }
 
-    @inline(__always) mutating func byte(_ b: UInt8) {
-        room(1).pointee = b
+    @inline(__always) mutating func byte(_ b: UInt8, reserved: Bool = false) {
+        room(1, reserved: reserved).pointee = b
         count += 1
     }
 
     /// Appends a literal run (a key with its quotes, colon and comma, an enumeration's quoted raw value).
     /// Runs up to 32 bytes are copied with overlapping 8-byte moves, no `memcpy` call.
-    @inline(__always) mutating func literal(_ s: StaticString) {
+    @inline(__always) mutating func literal(_ s: StaticString, reserved: Bool = false) {
         let n = s.utf8CodeUnitCount
-        let p = room(n)
+        let p = room(n, reserved: reserved)
         ModelJSONWriter.copy(UnsafeRawPointer(s.utf8Start), to: UnsafeMutableRawPointer(p), n)
         count += n
     }
@@ -92,29 +125,30 @@ struct ModelJSONWriter: ~Copyable {
     }
 
     /// Starts an object.
-    @inline(__always) mutating func open() { byte(0x7B) }
+    @inline(__always) mutating func open(reserved: Bool = false) { byte(0x7B, reserved: reserved) }
 
     /// Ends an object.
     @inline(__always) mutating func close() { byte(0x7D) }
 
     /// Writes `"name":` (given whole, with quotes and colon), after a comma unless it is the object's first key.
-    @inline(__always) mutating func key(_ quotedWithColon: StaticString) {
-        if count != 0 && base[count - 1] != 0x7B { byte(0x2C) }
-        literal(quotedWithColon)
+    @inline(__always) mutating func key(_ quotedWithColon: StaticString, reserved: Bool = false) {
+        if count != 0 && base[count - 1] != 0x7B { byte(0x2C, reserved: reserved) }
+        literal(quotedWithColon, reserved: reserved)
     }
 
-    mutating func bool(_ b: Bool) {
-        if b { literal("true") } else { literal("false") }
+    mutating func bool(_ b: Bool, reserved: Bool = false) {
+        if b { literal("true", reserved: reserved) } else { literal("false", reserved: reserved) }
     }
 
-    mutating func int(_ v: Int) {
-        if v < 0 { byte(0x2D) }
-        uint(UInt64(v.magnitude))
+    /// At most 20 bytes (a sign and 19 digits).
+    mutating func int(_ v: Int, reserved: Bool = false) {
+        if v < 0 { byte(0x2D, reserved: reserved) }
+        uint(UInt64(v.magnitude), reserved: reserved)
     }
 
-    mutating func uint(_ v: UInt64) {
+    mutating func uint(_ v: UInt64, reserved: Bool = false) {
         if v < 10 {
-            byte(0x30 &+ UInt8(truncatingIfNeeded: v))
+            byte(0x30 &+ UInt8(truncatingIfNeeded: v), reserved: reserved)
             return
         }
         var digits = 2   // v >= 10: compared, not divided
@@ -123,18 +157,21 @@ struct ModelJSONWriter: ~Copyable {
             digits += 1
             power &*= 10   // wraps only after the 20th digit, when the loop ends
         }
-        let p = room(digits)
+        let p = room(digits, reserved: reserved)
         DigitPairs.digits(v, p, digits)
         count += digits
     }
 
-    mutating func date(_ d: CalendarDate) {
+    /// 12 bytes, or more for a year beyond 0…9999 (then the rest of a reservation is kept).
+    mutating func date(_ d: CalendarDate, reserved: Bool = false) {
         let y = d.year, m = d.month, day = d.day
         guard y >= 0 && y <= 9999 && m >= 1 && m <= 99 && day >= 1 && day <= 99 else {
+            let start = count
             string(d.description)
+            if reserved { keepReserve(from: start, budget: 12) }
             return
         }
-        let p = room(12)
+        let p = room(12, reserved: reserved)
         let h = y / 100
         p[0] = 0x22
         DigitPairs.pair(h, p + 1)
@@ -148,15 +185,19 @@ struct ModelJSONWriter: ~Copyable {
     }
 
     /// `d.description`, formatted into the buffer (``DecimalText/write(_:to:)``) without a `String`.
-    mutating func decimal(_ d: Decimal) {
-        let p = room(DecimalText.maxLength)
+    /// At most ``DecimalText/maxLength`` bytes, or more for a value the fast path leaves (then the rest of a
+    /// reservation is kept).
+    mutating func decimal(_ d: Decimal, reserved: Bool = false) {
+        let p = room(DecimalText.maxLength, reserved: reserved)
         let n = decimalsFromBits ? DecimalText.write(d, to: p, layoutChecked: true) : -1
         if n >= 0 {
             count += n
             return
         }
+        let start = count
         var text = d.description   // the values the fast path leaves (NaN, more than 18 digits)
         text.withUTF8 { raw($0) }
+        if reserved { keepReserve(from: start, budget: DecimalText.maxLength) }
     }
 
     @inline(__always) private mutating func raw(_ p: UnsafeBufferPointer<UInt8>) {
@@ -177,11 +218,22 @@ struct ModelJSONWriter: ~Copyable {
     /// Writes the string at `p` (a field, read in place): a small string without escapes from its two words, read
     /// as integers (no `String` value is loaded, so none is retained around the buffer's growth), inlined at each
     /// field; any other through ``other(_:)``.
-    @inline(__always) mutating func string(at p: UnsafePointer<String>) {
+    /// With `reserved`, 17 bytes of the reservation are used at most; a string the fast path leaves keeps the
+    /// rest of it.
+    @inline(__always) mutating func string(at p: UnsafePointer<String>, reserved: Bool = false) {
         let raw = UnsafeRawPointer(p)
         let hi = raw.load(fromByteOffset: 8, as: UInt64.self)
-        if stringsFromBits && StringBytes.isSmall(hi) && small(raw.load(as: UInt64.self), hi) { return }
-        other(p.pointee)
+        if stringsFromBits && StringBytes.isSmall(hi) && small(raw.load(as: UInt64.self), hi, reserved: reserved) {
+            return
+        }
+        if reserved { otherKeepingReserve(p.pointee) } else { other(p.pointee) }
+    }
+
+    /// ``other(_:)`` within a reservation in which the string had 17 bytes.
+    @inline(never) private mutating func otherKeepingReserve(_ s: String) {
+        let start = count
+        other(s)
+        keepReserve(from: start, budget: 17)
     }
 
     /// A string that is not small or needs escapes: a native one from its storage (``StringBytes``), any other
@@ -203,13 +255,13 @@ struct ModelJSONWriter: ~Copyable {
 
     /// A small string's bytes (`lo` then `hi`, count in `hi`'s top byte) quoted as two word stores, when none of
     /// them needs an escape; false (nothing written) otherwise.
-    @inline(__always) private mutating func small(_ lo: UInt64, _ hi: UInt64) -> Bool {
+    @inline(__always) private mutating func small(_ lo: UInt64, _ hi: UInt64, reserved: Bool = false) -> Bool {
         let n = StringBytes.smallCount(hi)
         // only the string's bytes are tested (a flag in a byte past them never hides one in a byte before)
         let valid0: UInt64 = n >= 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: 8 &* n)) &- 1
         let valid1: UInt64 = n > 8 ? (1 &<< UInt64(truncatingIfNeeded: 8 &* (n &- 8))) &- 1 : 0
         guard Self.escapes(lo) & valid0 | Self.escapes(hi) & valid1 == 0 else { return false }
-        let o = room(18)
+        let o = room(17, reserved: reserved)   // the quote, two words, the closing quote within them
         o[0] = 0x22
         let d = UnsafeMutableRawPointer(o + 1)
         d.storeBytes(of: lo, as: UInt64.self)
