@@ -103,10 +103,10 @@ def write_json(w, props, structs, enums):
             line = "        if let v = %s { %s; w.%s }" % (f, key, WRITER[resolved] % "v")
         elif resolved in WRITER:
             line = "        %s; w.%s" % (key, WRITER[resolved] % f)
-        elif t.endswith("?"):
-            line = "        if let v = %s { %s; v.writeJSON(to: &w) }" % (f, key)
+        elif t.endswith("?"):   # an enumeration, in the reserved room
+            line = "        if let v = %s { %s; v.writeJSON(to: &w, reserved: true) }" % (f, key)
         else:
-            line = "        %s; %s.writeJSON(to: &w)" % (key, f)
+            line = "        %s; %s.writeJSON(to: &w, reserved: true)" % (key, f)
         body.append(line)
         if nested_value:
             body.append(None)
@@ -132,15 +132,18 @@ def write_json(w, props, structs, enums):
 
 def write_enums(w, enums):
     """Each enumeration's `writeJSON`: its quoted raw value as one literal run per case (no `rawValue` string
-    made and scanned for escapes)."""
+    made and scanned for escapes); inlined in the struct writers, in their reserved room."""
     for e in sorted(enums):
         if any(c < " " or c in "\"\\" for _, raw in enums[e] for c in raw):
             continue   # a raw value that needs escapes: the protocol's `w.string(rawValue)`
         w.append("extension %s {" % e)
-        w.append("    func writeJSON(to w: inout ModelJSONWriter) {")
+        w.append("    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }")
+        w.append("")
+        w.append("    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).")
+        w.append("    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {")
         w.append("        switch self {")
         for name, raw in enums[e]:
-            w.append("        case .%s: w.literal(\"%s\")" % (name, swift_literal('"%s"' % raw)))
+            w.append("        case .%s: w.literal(\"%s\", reserved: reserved)" % (name, swift_literal('"%s"' % raw)))
         w.append("        }")
         w.append("    }")
         w.append("}")

@@ -43,7 +43,7 @@ extension ModelJSONEnum {
 
 extension String: ModelJSONCodable {
     func writeJSON(to w: inout ModelJSONWriter) { w.string(self) }
-    static func writeJSON(at p: UnsafePointer<String>, to w: inout ModelJSONWriter) { w.string(at: p) }
+    @inline(__always) static func writeJSON(at p: UnsafePointer<String>, to w: inout ModelJSONWriter) { w.string(at: p) }
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> String { try r.string() }
 }
 

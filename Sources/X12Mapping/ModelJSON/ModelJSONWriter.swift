@@ -165,7 +165,7 @@ struct ModelJSONWriter: ~Copyable {
     /// 12 bytes, or more for a year beyond 0…9999 (then the rest of a reservation is kept).
     mutating func date(_ d: CalendarDate, reserved: Bool = false) {
         let y = d.year, m = d.month, day = d.day
-        guard y >= 0 && y <= 9999 && m >= 1 && m <= 99 && day >= 1 && day <= 99 else {
+        guard UInt(bitPattern: y) <= 9999 && UInt(bitPattern: m &- 1) < 99 && UInt(bitPattern: day &- 1) < 99 else {
             let start = count
             string(d.description)
             if reserved { keepReserve(from: start, budget: 12) }
