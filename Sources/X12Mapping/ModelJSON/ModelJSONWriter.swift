@@ -49,7 +49,7 @@ struct ModelJSONWriter: ~Copyable {
 
     /// Makes room for `n` more bytes and returns where they go (``advance(_:)`` then counts what was written).
     @inline(__always) mutating func room(_ n: Int) -> UnsafeMutablePointer<UInt8> {
-        if count + n > capacity { grow(count + n) }
+        if count &+ n > capacity { grow(count &+ n) }
         return base + count
     }
 
@@ -79,7 +79,7 @@ struct ModelJSONWriter: ~Copyable {
     }
 
     /// Counts `n` bytes written at ``room(_:)``'s pointer.
-    @inline(__always) mutating func advance(_ n: Int) { count += n }
+    @inline(__always) mutating func advance(_ n: Int) { count &+= n }
 
     @inline(never) private mutating func grow(_ needed: Int) {
         var c = capacity * 2
@@ -93,7 +93,7 @@ struct ModelJSONWriter: ~Copyable {
 
     @inline(__always) mutating func byte(_ b: UInt8, reserved: Bool = false) {
         room(1, reserved: reserved).pointee = b
-        count += 1
+        count &+= 1
     }
 
     /// Appends a literal run (a key with its quotes, colon and comma, an enumeration's quoted raw value).
@@ -102,7 +102,7 @@ struct ModelJSONWriter: ~Copyable {
         let n = s.utf8CodeUnitCount
         let p = room(n, reserved: reserved)
         ModelJSONWriter.copy(UnsafeRawPointer(s.utf8Start), to: UnsafeMutableRawPointer(p), n)
-        count += n
+        count &+= n
     }
 
     /// Copies `n` bytes: up to 32 by word moves (the last word overlapping), more by `memcpy`.
@@ -159,16 +159,14 @@ struct ModelJSONWriter: ~Copyable {
         }
         let p = room(digits, reserved: reserved)
         DigitPairs.digits(v, p, digits)
-        count += digits
+        count &+= digits
     }
 
     /// 12 bytes, or more for a year beyond 0…9999 (then the rest of a reservation is kept).
-    mutating func date(_ d: CalendarDate, reserved: Bool = false) {
+    @inline(__always) mutating func date(_ d: CalendarDate, reserved: Bool = false) {
         let y = d.year, m = d.month, day = d.day
         guard UInt(bitPattern: y) <= 9999 && UInt(bitPattern: m &- 1) < 99 && UInt(bitPattern: day &- 1) < 99 else {
-            let start = count
-            string(d.description)
-            if reserved { keepReserve(from: start, budget: 12) }
+            oddDate(d, reserved: reserved)
             return
         }
         let p = room(12, reserved: reserved)
@@ -181,17 +179,23 @@ struct ModelJSONWriter: ~Copyable {
         p[8] = 0x2D
         DigitPairs.pair(day, p + 9)
         p[11] = 0x22
-        count += 12
+        count &+= 12
     }
 
-    /// `d.description`, formatted into the buffer (``DecimalText/write(_:to:)``) without a `String`.
+    /// A date ``date(_:reserved:)`` does not format: its `description`, quoted.
+    @inline(never) private mutating func oddDate(_ d: CalendarDate, reserved: Bool) {
+        let start = count
+        string(d.description)
+        if reserved { keepReserve(from: start, budget: 12) }
+    }
+
     /// At most ``DecimalText/maxLength`` bytes, or more for a value the fast path leaves (then the rest of a
     /// reservation is kept).
     mutating func decimal(_ d: Decimal, reserved: Bool = false) {
         let p = room(DecimalText.maxLength, reserved: reserved)
         let n = decimalsFromBits ? DecimalText.write(d, to: p, layoutChecked: true) : -1
         if n >= 0 {
-            count += n
+            count &+= n
             return
         }
         let start = count
@@ -204,7 +208,7 @@ struct ModelJSONWriter: ~Copyable {
         let n = p.count
         let o = room(n)
         if n > 0 { ModelJSONWriter.copy(UnsafeRawPointer(p.baseAddress!), to: UnsafeMutableRawPointer(o), n) }
-        count += n
+        count &+= n
     }
 
     /// Writes `s` quoted, with `JSONEncoder`'s escapes: a small string without escapes from its two words here,
@@ -258,16 +262,20 @@ struct ModelJSONWriter: ~Copyable {
     @inline(__always) private mutating func small(_ lo: UInt64, _ hi: UInt64, reserved: Bool = false) -> Bool {
         let n = StringBytes.smallCount(hi)
         // only the string's bytes are tested (a flag in a byte past them never hides one in a byte before)
-        let valid0: UInt64 = n >= 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: 8 &* n)) &- 1
-        let valid1: UInt64 = n > 8 ? (1 &<< UInt64(truncatingIfNeeded: 8 &* (n &- 8))) &- 1 : 0
-        guard Self.escapes(lo) & valid0 | Self.escapes(hi) & valid1 == 0 else { return false }
+        if n > 8 {
+            let valid1 = (1 &<< UInt64(truncatingIfNeeded: 8 &* (n &- 8))) &- 1
+            guard Self.escapes(lo) | Self.escapes(hi) & valid1 == 0 else { return false }
+        } else {
+            let valid0 = n == 8 ? ~0 : (1 &<< UInt64(truncatingIfNeeded: 8 &* n)) &- 1
+            guard Self.escapes(lo) & valid0 == 0 else { return false }
+        }
         let o = room(17, reserved: reserved)   // the quote, two words, the closing quote within them
         o[0] = 0x22
         let d = UnsafeMutableRawPointer(o + 1)
         d.storeBytes(of: lo, as: UInt64.self)
         d.storeBytes(of: hi, toByteOffset: 8, as: UInt64.self)
         o[1 &+ n] = 0x22
-        count += n &+ 2
+        count &+= n &+ 2
         return true
     }
 
