@@ -33,17 +33,22 @@ extension ModelTransaction {
         let request = AuthorizationRequest(trace: trace, umo: Payer(), requester: Provider(), subscriber: Member(),
                                            event: PatientEvent(kind: .admissionReview), serviceLines: [ServiceLine()])
         let decision = AuthorizationDecision(trace: trace, umo: Payer())
-        guard let r = rawPayload(.authorizationRequest(request)), let d = rawPayload(.authorizationDecision(decision)),
-              let timeInRequest = MemoryLayout<AuthorizationRequest>.offset(of: \.trace.creationTime),
-              let linesInRequest = MemoryLayout<AuthorizationRequest>.offset(of: \.serviceLines),
-              let timeInDecision = MemoryLayout<AuthorizationDecision>.offset(of: \.trace.creationTime)
-        else { return false }
-        let timeBits = unsafeBitCast(time, to: (UInt64, UInt64).self)
-        let linesBits = unsafeBitCast(request.serviceLines, to: UInt.self)
-        func words(_ p: UnsafeRawPointer, _ at: Int) -> (UInt64, UInt64) {
-            (p.loadUnaligned(fromByteOffset: at, as: UInt64.self), p.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self))
+        // both values kept alive while their boxes are read (a freed box's memory may be the next one's)
+        let requestLine = ModelTransaction.authorizationRequest(request)
+        let decisionLine = ModelTransaction.authorizationDecision(decision)
+        return withExtendedLifetime((requestLine, decisionLine)) {
+            guard let r = rawPayload(requestLine), let d = rawPayload(decisionLine),
+                  let timeInRequest = MemoryLayout<AuthorizationRequest>.offset(of: \.trace.creationTime),
+                  let linesInRequest = MemoryLayout<AuthorizationRequest>.offset(of: \.serviceLines),
+                  let timeInDecision = MemoryLayout<AuthorizationDecision>.offset(of: \.trace.creationTime)
+            else { return false }
+            let timeBits = unsafeBitCast(time, to: (UInt64, UInt64).self)
+            let linesBits = unsafeBitCast(request.serviceLines, to: UInt.self)
+            func words(_ p: UnsafeRawPointer, _ at: Int) -> (UInt64, UInt64) {
+                (p.loadUnaligned(fromByteOffset: at, as: UInt64.self), p.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self))
+            }
+            return words(r, timeInRequest) == timeBits && words(d, timeInDecision) == timeBits
+                && r.loadUnaligned(fromByteOffset: linesInRequest, as: UInt.self) == linesBits
         }
-        return words(r, timeInRequest) == timeBits && words(d, timeInDecision) == timeBits
-            && r.loadUnaligned(fromByteOffset: linesInRequest, as: UInt.self) == linesBits
     }()
 }
