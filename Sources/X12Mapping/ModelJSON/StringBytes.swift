@@ -40,6 +40,9 @@ enum StringBytes {
     /// Whether the reading above gives `utf8`'s bytes on small ASCII and non-ASCII strings, native ones made in
     /// several ways and a literal, and takes the fast path at least on the small and the native ones.
     static let layoutHolds: Bool = {
+        #if !_endian(little)
+        return false   // the writer's word tests number a string's bytes from the low end of each word
+        #else
         guard MemoryLayout<String>.size == 16 else { return false }
         let text = "a longer text, sliced: 0123456789"
         let native = [String(repeating: "x", count: 40), String(repeating: "\u{E9}", count: 20) + "z",
@@ -53,5 +56,6 @@ enum StringBytes {
         }
         let literal = "a literal string longer than fifteen bytes"
         return bytes(literal) == nil || bytes(literal) == Array(literal.utf8)
+        #endif
     }()
 }
