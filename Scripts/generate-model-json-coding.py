@@ -33,17 +33,35 @@ def swift_literal(text):
     return text.replace("\\", "\\\\").replace("\"", "\\\"")
 
 
-def write_json(w, props):
+# The most bytes the writer's fast path writes for a value of each simple type (its `reserved:` writes; a slow path
+# that writes more keeps the rest of the reservation itself): a small string quoted (two words and a quote), a
+# date, a decimal (`DecimalText.maxLength`), an integer (sign and 19 digits), `false`.
+BUDGET = {"String": 17, "CalendarDate": 12, "Decimal": 48, "Int": 20, "Bool": 5}
+WRITER = {"String": "string(at: %s, reserved: true)", "CalendarDate": "date(%s, reserved: true)",
+          "Decimal": "decimal(%s, reserved: true)", "Int": "int(%s, reserved: true)", "Bool": "bool(%s, reserved: true)"}
+
+
+def write_json(w, props, structs, enums):
     """The `writeJSON` function of a struct: each key with its punctuation as one literal run (`{"a":` for a
     first required property, `,"b":` once a property has surely been written); keys that may be left out (a nil
     optional, an empty list) before the first required property check for the comma at run time (`key`). The
-    fields are read through a pointer (`writeJSON(at:to:)`, which the list writer calls on its elements in
-    place), so a list element is not copied whole, and destroyed, for the call."""
+    fields are read in place through a pointer (`writeJSON(at:to:)`, which the list writer calls on its elements):
+    a struct or list field, optional or not, is written through a pointer to it (`p.pointer(to: \\.field)`, an
+    offset fixed at compile time; `wrapped()` for the value inside an optional), and a string field is read by
+    the writer where it lies (`w.string(at:)`), so no value is copied (with a retain and release of each of its
+    references) for the call. Enumerations, numbers and dates are read as they are.
+
+    Room in the buffer is made once for each run of fields between two nested values (a struct or a list, which
+    make their own): `w.reserve(n)` with `n` the most bytes the run's keys and values can take (`BUDGET`, an
+    enumeration's longest raw value), then the keys and simple values are written with `reserved: true`, without
+    a capacity check each."""
     w.append("    func writeJSON(to w: inout ModelJSONWriter) {")
     w.append("        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }")
     w.append("    }")
     w.append("")
     w.append("    static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {")
+    body = []      # lines of the function after the first reservation
+    runs = [0]     # bytes of each run; a `None` line in `body` starts a new run (its `reserve` filled in below)
     state = "start"   # start: nothing written; open: `{` written, maybe keys; known: some key written
     for n, t in props:
         omissible = t.endswith("?") or t.startswith("[")   # left out when nil / empty
@@ -51,40 +69,81 @@ def write_json(w, props):
             lead, state = "{", "known"
         else:
             if state == "start":
-                w.append("        w.open()")
+                body.append("        w.open(reserved: true)")
+                runs[-1] += 1
                 state = "open"
             lead = "," if state == "known" else None
         if lead is None:
-            key = "w.key(\"%s\")" % swift_literal('"%s":' % n)
+            key = "w.key(\"%s\", reserved: true)" % swift_literal('"%s":' % n)
+            runs[-1] += 1 + len(('"%s":' % n).encode())
         else:
-            key = "w.literal(\"%s\")" % swift_literal('%s"%s":' % (lead, n))
+            key = "w.literal(\"%s\", reserved: true)" % swift_literal('%s"%s":' % (lead, n))
+            runs[-1] += len(('%s"%s":' % (lead, n)).encode())
         f = "p.pointee." + n
-        if t.endswith("?"):
-            w.append("        if let v = %s { %s; v.writeJSON(to: &w) }" % (f, key))
-        elif t.startswith("["):
-            w.append("        if !%s.isEmpty { %s; %s.writeJSON(to: &w) }" % (f, key, f))
+        base = t[:-1] if t.endswith("?") else t
+        resolved = ALIASES.get(base, base)
+        nested_value = t.startswith("[") or (resolved in structs and resolved not in HAND_WRITTEN)
+        if resolved in BUDGET:
+            runs[-1] += BUDGET[resolved]
+        elif resolved in enums and not any(c < " " or c in "\"\\" for _, raw in enums[resolved] for c in raw):
+            runs[-1] += 2 + max(len(raw.encode()) for _, raw in enums[resolved])
+        elif not nested_value:
+            sys.exit("no byte budget for %s" % t)
+        if t.startswith("["):
+            line = "        if !%s.isEmpty { %s; %s.writeJSON(at: p.pointer(to: \\.%s)!, to: &w) }" % (f, key, t, n)
+        elif nested_value and t.endswith("?"):
+            line = "        if let v = p.pointer(to: \\.%s)!.wrapped() { %s; %s.writeJSON(at: v, to: &w) }" % (n, key, base)
+        elif nested_value:
+            line = "        %s; %s.writeJSON(at: p.pointer(to: \\.%s)!, to: &w)" % (key, base, n)
+        elif resolved == "String" and t.endswith("?"):
+            line = "        if let v = p.pointer(to: \\.%s)!.wrapped() { %s; w.%s }" % (n, key, WRITER["String"] % "v")
+        elif resolved == "String":
+            line = "        %s; w.%s" % (key, WRITER["String"] % ("p.pointer(to: \\.%s)!" % n))
+        elif resolved in WRITER and t.endswith("?"):
+            line = "        if let v = %s { %s; w.%s }" % (f, key, WRITER[resolved] % "v")
+        elif resolved in WRITER:
+            line = "        %s; w.%s" % (key, WRITER[resolved] % f)
+        elif t.endswith("?"):   # an enumeration, in the reserved room
+            line = "        if let v = %s { %s; v.writeJSON(to: &w, reserved: true) }" % (f, key)
         else:
-            w.append("        %s; %s.writeJSON(to: &w)" % (key, f))
+            line = "        %s; %s.writeJSON(to: &w, reserved: true)" % (key, f)
+        body.append(line)
+        if nested_value:
+            body.append(None)
+            runs.append(0)
         if not omissible:
             state = "known"
     if state == "start":
-        w.append("        w.literal(\"{}\")")
+        body.append("        w.literal(\"{}\", reserved: true)")
+        runs[-1] += 2
     else:
-        w.append("        w.byte(0x7D)")
+        body.append("        w.byte(0x7D, reserved: true)")
+        runs[-1] += 1
+    k = 0
+    w.append("        w.reserve(%d)" % runs[0])
+    for line in body:
+        if line is None:
+            k += 1
+            w.append("        w.reserve(%d)" % runs[k])
+        else:
+            w.append(line)
     w.append("    }")
 
 
 def write_enums(w, enums):
     """Each enumeration's `writeJSON`: its quoted raw value as one literal run per case (no `rawValue` string
-    made and scanned for escapes)."""
+    made and scanned for escapes); inlined in the struct writers, in their reserved room."""
     for e in sorted(enums):
         if any(c < " " or c in "\"\\" for _, raw in enums[e] for c in raw):
             continue   # a raw value that needs escapes: the protocol's `w.string(rawValue)`
         w.append("extension %s {" % e)
-        w.append("    func writeJSON(to w: inout ModelJSONWriter) {")
+        w.append("    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }")
+        w.append("")
+        w.append("    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).")
+        w.append("    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {")
         w.append("        switch self {")
         for name, raw in enums[e]:
-            w.append("        case .%s: w.literal(\"%s\")" % (name, swift_literal('"%s"' % raw)))
+            w.append("        case .%s: w.literal(\"%s\", reserved: reserved)" % (name, swift_literal('"%s"' % raw)))
         w.append("        }")
         w.append("    }")
         w.append("}")
@@ -449,7 +508,7 @@ def main():
             w.append("    /// Where `readJSON` starts a value (no counted reference: its bytes are copied, see `ModelJSONPrototype`).")
             w.append("    static let jsonStart = ModelJSONPrototype(%s)" % start)
         w.append("")
-        write_json(w, props)
+        write_json(w, props, structs, enums)
         w.append("")
         read_json(w, q, s, props, structs, enums, nested)
         w.append("    }")

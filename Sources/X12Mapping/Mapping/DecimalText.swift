@@ -29,50 +29,59 @@ enum DecimalText {
     }
 
     /// Writes `d.description` (or the X12 form) at `p` (room for ``maxLength`` bytes) and returns its length, or
-    /// -1 when the value needs `description` (NaN, more than 18 digits, an exponent beyond ±18).
+    /// -1 when the value needs `description` (NaN, more than 18 digits, an exponent beyond ±18). With
+    /// `layoutChecked` the caller has seen ``layoutHolds`` true (kept, so each value skips the lazy global's check).
     @inline(__always)
-    static func write(_ d: Decimal, to p: UnsafeMutablePointer<UInt8>, dropLeadingZero: Bool = false) -> Int {
-        guard let (negative, e, m) = parts(d), e >= -18, e <= 18, m < 1_000_000_000_000_000_000 else { return -1 }
+    static func write(_ d: Decimal, to p: UnsafeMutablePointer<UInt8>, dropLeadingZero: Bool = false,
+                      layoutChecked: Bool = false) -> Int {
+        guard let (negative, e, m) = layoutChecked ? rawParts(d) : parts(d), e >= -18, e <= 18,
+              m < 1_000_000_000_000_000_000 else { return -1 }
         if m == 0 {
             p[0] = 0x30
             return 1
         }
         var at = 0
         if negative { p[0] = 0x2D; at = 1 }
-        var n = 1   // digits of m (m < 10^18): compared, not divided
-        var power: UInt64 = 10
-        while n < 18 && m >= power { n += 1; power &*= 10 }
         if e >= 0 {
-            digits(m, p + at, n)
+            let n = digitCount(m)
+            DigitPairs.digits(m, p + at, n)
             at += n
-            for _ in 0..<e { p[at] = 0x30; at += 1 }
+            if e > 0 {   // up to 18 zeros, as three words (room: 1 + 18 + 24 bytes)
+                let zeros: UInt64 = 0x3030_3030_3030_3030
+                let z = UnsafeMutableRawPointer(p + at)
+                z.storeBytes(of: zeros, as: UInt64.self)
+                z.storeBytes(of: zeros, toByteOffset: 8, as: UInt64.self)
+                z.storeBytes(of: zeros, toByteOffset: 16, as: UInt64.self)
+                at += e
+            }
             return at
         }
         let f = -e
-        if n > f {
-            digits(m, p + at, n)   // then move the fraction one place right for the point
-            let point = at + n - f
-            var i = at + n
-            while i > point { p[i] = p[i - 1]; i -= 1 }
-            p[point] = 0x2E
-            return at + n + 1
+        var scale: UInt64 = 10   // 10^f
+        for _ in 1..<f { scale &*= 10 }
+        if m >= scale {
+            // the whole part, the point, then the fraction as exactly f digits (its leading zeros kept)
+            let whole = f == 2 ? m / 100 : m / scale
+            let fraction = m &- whole &* scale
+            let n = digitCount(whole)
+            DigitPairs.digits(whole, p + at, n)
+            at += n
+            p[at] = 0x2E
+            DigitPairs.digits(fraction, p + at + 1, f)
+            return at + 1 + f
         }
         if !dropLeadingZero { p[at] = 0x30; at += 1 }
         p[at] = 0x2E
-        at += 1
-        for _ in 0..<(f - n) { p[at] = 0x30; at += 1 }
-        digits(m, p + at, n)
-        return at + n
+        DigitPairs.digits(m, p + at + 1, f)   // m < 10^f: f digits, the zeros after the point first
+        return at + 1 + f
     }
 
-    @inline(__always) private static func digits(_ m: UInt64, _ p: UnsafeMutablePointer<UInt8>, _ n: Int) {
-        var v = m
-        var i = n
-        while i > 0 {
-            i -= 1
-            p[i] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
-            v /= 10
-        }
+    /// The number of decimal digits of `m` (1 … 18 for `m` < 10^18), by comparison, not division.
+    @inline(__always) private static func digitCount(_ m: UInt64) -> Int {
+        var n = 1
+        var power: UInt64 = 10
+        while n < 18 && m >= power { n += 1; power &*= 10 }
+        return n
     }
 
     /// Sign, exponent and significand of a finite `d` whose significand fits 64 bits, read from the value's
@@ -86,7 +95,7 @@ enum DecimalText {
         return rawParts(d)
     }
 
-    @inline(__always) private static func rawParts(_ d: Decimal) -> (negative: Bool, exponent: Int, significand: UInt64)? {
+    @inline(__always) static func rawParts(_ d: Decimal) -> (negative: Bool, exponent: Int, significand: UInt64)? {
         guard MemoryLayout<Decimal>.size == 20 else { return nil }
         return withUnsafeBytes(of: d) { b -> (Bool, Int, UInt64)? in
             let flags = b[1]

@@ -43,6 +43,7 @@ extension ModelJSONEnum {
 
 extension String: ModelJSONCodable {
     func writeJSON(to w: inout ModelJSONWriter) { w.string(self) }
+    @inline(__always) static func writeJSON(at p: UnsafePointer<String>, to w: inout ModelJSONWriter) { w.string(at: p) }
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> String { try r.string() }
 }
 
@@ -69,13 +70,20 @@ extension CalendarDate: ModelJSONCodable {
 extension Array: ModelJSONCodable where Element: ModelJSONCodable {
     /// The elements are written in place (through the array's buffer, not copied out one by one).
     func writeJSON(to w: inout ModelJSONWriter) {
+        withUnsafePointer(to: self) { Self.writeJSON(at: $0, to: &w) }
+    }
+
+    /// The elements of the array at `p`, written in place. The buffer's address is taken once and used outside
+    /// `withUnsafeBufferPointer` (the array is borrowed, unchanged and alive, for the whole call, through its
+    /// owner at `p`): no retain and release of the array around the elements' calls.
+    static func writeJSON(at p: UnsafePointer<[Element]>, to w: inout ModelJSONWriter) {
+        let b = p.pointee.withUnsafeBufferPointer { $0 }
         w.byte(0x5B)
-        withUnsafeBufferPointer { b in
-            guard var p = b.baseAddress else { return }
+        if var e = b.baseAddress {
             for i in 0..<b.count {
                 if i > 0 { w.byte(0x2C) }
-                Element.writeJSON(at: p, to: &w)
-                p += 1
+                Element.writeJSON(at: e, to: &w)
+                e += 1
             }
         }
         w.byte(0x5D)

@@ -226,14 +226,15 @@ extension Address: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"address1\":"); p.pointee.address1.writeJSON(to: &w)
-        if let v = p.pointee.address2 { w.literal(",\"address2\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.city { w.literal(",\"city\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.state { w.literal(",\"state\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.postalCode { w.literal(",\"postalCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.countryCode { w.literal(",\"countryCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.countrySubdivisionCode { w.literal(",\"countrySubdivisionCode\":"); v.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(216)
+        w.literal("{\"address1\":", reserved: true); w.string(at: p.pointer(to: \.address1)!, reserved: true)
+        if let v = p.pointer(to: \.address2)!.wrapped() { w.literal(",\"address2\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.city)!.wrapped() { w.literal(",\"city\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.state)!.wrapped() { w.literal(",\"state\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.postalCode)!.wrapped() { w.literal(",\"postalCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.countryCode)!.wrapped() { w.literal(",\"countryCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.countrySubdivisionCode)!.wrapped() { w.literal(",\"countrySubdivisionCode\":", reserved: true); w.string(at: v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Address {
@@ -286,11 +287,12 @@ extension Attachment: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"reportType\":"); p.pointee.reportType.writeJSON(to: &w)
-        w.literal(",\"transmission\":"); p.pointee.transmission.writeJSON(to: &w)
-        if let v = p.pointee.controlNumber { w.literal(",\"controlNumber\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.description { w.literal(",\"description\":"); v.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(134)
+        w.literal("{\"reportType\":", reserved: true); w.string(at: p.pointer(to: \.reportType)!, reserved: true)
+        w.literal(",\"transmission\":", reserved: true); p.pointee.transmission.writeJSON(to: &w, reserved: true)
+        if let v = p.pointer(to: \.controlNumber)!.wrapped() { w.literal(",\"controlNumber\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.description)!.wrapped() { w.literal(",\"description\":", reserved: true); w.string(at: v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Attachment {
@@ -340,19 +342,31 @@ extension AuthorizationDecision: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"trace\":"); p.pointee.trace.writeJSON(to: &w)
-        if let v = p.pointee.responseStatus { w.literal(",\"responseStatus\":"); v.writeJSON(to: &w) }
-        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
-        w.literal(",\"umo\":"); p.pointee.umo.writeJSON(to: &w)
-        if let v = p.pointee.requester { w.literal(",\"requester\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.subscriber { w.literal(",\"subscriber\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.event { w.literal(",\"event\":"); v.writeJSON(to: &w) }
-        if !p.pointee.eventRejections.isEmpty { w.literal(",\"eventRejections\":"); p.pointee.eventRejections.writeJSON(to: &w) }
-        if let v = p.pointee.outcome { w.literal(",\"outcome\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.documentationContact { w.literal(",\"documentationContact\":"); v.writeJSON(to: &w) }
-        if !p.pointee.lines.isEmpty { w.literal(",\"lines\":"); p.pointee.lines.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(9)
+        w.literal("{\"trace\":", reserved: true); TransactionTrace.writeJSON(at: p.pointer(to: \.trace)!, to: &w)
+        w.reserve(53)
+        if let v = p.pointee.responseStatus { w.literal(",\"responseStatus\":", reserved: true); v.writeJSON(to: &w, reserved: true) }
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":", reserved: true); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
+        w.reserve(7)
+        w.literal(",\"umo\":", reserved: true); UtilizationManagementOrganization.writeJSON(at: p.pointer(to: \.umo)!, to: &w)
+        w.reserve(13)
+        if let v = p.pointer(to: \.requester)!.wrapped() { w.literal(",\"requester\":", reserved: true); Provider.writeJSON(at: v, to: &w) }
+        w.reserve(14)
+        if let v = p.pointer(to: \.subscriber)!.wrapped() { w.literal(",\"subscriber\":", reserved: true); Member.writeJSON(at: v, to: &w) }
+        w.reserve(13)
+        if let v = p.pointer(to: \.dependent)!.wrapped() { w.literal(",\"dependent\":", reserved: true); Member.writeJSON(at: v, to: &w) }
+        w.reserve(9)
+        if let v = p.pointer(to: \.event)!.wrapped() { w.literal(",\"event\":", reserved: true); PatientEvent.writeJSON(at: v, to: &w) }
+        w.reserve(19)
+        if !p.pointee.eventRejections.isEmpty { w.literal(",\"eventRejections\":", reserved: true); [Rejection].writeJSON(at: p.pointer(to: \.eventRejections)!, to: &w) }
+        w.reserve(11)
+        if let v = p.pointer(to: \.outcome)!.wrapped() { w.literal(",\"outcome\":", reserved: true); ReviewOutcome.writeJSON(at: v, to: &w) }
+        w.reserve(24)
+        if let v = p.pointer(to: \.documentationContact)!.wrapped() { w.literal(",\"documentationContact\":", reserved: true); Provider.writeJSON(at: v, to: &w) }
+        w.reserve(9)
+        if !p.pointee.lines.isEmpty { w.literal(",\"lines\":", reserved: true); [ServiceLineDecision].writeJSON(at: p.pointer(to: \.lines)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> AuthorizationDecision {
@@ -410,15 +424,23 @@ extension AuthorizationRequest: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"trace\":"); p.pointee.trace.writeJSON(to: &w)
-        w.literal(",\"servicesReservation\":"); p.pointee.servicesReservation.writeJSON(to: &w)
-        w.literal(",\"umo\":"); p.pointee.umo.writeJSON(to: &w)
-        w.literal(",\"requester\":"); p.pointee.requester.writeJSON(to: &w)
-        w.literal(",\"subscriber\":"); p.pointee.subscriber.writeJSON(to: &w)
-        if let v = p.pointee.dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
-        w.literal(",\"event\":"); p.pointee.event.writeJSON(to: &w)
-        if !p.pointee.serviceLines.isEmpty { w.literal(",\"serviceLines\":"); p.pointee.serviceLines.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(9)
+        w.literal("{\"trace\":", reserved: true); TransactionTrace.writeJSON(at: p.pointer(to: \.trace)!, to: &w)
+        w.reserve(35)
+        w.literal(",\"servicesReservation\":", reserved: true); w.bool(p.pointee.servicesReservation, reserved: true)
+        w.literal(",\"umo\":", reserved: true); UtilizationManagementOrganization.writeJSON(at: p.pointer(to: \.umo)!, to: &w)
+        w.reserve(13)
+        w.literal(",\"requester\":", reserved: true); Provider.writeJSON(at: p.pointer(to: \.requester)!, to: &w)
+        w.reserve(14)
+        w.literal(",\"subscriber\":", reserved: true); Member.writeJSON(at: p.pointer(to: \.subscriber)!, to: &w)
+        w.reserve(13)
+        if let v = p.pointer(to: \.dependent)!.wrapped() { w.literal(",\"dependent\":", reserved: true); Member.writeJSON(at: v, to: &w) }
+        w.reserve(9)
+        w.literal(",\"event\":", reserved: true); PatientEvent.writeJSON(at: p.pointer(to: \.event)!, to: &w)
+        w.reserve(16)
+        if !p.pointee.serviceLines.isEmpty { w.literal(",\"serviceLines\":", reserved: true); [ServiceLine].writeJSON(at: p.pointer(to: \.serviceLines)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> AuthorizationRequest {
@@ -472,28 +494,39 @@ extension Benefit: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        if let v = p.pointee.coverageLevel { w.literal(",\"coverageLevel\":"); v.writeJSON(to: &w) }
-        if !p.pointee.serviceTypeCodes.isEmpty { w.literal(",\"serviceTypeCodes\":"); p.pointee.serviceTypeCodes.writeJSON(to: &w) }
-        if let v = p.pointee.insuranceTypeCode { w.literal(",\"insuranceTypeCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.planCoverageDescription { w.literal(",\"planCoverageDescription\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.timePeriod { w.literal(",\"timePeriod\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.amount { w.literal(",\"amount\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.percent { w.literal(",\"percent\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.quantityKind { w.literal(",\"quantityKind\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.quantity { w.literal(",\"quantity\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.authorizationRequired { w.literal(",\"authorizationRequired\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.inPlanNetwork { w.literal(",\"inPlanNetwork\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.procedure { w.literal(",\"procedure\":"); v.writeJSON(to: &w) }
-        if !p.pointee.diagnosisPointers.isEmpty { w.literal(",\"diagnosisPointers\":"); p.pointee.diagnosisPointers.writeJSON(to: &w) }
-        if !p.pointee.deliveries.isEmpty { w.literal(",\"deliveries\":"); p.pointee.deliveries.writeJSON(to: &w) }
-        if !p.pointee.references.isEmpty { w.literal(",\"references\":"); p.pointee.references.writeJSON(to: &w) }
-        if !p.pointee.dates.isEmpty { w.literal(",\"dates\":"); p.pointee.dates.writeJSON(to: &w) }
-        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
-        if !p.pointee.messages.isEmpty { w.literal(",\"messages\":"); p.pointee.messages.writeJSON(to: &w) }
-        if !p.pointee.additionalInformation.isEmpty { w.literal(",\"additionalInformation\":"); p.pointee.additionalInformation.writeJSON(to: &w) }
-        if !p.pointee.relatedEntities.isEmpty { w.literal(",\"relatedEntities\":"); p.pointee.relatedEntities.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(113)
+        w.literal("{\"kind\":", reserved: true); p.pointee.kind.writeJSON(to: &w, reserved: true)
+        if let v = p.pointee.coverageLevel { w.literal(",\"coverageLevel\":", reserved: true); v.writeJSON(to: &w, reserved: true) }
+        if !p.pointee.serviceTypeCodes.isEmpty { w.literal(",\"serviceTypeCodes\":", reserved: true); [String].writeJSON(at: p.pointer(to: \.serviceTypeCodes)!, to: &w) }
+        w.reserve(413)
+        if let v = p.pointer(to: \.insuranceTypeCode)!.wrapped() { w.literal(",\"insuranceTypeCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.planCoverageDescription)!.wrapped() { w.literal(",\"planCoverageDescription\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointee.timePeriod { w.literal(",\"timePeriod\":", reserved: true); v.writeJSON(to: &w, reserved: true) }
+        if let v = p.pointee.amount { w.literal(",\"amount\":", reserved: true); w.decimal(v, reserved: true) }
+        if let v = p.pointee.percent { w.literal(",\"percent\":", reserved: true); w.decimal(v, reserved: true) }
+        if let v = p.pointee.quantityKind { w.literal(",\"quantityKind\":", reserved: true); v.writeJSON(to: &w, reserved: true) }
+        if let v = p.pointee.quantity { w.literal(",\"quantity\":", reserved: true); w.decimal(v, reserved: true) }
+        if let v = p.pointee.authorizationRequired { w.literal(",\"authorizationRequired\":", reserved: true); v.writeJSON(to: &w, reserved: true) }
+        if let v = p.pointee.inPlanNetwork { w.literal(",\"inPlanNetwork\":", reserved: true); v.writeJSON(to: &w, reserved: true) }
+        if let v = p.pointer(to: \.procedure)!.wrapped() { w.literal(",\"procedure\":", reserved: true); Procedure.writeJSON(at: v, to: &w) }
+        w.reserve(21)
+        if !p.pointee.diagnosisPointers.isEmpty { w.literal(",\"diagnosisPointers\":", reserved: true); [Int].writeJSON(at: p.pointer(to: \.diagnosisPointers)!, to: &w) }
+        w.reserve(14)
+        if !p.pointee.deliveries.isEmpty { w.literal(",\"deliveries\":", reserved: true); [ServiceDelivery].writeJSON(at: p.pointer(to: \.deliveries)!, to: &w) }
+        w.reserve(14)
+        if !p.pointee.references.isEmpty { w.literal(",\"references\":", reserved: true); [Reference].writeJSON(at: p.pointer(to: \.references)!, to: &w) }
+        w.reserve(9)
+        if !p.pointee.dates.isEmpty { w.literal(",\"dates\":", reserved: true); [EligibilityDate].writeJSON(at: p.pointer(to: \.dates)!, to: &w) }
+        w.reserve(14)
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":", reserved: true); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
+        w.reserve(12)
+        if !p.pointee.messages.isEmpty { w.literal(",\"messages\":", reserved: true); [String].writeJSON(at: p.pointer(to: \.messages)!, to: &w) }
+        w.reserve(25)
+        if !p.pointee.additionalInformation.isEmpty { w.literal(",\"additionalInformation\":", reserved: true); [BenefitNote].writeJSON(at: p.pointer(to: \.additionalInformation)!, to: &w) }
+        w.reserve(19)
+        if !p.pointee.relatedEntities.isEmpty { w.literal(",\"relatedEntities\":", reserved: true); [Provider].writeJSON(at: p.pointer(to: \.relatedEntities)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Benefit {
@@ -560,11 +593,12 @@ extension BenefitNote: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        if let v = p.pointee.code { w.literal(",\"code\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.category { w.literal(",\"category\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.text { w.literal(",\"text\":"); v.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(108)
+        w.literal("{\"kind\":", reserved: true); p.pointee.kind.writeJSON(to: &w, reserved: true)
+        if let v = p.pointer(to: \.code)!.wrapped() { w.literal(",\"code\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.category)!.wrapped() { w.literal(",\"category\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.text)!.wrapped() { w.literal(",\"text\":", reserved: true); w.string(at: v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> BenefitNote {
@@ -614,11 +648,13 @@ extension CertificationPeriod: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.open()
-        if let v = p.pointee.issued { w.key("\"issued\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.effective { w.key("\"effective\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.expires { w.key("\"expires\":"); v.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(36)
+        w.open(reserved: true)
+        if let v = p.pointee.issued { w.key("\"issued\":", reserved: true); w.date(v, reserved: true) }
+        if let v = p.pointer(to: \.effective)!.wrapped() { w.key("\"effective\":", reserved: true); DateRange.writeJSON(at: v, to: &w) }
+        w.reserve(24)
+        if let v = p.pointee.expires { w.key("\"expires\":", reserved: true); w.date(v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> CertificationPeriod {
@@ -666,10 +702,12 @@ extension Contact: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.open()
-        if let v = p.pointee.name { w.key("\"name\":"); v.writeJSON(to: &w) }
-        if !p.pointee.methods.isEmpty { w.key("\"methods\":"); p.pointee.methods.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(37)
+        w.open(reserved: true)
+        if let v = p.pointer(to: \.name)!.wrapped() { w.key("\"name\":", reserved: true); w.string(at: v, reserved: true) }
+        if !p.pointee.methods.isEmpty { w.key("\"methods\":", reserved: true); [ContactMethod].writeJSON(at: p.pointer(to: \.methods)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Contact {
@@ -716,9 +754,10 @@ extension ContactMethod: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        w.literal(",\"value\":"); p.pointee.value.writeJSON(to: &w)
-        w.byte(0x7D)
+        w.reserve(51)
+        w.literal("{\"kind\":", reserved: true); p.pointee.kind.writeJSON(to: &w, reserved: true)
+        w.literal(",\"value\":", reserved: true); w.string(at: p.pointer(to: \.value)!, reserved: true)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ContactMethod {
@@ -766,9 +805,10 @@ extension DateRange: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"start\":"); p.pointee.start.writeJSON(to: &w)
-        if let v = p.pointee.end { w.literal(",\"end\":"); v.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(41)
+        w.literal("{\"start\":", reserved: true); w.date(p.pointee.start, reserved: true)
+        if let v = p.pointee.end { w.literal(",\"end\":", reserved: true); w.date(v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> DateRange {
@@ -816,11 +856,12 @@ extension Diagnosis: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"codeSystem\":"); p.pointee.codeSystem.writeJSON(to: &w)
-        w.literal(",\"role\":"); p.pointee.role.writeJSON(to: &w)
-        w.literal(",\"code\":"); p.pointee.code.writeJSON(to: &w)
-        if let v = p.pointee.date { w.literal(",\"date\":"); v.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(93)
+        w.literal("{\"codeSystem\":", reserved: true); p.pointee.codeSystem.writeJSON(to: &w, reserved: true)
+        w.literal(",\"role\":", reserved: true); p.pointee.role.writeJSON(to: &w, reserved: true)
+        w.literal(",\"code\":", reserved: true); w.string(at: p.pointer(to: \.code)!, reserved: true)
+        if let v = p.pointee.date { w.literal(",\"date\":", reserved: true); w.date(v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Diagnosis {
@@ -870,9 +911,11 @@ extension EligibilityDate: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        w.literal(",\"period\":"); p.pointee.period.writeJSON(to: &w)
-        w.byte(0x7D)
+        w.reserve(45)
+        w.literal("{\"kind\":", reserved: true); p.pointee.kind.writeJSON(to: &w, reserved: true)
+        w.literal(",\"period\":", reserved: true); DateRange.writeJSON(at: p.pointer(to: \.period)!, to: &w)
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> EligibilityDate {
@@ -920,14 +963,21 @@ extension EligibilityInquiry: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"trace\":"); p.pointee.trace.writeJSON(to: &w)
-        w.literal(",\"spendDown\":"); p.pointee.spendDown.writeJSON(to: &w)
-        w.literal(",\"informationSource\":"); p.pointee.informationSource.writeJSON(to: &w)
-        w.literal(",\"provider\":"); p.pointee.provider.writeJSON(to: &w)
-        w.literal(",\"subscriber\":"); p.pointee.subscriber.writeJSON(to: &w)
-        if let v = p.pointee.dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
-        if !p.pointee.encounters.isEmpty { w.literal(",\"encounters\":"); p.pointee.encounters.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(9)
+        w.literal("{\"trace\":", reserved: true); TransactionTrace.writeJSON(at: p.pointer(to: \.trace)!, to: &w)
+        w.reserve(39)
+        w.literal(",\"spendDown\":", reserved: true); w.bool(p.pointee.spendDown, reserved: true)
+        w.literal(",\"informationSource\":", reserved: true); Payer.writeJSON(at: p.pointer(to: \.informationSource)!, to: &w)
+        w.reserve(12)
+        w.literal(",\"provider\":", reserved: true); Provider.writeJSON(at: p.pointer(to: \.provider)!, to: &w)
+        w.reserve(14)
+        w.literal(",\"subscriber\":", reserved: true); Member.writeJSON(at: p.pointer(to: \.subscriber)!, to: &w)
+        w.reserve(13)
+        if let v = p.pointer(to: \.dependent)!.wrapped() { w.literal(",\"dependent\":", reserved: true); Member.writeJSON(at: v, to: &w) }
+        w.reserve(14)
+        if !p.pointee.encounters.isEmpty { w.literal(",\"encounters\":", reserved: true); [Encounter].writeJSON(at: p.pointer(to: \.encounters)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> EligibilityInquiry {
@@ -980,14 +1030,22 @@ extension EligibilityResponse: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"trace\":"); p.pointee.trace.writeJSON(to: &w)
-        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
-        w.literal(",\"informationSource\":"); p.pointee.informationSource.writeJSON(to: &w)
-        if let v = p.pointee.provider { w.literal(",\"provider\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.subscriber { w.literal(",\"subscriber\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.dependent { w.literal(",\"dependent\":"); v.writeJSON(to: &w) }
-        if !p.pointee.benefitsInformation.isEmpty { w.literal(",\"benefitsInformation\":"); p.pointee.benefitsInformation.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(9)
+        w.literal("{\"trace\":", reserved: true); TransactionTrace.writeJSON(at: p.pointer(to: \.trace)!, to: &w)
+        w.reserve(14)
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":", reserved: true); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
+        w.reserve(21)
+        w.literal(",\"informationSource\":", reserved: true); Payer.writeJSON(at: p.pointer(to: \.informationSource)!, to: &w)
+        w.reserve(12)
+        if let v = p.pointer(to: \.provider)!.wrapped() { w.literal(",\"provider\":", reserved: true); Provider.writeJSON(at: v, to: &w) }
+        w.reserve(14)
+        if let v = p.pointer(to: \.subscriber)!.wrapped() { w.literal(",\"subscriber\":", reserved: true); Member.writeJSON(at: v, to: &w) }
+        w.reserve(13)
+        if let v = p.pointer(to: \.dependent)!.wrapped() { w.literal(",\"dependent\":", reserved: true); Member.writeJSON(at: v, to: &w) }
+        w.reserve(23)
+        if !p.pointee.benefitsInformation.isEmpty { w.literal(",\"benefitsInformation\":", reserved: true); [Benefit].writeJSON(at: p.pointer(to: \.benefitsInformation)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> EligibilityResponse {
@@ -1040,17 +1098,23 @@ extension Encounter: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.open()
-        if !p.pointee.serviceTypeCodes.isEmpty { w.key("\"serviceTypeCodes\":"); p.pointee.serviceTypeCodes.writeJSON(to: &w) }
-        if let v = p.pointee.procedure { w.key("\"procedure\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.coverageLevel { w.key("\"coverageLevel\":"); v.writeJSON(to: &w) }
-        if !p.pointee.diagnosisPointers.isEmpty { w.key("\"diagnosisPointers\":"); p.pointee.diagnosisPointers.writeJSON(to: &w) }
-        if let v = p.pointee.spendDownAmount { w.key("\"spendDownAmount\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.spendDownTotalBilledAmount { w.key("\"spendDownTotalBilledAmount\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.placeOfServiceCode { w.key("\"placeOfServiceCode\":"); v.writeJSON(to: &w) }
-        if !p.pointee.references.isEmpty { w.key("\"references\":"); p.pointee.references.writeJSON(to: &w) }
-        if let v = p.pointee.dateOfService { w.key("\"dateOfService\":"); v.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(21)
+        w.open(reserved: true)
+        if !p.pointee.serviceTypeCodes.isEmpty { w.key("\"serviceTypeCodes\":", reserved: true); [String].writeJSON(at: p.pointer(to: \.serviceTypeCodes)!, to: &w) }
+        w.reserve(13)
+        if let v = p.pointer(to: \.procedure)!.wrapped() { w.key("\"procedure\":", reserved: true); Procedure.writeJSON(at: v, to: &w) }
+        w.reserve(59)
+        if let v = p.pointee.coverageLevel { w.key("\"coverageLevel\":", reserved: true); v.writeJSON(to: &w, reserved: true) }
+        if !p.pointee.diagnosisPointers.isEmpty { w.key("\"diagnosisPointers\":", reserved: true); [Int].writeJSON(at: p.pointer(to: \.diagnosisPointers)!, to: &w) }
+        w.reserve(198)
+        if let v = p.pointee.spendDownAmount { w.key("\"spendDownAmount\":", reserved: true); w.decimal(v, reserved: true) }
+        if let v = p.pointee.spendDownTotalBilledAmount { w.key("\"spendDownTotalBilledAmount\":", reserved: true); w.decimal(v, reserved: true) }
+        if let v = p.pointer(to: \.placeOfServiceCode)!.wrapped() { w.key("\"placeOfServiceCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if !p.pointee.references.isEmpty { w.key("\"references\":", reserved: true); [Reference].writeJSON(at: p.pointer(to: \.references)!, to: &w) }
+        w.reserve(17)
+        if let v = p.pointer(to: \.dateOfService)!.wrapped() { w.key("\"dateOfService\":", reserved: true); DateRange.writeJSON(at: v, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Encounter {
@@ -1104,12 +1168,13 @@ extension InstitutionalInformation: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.open()
-        if let v = p.pointee.admissionType { w.key("\"admissionType\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.admissionSource { w.key("\"admissionSource\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.patientStatus { w.key("\"patientStatus\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.nursingHomeResidentialStatus { w.key("\"nursingHomeResidentialStatus\":"); v.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(155)
+        w.open(reserved: true)
+        if let v = p.pointer(to: \.admissionType)!.wrapped() { w.key("\"admissionType\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.admissionSource)!.wrapped() { w.key("\"admissionSource\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.patientStatus)!.wrapped() { w.key("\"patientStatus\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.nursingHomeResidentialStatus)!.wrapped() { w.key("\"nursingHomeResidentialStatus\":", reserved: true); w.string(at: v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> InstitutionalInformation {
@@ -1158,27 +1223,34 @@ extension Member: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.open()
-        if let v = p.pointee.memberId { w.key("\"memberId\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.memberIdKind { w.key("\"memberIdKind\":"); v.writeJSON(to: &w) }
-        w.key("\"entityType\":"); p.pointee.entityType.writeJSON(to: &w)
-        if let v = p.pointee.lastName { w.literal(",\"lastName\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.firstName { w.literal(",\"firstName\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.middleName { w.literal(",\"middleName\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.namePrefix { w.literal(",\"namePrefix\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.nameSuffix { w.literal(",\"nameSuffix\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.dateOfBirth { w.literal(",\"dateOfBirth\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.gender { w.literal(",\"gender\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.relationship { w.literal(",\"relationship\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.birthSequence { w.literal(",\"birthSequence\":"); v.writeJSON(to: &w) }
-        w.literal(",\"identityCorrected\":"); p.pointee.identityCorrected.writeJSON(to: &w)
-        if let v = p.pointee.address { w.literal(",\"address\":"); v.writeJSON(to: &w) }
-        if !p.pointee.references.isEmpty { w.literal(",\"references\":"); p.pointee.references.writeJSON(to: &w) }
-        if !p.pointee.traceNumbers.isEmpty { w.literal(",\"traceNumbers\":"); p.pointee.traceNumbers.writeJSON(to: &w) }
-        if !p.pointee.dates.isEmpty { w.literal(",\"dates\":"); p.pointee.dates.writeJSON(to: &w) }
-        if !p.pointee.diagnoses.isEmpty { w.literal(",\"diagnoses\":"); p.pointee.diagnoses.writeJSON(to: &w) }
-        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(401)
+        w.open(reserved: true)
+        if let v = p.pointer(to: \.memberId)!.wrapped() { w.key("\"memberId\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointee.memberIdKind { w.key("\"memberIdKind\":", reserved: true); v.writeJSON(to: &w, reserved: true) }
+        w.key("\"entityType\":", reserved: true); p.pointee.entityType.writeJSON(to: &w, reserved: true)
+        if let v = p.pointer(to: \.lastName)!.wrapped() { w.literal(",\"lastName\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.firstName)!.wrapped() { w.literal(",\"firstName\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.middleName)!.wrapped() { w.literal(",\"middleName\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.namePrefix)!.wrapped() { w.literal(",\"namePrefix\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.nameSuffix)!.wrapped() { w.literal(",\"nameSuffix\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointee.dateOfBirth { w.literal(",\"dateOfBirth\":", reserved: true); w.date(v, reserved: true) }
+        if let v = p.pointee.gender { w.literal(",\"gender\":", reserved: true); v.writeJSON(to: &w, reserved: true) }
+        if let v = p.pointee.relationship { w.literal(",\"relationship\":", reserved: true); v.writeJSON(to: &w, reserved: true) }
+        if let v = p.pointee.birthSequence { w.literal(",\"birthSequence\":", reserved: true); w.int(v, reserved: true) }
+        w.literal(",\"identityCorrected\":", reserved: true); w.bool(p.pointee.identityCorrected, reserved: true)
+        if let v = p.pointer(to: \.address)!.wrapped() { w.literal(",\"address\":", reserved: true); Address.writeJSON(at: v, to: &w) }
+        w.reserve(14)
+        if !p.pointee.references.isEmpty { w.literal(",\"references\":", reserved: true); [Reference].writeJSON(at: p.pointer(to: \.references)!, to: &w) }
+        w.reserve(16)
+        if !p.pointee.traceNumbers.isEmpty { w.literal(",\"traceNumbers\":", reserved: true); [TraceNumber].writeJSON(at: p.pointer(to: \.traceNumbers)!, to: &w) }
+        w.reserve(9)
+        if !p.pointee.dates.isEmpty { w.literal(",\"dates\":", reserved: true); [EligibilityDate].writeJSON(at: p.pointer(to: \.dates)!, to: &w) }
+        w.reserve(13)
+        if !p.pointee.diagnoses.isEmpty { w.literal(",\"diagnoses\":", reserved: true); [Diagnosis].writeJSON(at: p.pointer(to: \.diagnoses)!, to: &w) }
+        w.reserve(14)
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":", reserved: true); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Member {
@@ -1243,9 +1315,10 @@ extension PartyIdentifier: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        w.literal(",\"value\":"); p.pointee.value.writeJSON(to: &w)
-        w.byte(0x7D)
+        w.reserve(60)
+        w.literal("{\"kind\":", reserved: true); p.pointee.kind.writeJSON(to: &w, reserved: true)
+        w.literal(",\"value\":", reserved: true); w.string(at: p.pointer(to: \.value)!, reserved: true)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> PartyIdentifier {
@@ -1293,34 +1366,45 @@ extension PatientEvent: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.open()
-        if !p.pointee.trackingNumbers.isEmpty { w.key("\"trackingNumbers\":"); p.pointee.trackingNumbers.writeJSON(to: &w) }
-        w.key("\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        w.literal(",\"certificationType\":"); p.pointee.certificationType.writeJSON(to: &w)
-        if let v = p.pointee.serviceTypeCode { w.literal(",\"serviceTypeCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.location { w.literal(",\"location\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.relatedCauses { w.literal(",\"relatedCauses\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.levelOfService { w.literal(",\"levelOfService\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.healthConditionCode { w.literal(",\"healthConditionCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.prognosisCode { w.literal(",\"prognosisCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.releaseOfInformationCode { w.literal(",\"releaseOfInformationCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.delayReasonCode { w.literal(",\"delayReasonCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.previousAuthorizationNumber { w.literal(",\"previousAuthorizationNumber\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.previousAdministrativeReference { w.literal(",\"previousAdministrativeReference\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.accidentDate { w.literal(",\"accidentDate\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.lastMenstrualPeriodDate { w.literal(",\"lastMenstrualPeriodDate\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.estimatedBirthDate { w.literal(",\"estimatedBirthDate\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.onsetDate { w.literal(",\"onsetDate\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.eventDate { w.literal(",\"eventDate\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.admissionDate { w.literal(",\"admissionDate\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.dischargeDate { w.literal(",\"dischargeDate\":"); v.writeJSON(to: &w) }
-        if !p.pointee.diagnoses.isEmpty { w.literal(",\"diagnoses\":"); p.pointee.diagnoses.writeJSON(to: &w) }
-        if let v = p.pointee.delivery { w.literal(",\"delivery\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.institutional { w.literal(",\"institutional\":"); v.writeJSON(to: &w) }
-        if !p.pointee.attachments.isEmpty { w.literal(",\"attachments\":"); p.pointee.attachments.writeJSON(to: &w) }
-        if let v = p.pointee.note { w.literal(",\"note\":"); v.writeJSON(to: &w) }
-        if !p.pointee.providers.isEmpty { w.literal(",\"providers\":"); p.pointee.providers.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(20)
+        w.open(reserved: true)
+        if !p.pointee.trackingNumbers.isEmpty { w.key("\"trackingNumbers\":", reserved: true); [TraceNumber].writeJSON(at: p.pointer(to: \.trackingNumbers)!, to: &w) }
+        w.reserve(116)
+        w.key("\"kind\":", reserved: true); p.pointee.kind.writeJSON(to: &w, reserved: true)
+        w.literal(",\"certificationType\":", reserved: true); p.pointee.certificationType.writeJSON(to: &w, reserved: true)
+        if let v = p.pointer(to: \.serviceTypeCode)!.wrapped() { w.literal(",\"serviceTypeCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.location)!.wrapped() { w.literal(",\"location\":", reserved: true); ServiceLocation.writeJSON(at: v, to: &w) }
+        w.reserve(17)
+        if let v = p.pointer(to: \.relatedCauses)!.wrapped() { w.literal(",\"relatedCauses\":", reserved: true); RelatedCauses.writeJSON(at: v, to: &w) }
+        w.reserve(423)
+        if let v = p.pointee.levelOfService { w.literal(",\"levelOfService\":", reserved: true); v.writeJSON(to: &w, reserved: true) }
+        if let v = p.pointer(to: \.healthConditionCode)!.wrapped() { w.literal(",\"healthConditionCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.prognosisCode)!.wrapped() { w.literal(",\"prognosisCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.releaseOfInformationCode)!.wrapped() { w.literal(",\"releaseOfInformationCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.delayReasonCode)!.wrapped() { w.literal(",\"delayReasonCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.previousAuthorizationNumber)!.wrapped() { w.literal(",\"previousAuthorizationNumber\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.previousAdministrativeReference)!.wrapped() { w.literal(",\"previousAdministrativeReference\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointee.accidentDate { w.literal(",\"accidentDate\":", reserved: true); w.date(v, reserved: true) }
+        if let v = p.pointee.lastMenstrualPeriodDate { w.literal(",\"lastMenstrualPeriodDate\":", reserved: true); w.date(v, reserved: true) }
+        if let v = p.pointee.estimatedBirthDate { w.literal(",\"estimatedBirthDate\":", reserved: true); w.date(v, reserved: true) }
+        if let v = p.pointee.onsetDate { w.literal(",\"onsetDate\":", reserved: true); w.date(v, reserved: true) }
+        if let v = p.pointer(to: \.eventDate)!.wrapped() { w.literal(",\"eventDate\":", reserved: true); DateRange.writeJSON(at: v, to: &w) }
+        w.reserve(17)
+        if let v = p.pointer(to: \.admissionDate)!.wrapped() { w.literal(",\"admissionDate\":", reserved: true); DateRange.writeJSON(at: v, to: &w) }
+        w.reserve(42)
+        if let v = p.pointee.dischargeDate { w.literal(",\"dischargeDate\":", reserved: true); w.date(v, reserved: true) }
+        if !p.pointee.diagnoses.isEmpty { w.literal(",\"diagnoses\":", reserved: true); [Diagnosis].writeJSON(at: p.pointer(to: \.diagnoses)!, to: &w) }
+        w.reserve(12)
+        if let v = p.pointer(to: \.delivery)!.wrapped() { w.literal(",\"delivery\":", reserved: true); ServiceDelivery.writeJSON(at: v, to: &w) }
+        w.reserve(17)
+        if let v = p.pointer(to: \.institutional)!.wrapped() { w.literal(",\"institutional\":", reserved: true); InstitutionalInformation.writeJSON(at: v, to: &w) }
+        w.reserve(15)
+        if !p.pointee.attachments.isEmpty { w.literal(",\"attachments\":", reserved: true); [Attachment].writeJSON(at: p.pointer(to: \.attachments)!, to: &w) }
+        w.reserve(38)
+        if let v = p.pointer(to: \.note)!.wrapped() { w.literal(",\"note\":", reserved: true); w.string(at: v, reserved: true) }
+        if !p.pointee.providers.isEmpty { w.literal(",\"providers\":", reserved: true); [Provider].writeJSON(at: p.pointer(to: \.providers)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> PatientEvent {
@@ -1392,14 +1476,18 @@ extension Payer: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"role\":"); p.pointee.role.writeJSON(to: &w)
-        w.literal(",\"entityType\":"); p.pointee.entityType.writeJSON(to: &w)
-        if let v = p.pointee.name { w.literal(",\"name\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.firstName { w.literal(",\"firstName\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.identifier { w.literal(",\"identifier\":"); v.writeJSON(to: &w) }
-        if !p.pointee.contacts.isEmpty { w.literal(",\"contacts\":"); p.pointee.contacts.writeJSON(to: &w) }
-        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(140)
+        w.literal("{\"role\":", reserved: true); p.pointee.role.writeJSON(to: &w, reserved: true)
+        w.literal(",\"entityType\":", reserved: true); p.pointee.entityType.writeJSON(to: &w, reserved: true)
+        if let v = p.pointer(to: \.name)!.wrapped() { w.literal(",\"name\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.firstName)!.wrapped() { w.literal(",\"firstName\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.identifier)!.wrapped() { w.literal(",\"identifier\":", reserved: true); PartyIdentifier.writeJSON(at: v, to: &w) }
+        w.reserve(12)
+        if !p.pointee.contacts.isEmpty { w.literal(",\"contacts\":", reserved: true); [Contact].writeJSON(at: p.pointer(to: \.contacts)!, to: &w) }
+        w.reserve(14)
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":", reserved: true); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Payer {
@@ -1452,12 +1540,14 @@ extension Procedure: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"codeSystem\":"); p.pointee.codeSystem.writeJSON(to: &w)
-        w.literal(",\"code\":"); p.pointee.code.writeJSON(to: &w)
-        if !p.pointee.modifiers.isEmpty { w.literal(",\"modifiers\":"); p.pointee.modifiers.writeJSON(to: &w) }
-        if let v = p.pointee.description { w.literal(",\"description\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.rangeEnd { w.literal(",\"rangeEnd\":"); v.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(69)
+        w.literal("{\"codeSystem\":", reserved: true); p.pointee.codeSystem.writeJSON(to: &w, reserved: true)
+        w.literal(",\"code\":", reserved: true); w.string(at: p.pointer(to: \.code)!, reserved: true)
+        if !p.pointee.modifiers.isEmpty { w.literal(",\"modifiers\":", reserved: true); [String].writeJSON(at: p.pointer(to: \.modifiers)!, to: &w) }
+        w.reserve(62)
+        if let v = p.pointer(to: \.description)!.wrapped() { w.literal(",\"description\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.rangeEnd)!.wrapped() { w.literal(",\"rangeEnd\":", reserved: true); w.string(at: v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Procedure {
@@ -1508,24 +1598,30 @@ extension Provider: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"role\":"); p.pointee.role.writeJSON(to: &w)
-        w.literal(",\"entityType\":"); p.pointee.entityType.writeJSON(to: &w)
-        if let v = p.pointee.organizationName { w.literal(",\"organizationName\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.lastName { w.literal(",\"lastName\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.firstName { w.literal(",\"firstName\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.middleName { w.literal(",\"middleName\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.namePrefix { w.literal(",\"namePrefix\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.nameSuffix { w.literal(",\"nameSuffix\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.npi { w.literal(",\"npi\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.otherIdentifier { w.literal(",\"otherIdentifier\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.relationshipCode { w.literal(",\"relationshipCode\":"); v.writeJSON(to: &w) }
-        if !p.pointee.references.isEmpty { w.literal(",\"references\":"); p.pointee.references.writeJSON(to: &w) }
-        if let v = p.pointee.address { w.literal(",\"address\":"); v.writeJSON(to: &w) }
-        if !p.pointee.contacts.isEmpty { w.literal(",\"contacts\":"); p.pointee.contacts.writeJSON(to: &w) }
-        if let v = p.pointee.function { w.literal(",\"function\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.taxonomyCode { w.literal(",\"taxonomyCode\":"); v.writeJSON(to: &w) }
-        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(303)
+        w.literal("{\"role\":", reserved: true); p.pointee.role.writeJSON(to: &w, reserved: true)
+        w.literal(",\"entityType\":", reserved: true); p.pointee.entityType.writeJSON(to: &w, reserved: true)
+        if let v = p.pointer(to: \.organizationName)!.wrapped() { w.literal(",\"organizationName\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.lastName)!.wrapped() { w.literal(",\"lastName\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.firstName)!.wrapped() { w.literal(",\"firstName\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.middleName)!.wrapped() { w.literal(",\"middleName\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.namePrefix)!.wrapped() { w.literal(",\"namePrefix\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.nameSuffix)!.wrapped() { w.literal(",\"nameSuffix\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.npi)!.wrapped() { w.literal(",\"npi\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.otherIdentifier)!.wrapped() { w.literal(",\"otherIdentifier\":", reserved: true); PartyIdentifier.writeJSON(at: v, to: &w) }
+        w.reserve(51)
+        if let v = p.pointer(to: \.relationshipCode)!.wrapped() { w.literal(",\"relationshipCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if !p.pointee.references.isEmpty { w.literal(",\"references\":", reserved: true); [Reference].writeJSON(at: p.pointer(to: \.references)!, to: &w) }
+        w.reserve(11)
+        if let v = p.pointer(to: \.address)!.wrapped() { w.literal(",\"address\":", reserved: true); Address.writeJSON(at: v, to: &w) }
+        w.reserve(12)
+        if !p.pointee.contacts.isEmpty { w.literal(",\"contacts\":", reserved: true); [Contact].writeJSON(at: p.pointer(to: \.contacts)!, to: &w) }
+        w.reserve(83)
+        if let v = p.pointee.function { w.literal(",\"function\":", reserved: true); v.writeJSON(to: &w, reserved: true) }
+        if let v = p.pointer(to: \.taxonomyCode)!.wrapped() { w.literal(",\"taxonomyCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":", reserved: true); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Provider {
@@ -1588,10 +1684,11 @@ extension Reference: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        w.literal(",\"value\":"); p.pointee.value.writeJSON(to: &w)
-        if let v = p.pointee.description { w.literal(",\"description\":"); v.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(84)
+        w.literal("{\"kind\":", reserved: true); w.string(at: p.pointer(to: \.kind)!, reserved: true)
+        w.literal(",\"value\":", reserved: true); w.string(at: p.pointer(to: \.value)!, reserved: true)
+        if let v = p.pointer(to: \.description)!.wrapped() { w.literal(",\"description\":", reserved: true); w.string(at: v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Reference {
@@ -1640,10 +1737,11 @@ extension Rejection: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"validRequest\":"); p.pointee.validRequest.writeJSON(to: &w)
-        w.literal(",\"reasonCode\":"); p.pointee.reasonCode.writeJSON(to: &w)
-        if let v = p.pointee.followUpAction { w.literal(",\"followUpAction\":"); v.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(102)
+        w.literal("{\"validRequest\":", reserved: true); w.bool(p.pointee.validRequest, reserved: true)
+        w.literal(",\"reasonCode\":", reserved: true); w.string(at: p.pointer(to: \.reasonCode)!, reserved: true)
+        if let v = p.pointee.followUpAction { w.literal(",\"followUpAction\":", reserved: true); v.writeJSON(to: &w, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Rejection {
@@ -1692,11 +1790,13 @@ extension RelatedCauses: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.open()
-        if !p.pointee.causeCodes.isEmpty { w.key("\"causeCodes\":"); p.pointee.causeCodes.writeJSON(to: &w) }
-        if let v = p.pointee.state { w.key("\"state\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.country { w.key("\"country\":"); v.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(15)
+        w.open(reserved: true)
+        if !p.pointee.causeCodes.isEmpty { w.key("\"causeCodes\":", reserved: true); [String].writeJSON(at: p.pointer(to: \.causeCodes)!, to: &w) }
+        w.reserve(55)
+        if let v = p.pointer(to: \.state)!.wrapped() { w.key("\"state\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.country)!.wrapped() { w.key("\"country\":", reserved: true); w.string(at: v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> RelatedCauses {
@@ -1744,13 +1844,16 @@ extension ReviewOutcome: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"action\":"); p.pointee.action.writeJSON(to: &w)
-        if let v = p.pointee.authorizationNumber { w.literal(",\"authorizationNumber\":"); v.writeJSON(to: &w) }
-        if !p.pointee.reasonCodes.isEmpty { w.literal(",\"reasonCodes\":"); p.pointee.reasonCodes.writeJSON(to: &w) }
-        if let v = p.pointee.secondSurgicalOpinionRequired { w.literal(",\"secondSurgicalOpinionRequired\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.administrativeReference { w.literal(",\"administrativeReference\":"); v.writeJSON(to: &w) }
-        w.literal(",\"period\":"); p.pointee.period.writeJSON(to: &w)
-        w.byte(0x7D)
+        w.reserve(85)
+        w.literal("{\"action\":", reserved: true); p.pointee.action.writeJSON(to: &w, reserved: true)
+        if let v = p.pointer(to: \.authorizationNumber)!.wrapped() { w.literal(",\"authorizationNumber\":", reserved: true); w.string(at: v, reserved: true) }
+        if !p.pointee.reasonCodes.isEmpty { w.literal(",\"reasonCodes\":", reserved: true); [String].writeJSON(at: p.pointer(to: \.reasonCodes)!, to: &w) }
+        w.reserve(92)
+        if let v = p.pointee.secondSurgicalOpinionRequired { w.literal(",\"secondSurgicalOpinionRequired\":", reserved: true); w.bool(v, reserved: true) }
+        if let v = p.pointer(to: \.administrativeReference)!.wrapped() { w.literal(",\"administrativeReference\":", reserved: true); w.string(at: v, reserved: true) }
+        w.literal(",\"period\":", reserved: true); CertificationPeriod.writeJSON(at: p.pointer(to: \.period)!, to: &w)
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ReviewOutcome {
@@ -1802,16 +1905,17 @@ extension ServiceDelivery: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.open()
-        if let v = p.pointee.quantityKind { w.key("\"quantityKind\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.quantity { w.key("\"quantity\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.unit { w.key("\"unit\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.sampleSelectionModulus { w.key("\"sampleSelectionModulus\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.timePeriod { w.key("\"timePeriod\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.periodCount { w.key("\"periodCount\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.frequencyCode { w.key("\"frequencyCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.timeCode { w.key("\"timeCode\":"); v.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(335)
+        w.open(reserved: true)
+        if let v = p.pointee.quantityKind { w.key("\"quantityKind\":", reserved: true); v.writeJSON(to: &w, reserved: true) }
+        if let v = p.pointee.quantity { w.key("\"quantity\":", reserved: true); w.decimal(v, reserved: true) }
+        if let v = p.pointee.unit { w.key("\"unit\":", reserved: true); v.writeJSON(to: &w, reserved: true) }
+        if let v = p.pointee.sampleSelectionModulus { w.key("\"sampleSelectionModulus\":", reserved: true); w.decimal(v, reserved: true) }
+        if let v = p.pointee.timePeriod { w.key("\"timePeriod\":", reserved: true); v.writeJSON(to: &w, reserved: true) }
+        if let v = p.pointee.periodCount { w.key("\"periodCount\":", reserved: true); w.decimal(v, reserved: true) }
+        if let v = p.pointer(to: \.frequencyCode)!.wrapped() { w.key("\"frequencyCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.timeCode)!.wrapped() { w.key("\"timeCode\":", reserved: true); w.string(at: v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceDelivery {
@@ -1864,34 +1968,45 @@ extension ServiceLine: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.open()
-        if !p.pointee.trackingNumbers.isEmpty { w.key("\"trackingNumbers\":"); p.pointee.trackingNumbers.writeJSON(to: &w) }
-        if let v = p.pointee.reviewKind { w.key("\"reviewKind\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.certificationType { w.key("\"certificationType\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.serviceTypeCode { w.key("\"serviceTypeCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.location { w.key("\"location\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.previousAuthorizationNumber { w.key("\"previousAuthorizationNumber\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.previousAdministrativeReference { w.key("\"previousAdministrativeReference\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.serviceDate { w.key("\"serviceDate\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.kind { w.key("\"kind\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.procedure { w.key("\"procedure\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.revenueCode { w.key("\"revenueCode\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.amount { w.key("\"amount\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.unit { w.key("\"unit\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.quantity { w.key("\"quantity\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.rate { w.key("\"rate\":"); v.writeJSON(to: &w) }
-        if !p.pointee.diagnosisPointers.isEmpty { w.key("\"diagnosisPointers\":"); p.pointee.diagnosisPointers.writeJSON(to: &w) }
-        if let v = p.pointee.epsdt { w.key("\"epsdt\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.nursingHomeLevelOfCare { w.key("\"nursingHomeLevelOfCare\":"); v.writeJSON(to: &w) }
-        if let v = p.pointee.nursingHomeResidentialStatus { w.key("\"nursingHomeResidentialStatus\":"); v.writeJSON(to: &w) }
-        if !p.pointee.oralCavityCodes.isEmpty { w.key("\"oralCavityCodes\":"); p.pointee.oralCavityCodes.writeJSON(to: &w) }
-        if let v = p.pointee.prosthesisCode { w.key("\"prosthesisCode\":"); v.writeJSON(to: &w) }
-        if !p.pointee.teeth.isEmpty { w.key("\"teeth\":"); p.pointee.teeth.writeJSON(to: &w) }
-        if let v = p.pointee.delivery { w.key("\"delivery\":"); v.writeJSON(to: &w) }
-        if !p.pointee.attachments.isEmpty { w.key("\"attachments\":"); p.pointee.attachments.writeJSON(to: &w) }
-        if let v = p.pointee.note { w.key("\"note\":"); v.writeJSON(to: &w) }
-        if !p.pointee.providers.isEmpty { w.key("\"providers\":"); p.pointee.providers.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(20)
+        w.open(reserved: true)
+        if !p.pointee.trackingNumbers.isEmpty { w.key("\"trackingNumbers\":", reserved: true); [TraceNumber].writeJSON(at: p.pointer(to: \.trackingNumbers)!, to: &w) }
+        w.reserve(122)
+        if let v = p.pointee.reviewKind { w.key("\"reviewKind\":", reserved: true); v.writeJSON(to: &w, reserved: true) }
+        if let v = p.pointee.certificationType { w.key("\"certificationType\":", reserved: true); v.writeJSON(to: &w, reserved: true) }
+        if let v = p.pointer(to: \.serviceTypeCode)!.wrapped() { w.key("\"serviceTypeCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.location)!.wrapped() { w.key("\"location\":", reserved: true); ServiceLocation.writeJSON(at: v, to: &w) }
+        w.reserve(115)
+        if let v = p.pointer(to: \.previousAuthorizationNumber)!.wrapped() { w.key("\"previousAuthorizationNumber\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.previousAdministrativeReference)!.wrapped() { w.key("\"previousAdministrativeReference\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.serviceDate)!.wrapped() { w.key("\"serviceDate\":", reserved: true); DateRange.writeJSON(at: v, to: &w) }
+        w.reserve(36)
+        if let v = p.pointee.kind { w.key("\"kind\":", reserved: true); v.writeJSON(to: &w, reserved: true) }
+        if let v = p.pointer(to: \.procedure)!.wrapped() { w.key("\"procedure\":", reserved: true); Procedure.writeJSON(at: v, to: &w) }
+        w.reserve(244)
+        if let v = p.pointer(to: \.revenueCode)!.wrapped() { w.key("\"revenueCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointee.amount { w.key("\"amount\":", reserved: true); w.decimal(v, reserved: true) }
+        if let v = p.pointee.unit { w.key("\"unit\":", reserved: true); v.writeJSON(to: &w, reserved: true) }
+        if let v = p.pointee.quantity { w.key("\"quantity\":", reserved: true); w.decimal(v, reserved: true) }
+        if let v = p.pointee.rate { w.key("\"rate\":", reserved: true); w.decimal(v, reserved: true) }
+        if !p.pointee.diagnosisPointers.isEmpty { w.key("\"diagnosisPointers\":", reserved: true); [Int].writeJSON(at: p.pointer(to: \.diagnosisPointers)!, to: &w) }
+        w.reserve(125)
+        if let v = p.pointee.epsdt { w.key("\"epsdt\":", reserved: true); w.bool(v, reserved: true) }
+        if let v = p.pointer(to: \.nursingHomeLevelOfCare)!.wrapped() { w.key("\"nursingHomeLevelOfCare\":", reserved: true); w.string(at: v, reserved: true) }
+        if let v = p.pointer(to: \.nursingHomeResidentialStatus)!.wrapped() { w.key("\"nursingHomeResidentialStatus\":", reserved: true); w.string(at: v, reserved: true) }
+        if !p.pointee.oralCavityCodes.isEmpty { w.key("\"oralCavityCodes\":", reserved: true); [String].writeJSON(at: p.pointer(to: \.oralCavityCodes)!, to: &w) }
+        w.reserve(44)
+        if let v = p.pointer(to: \.prosthesisCode)!.wrapped() { w.key("\"prosthesisCode\":", reserved: true); w.string(at: v, reserved: true) }
+        if !p.pointee.teeth.isEmpty { w.key("\"teeth\":", reserved: true); [Tooth].writeJSON(at: p.pointer(to: \.teeth)!, to: &w) }
+        w.reserve(12)
+        if let v = p.pointer(to: \.delivery)!.wrapped() { w.key("\"delivery\":", reserved: true); ServiceDelivery.writeJSON(at: v, to: &w) }
+        w.reserve(15)
+        if !p.pointee.attachments.isEmpty { w.key("\"attachments\":", reserved: true); [Attachment].writeJSON(at: p.pointer(to: \.attachments)!, to: &w) }
+        w.reserve(38)
+        if let v = p.pointer(to: \.note)!.wrapped() { w.key("\"note\":", reserved: true); w.string(at: v, reserved: true) }
+        if !p.pointee.providers.isEmpty { w.key("\"providers\":", reserved: true); [Provider].writeJSON(at: p.pointer(to: \.providers)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceLine {
@@ -1962,12 +2077,18 @@ extension ServiceLineDecision: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"line\":"); p.pointee.line.writeJSON(to: &w)
-        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":"); p.pointee.rejections.writeJSON(to: &w) }
-        if let v = p.pointee.outcome { w.literal(",\"outcome\":"); v.writeJSON(to: &w) }
-        if !p.pointee.requestedDocumentation.isEmpty { w.literal(",\"requestedDocumentation\":"); p.pointee.requestedDocumentation.writeJSON(to: &w) }
-        if let v = p.pointee.documentationContact { w.literal(",\"documentationContact\":"); v.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(8)
+        w.literal("{\"line\":", reserved: true); ServiceLine.writeJSON(at: p.pointer(to: \.line)!, to: &w)
+        w.reserve(14)
+        if !p.pointee.rejections.isEmpty { w.literal(",\"rejections\":", reserved: true); [Rejection].writeJSON(at: p.pointer(to: \.rejections)!, to: &w) }
+        w.reserve(11)
+        if let v = p.pointer(to: \.outcome)!.wrapped() { w.literal(",\"outcome\":", reserved: true); ReviewOutcome.writeJSON(at: v, to: &w) }
+        w.reserve(26)
+        if !p.pointee.requestedDocumentation.isEmpty { w.literal(",\"requestedDocumentation\":", reserved: true); [String].writeJSON(at: p.pointer(to: \.requestedDocumentation)!, to: &w) }
+        w.reserve(24)
+        if let v = p.pointer(to: \.documentationContact)!.wrapped() { w.literal(",\"documentationContact\":", reserved: true); Provider.writeJSON(at: v, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceLineDecision {
@@ -2018,9 +2139,10 @@ extension ServiceLocation: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"code\":"); p.pointee.code.writeJSON(to: &w)
-        w.literal(",\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        w.byte(0x7D)
+        w.reserve(50)
+        w.literal("{\"code\":", reserved: true); w.string(at: p.pointer(to: \.code)!, reserved: true)
+        w.literal(",\"kind\":", reserved: true); p.pointee.kind.writeJSON(to: &w, reserved: true)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> ServiceLocation {
@@ -2068,9 +2190,11 @@ extension Tooth: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"code\":"); p.pointee.code.writeJSON(to: &w)
-        if !p.pointee.surfaces.isEmpty { w.literal(",\"surfaces\":"); p.pointee.surfaces.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(37)
+        w.literal("{\"code\":", reserved: true); w.string(at: p.pointer(to: \.code)!, reserved: true)
+        if !p.pointee.surfaces.isEmpty { w.literal(",\"surfaces\":", reserved: true); [String].writeJSON(at: p.pointer(to: \.surfaces)!, to: &w) }
+        w.reserve(1)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> Tooth {
@@ -2118,11 +2242,12 @@ extension TraceNumber: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"kind\":"); p.pointee.kind.writeJSON(to: &w)
-        w.literal(",\"number\":"); p.pointee.number.writeJSON(to: &w)
-        w.literal(",\"originatorId\":"); p.pointee.originatorId.writeJSON(to: &w)
-        if let v = p.pointee.originatorSupplementalId { w.literal(",\"originatorSupplementalId\":"); v.writeJSON(to: &w) }
-        w.byte(0x7D)
+        w.reserve(126)
+        w.literal("{\"kind\":", reserved: true); p.pointee.kind.writeJSON(to: &w, reserved: true)
+        w.literal(",\"number\":", reserved: true); w.string(at: p.pointer(to: \.number)!, reserved: true)
+        w.literal(",\"originatorId\":", reserved: true); w.string(at: p.pointer(to: \.originatorId)!, reserved: true)
+        if let v = p.pointer(to: \.originatorSupplementalId)!.wrapped() { w.literal(",\"originatorSupplementalId\":", reserved: true); w.string(at: v, reserved: true) }
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> TraceNumber {
@@ -2172,11 +2297,12 @@ extension TransactionTrace: ModelJSONCodable {
     }
 
     static func writeJSON(at p: UnsafePointer<Self>, to w: inout ModelJSONWriter) {
-        w.literal("{\"purpose\":"); p.pointee.purpose.writeJSON(to: &w)
-        if let v = p.pointee.reference { w.literal(",\"reference\":"); v.writeJSON(to: &w) }
-        w.literal(",\"creationDate\":"); p.pointee.creationDate.writeJSON(to: &w)
-        w.literal(",\"creationTime\":"); p.pointee.creationTime.writeJSON(to: &w)
-        w.byte(0x7D)
+        w.reserve(122)
+        w.literal("{\"purpose\":", reserved: true); p.pointee.purpose.writeJSON(to: &w, reserved: true)
+        if let v = p.pointer(to: \.reference)!.wrapped() { w.literal(",\"reference\":", reserved: true); w.string(at: v, reserved: true) }
+        w.literal(",\"creationDate\":", reserved: true); w.date(p.pointee.creationDate, reserved: true)
+        w.literal(",\"creationTime\":", reserved: true); w.string(at: p.pointer(to: \.creationTime)!, reserved: true)
+        w.byte(0x7D, reserved: true)
     }
 
     static func readJSON(_ r: inout ModelJSONReader) throws(ModelJSONReader.Failure) -> TransactionTrace {
@@ -2217,557 +2343,662 @@ extension TransactionTrace: ModelJSONCodable {
 }
 
 extension Attachment.Transmission {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .availableOnRequest: w.literal("\"availableOnRequest\"")
-        case .mail: w.literal("\"mail\"")
-        case .electronic: w.literal("\"electronic\"")
-        case .email: w.literal("\"email\"")
-        case .fax: w.literal("\"fax\"")
-        case .voice: w.literal("\"voice\"")
+        case .availableOnRequest: w.literal("\"availableOnRequest\"", reserved: reserved)
+        case .mail: w.literal("\"mail\"", reserved: reserved)
+        case .electronic: w.literal("\"electronic\"", reserved: reserved)
+        case .email: w.literal("\"email\"", reserved: reserved)
+        case .fax: w.literal("\"fax\"", reserved: reserved)
+        case .voice: w.literal("\"voice\"", reserved: reserved)
         }
     }
 }
 
 extension AuthorizationStatus {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .requested: w.literal("\"REQUESTED\"")
-        case .systemHold: w.literal("\"SYSTEM HOLD\"")
-        case .approved: w.literal("\"APPROVED\"")
-        case .denied: w.literal("\"DENIED\"")
-        case .cancelled: w.literal("\"CANCELLED\"")
+        case .requested: w.literal("\"REQUESTED\"", reserved: reserved)
+        case .systemHold: w.literal("\"SYSTEM HOLD\"", reserved: reserved)
+        case .approved: w.literal("\"APPROVED\"", reserved: reserved)
+        case .denied: w.literal("\"DENIED\"", reserved: reserved)
+        case .cancelled: w.literal("\"CANCELLED\"", reserved: reserved)
         }
     }
 }
 
 extension BenefitKind {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .activeCoverage: w.literal("\"activeCoverage\"")
-        case .activeFullRiskCapitation: w.literal("\"activeFullRiskCapitation\"")
-        case .activeServicesCapitated: w.literal("\"activeServicesCapitated\"")
-        case .activeServicesCapitatedToPrimaryCarePhysician: w.literal("\"activeServicesCapitatedToPrimaryCarePhysician\"")
-        case .activePendingInvestigation: w.literal("\"activePendingInvestigation\"")
-        case .inactive: w.literal("\"inactive\"")
-        case .inactivePendingEligibilityUpdate: w.literal("\"inactivePendingEligibilityUpdate\"")
-        case .inactivePendingInvestigation: w.literal("\"inactivePendingInvestigation\"")
-        case .coInsurance: w.literal("\"coInsurance\"")
-        case .coPayment: w.literal("\"coPayment\"")
-        case .deductible: w.literal("\"deductible\"")
-        case .coverageBasis: w.literal("\"coverageBasis\"")
-        case .benefitDescription: w.literal("\"benefitDescription\"")
-        case .exclusions: w.literal("\"exclusions\"")
-        case .limitations: w.literal("\"limitations\"")
-        case .outOfPocket: w.literal("\"outOfPocket\"")
-        case .unlimited: w.literal("\"unlimited\"")
-        case .nonCovered: w.literal("\"nonCovered\"")
-        case .costContainment: w.literal("\"costContainment\"")
-        case .reserve: w.literal("\"reserve\"")
-        case .primaryCareProvider: w.literal("\"primaryCareProvider\"")
-        case .preExistingCondition: w.literal("\"preExistingCondition\"")
-        case .managedCareCoordinator: w.literal("\"managedCareCoordinator\"")
-        case .servicesRestrictedToFollowingProvider: w.literal("\"servicesRestrictedToFollowingProvider\"")
-        case .notDeemedMedicalNecessity: w.literal("\"notDeemedMedicalNecessity\"")
-        case .benefitDisclaimer: w.literal("\"benefitDisclaimer\"")
-        case .secondSurgicalOpinionRequired: w.literal("\"secondSurgicalOpinionRequired\"")
-        case .otherOrAdditionalPayer: w.literal("\"otherOrAdditionalPayer\"")
-        case .priorYearsHistory: w.literal("\"priorYearsHistory\"")
-        case .cardsReportedLostStolen: w.literal("\"cardsReportedLostStolen\"")
-        case .contactFollowingEntity: w.literal("\"contactFollowingEntity\"")
-        case .cannotProcess: w.literal("\"cannotProcess\"")
-        case .otherSourceOfData: w.literal("\"otherSourceOfData\"")
-        case .healthCareFacility: w.literal("\"healthCareFacility\"")
-        case .spendDown: w.literal("\"spendDown\"")
+        case .activeCoverage: w.literal("\"activeCoverage\"", reserved: reserved)
+        case .activeFullRiskCapitation: w.literal("\"activeFullRiskCapitation\"", reserved: reserved)
+        case .activeServicesCapitated: w.literal("\"activeServicesCapitated\"", reserved: reserved)
+        case .activeServicesCapitatedToPrimaryCarePhysician: w.literal("\"activeServicesCapitatedToPrimaryCarePhysician\"", reserved: reserved)
+        case .activePendingInvestigation: w.literal("\"activePendingInvestigation\"", reserved: reserved)
+        case .inactive: w.literal("\"inactive\"", reserved: reserved)
+        case .inactivePendingEligibilityUpdate: w.literal("\"inactivePendingEligibilityUpdate\"", reserved: reserved)
+        case .inactivePendingInvestigation: w.literal("\"inactivePendingInvestigation\"", reserved: reserved)
+        case .coInsurance: w.literal("\"coInsurance\"", reserved: reserved)
+        case .coPayment: w.literal("\"coPayment\"", reserved: reserved)
+        case .deductible: w.literal("\"deductible\"", reserved: reserved)
+        case .coverageBasis: w.literal("\"coverageBasis\"", reserved: reserved)
+        case .benefitDescription: w.literal("\"benefitDescription\"", reserved: reserved)
+        case .exclusions: w.literal("\"exclusions\"", reserved: reserved)
+        case .limitations: w.literal("\"limitations\"", reserved: reserved)
+        case .outOfPocket: w.literal("\"outOfPocket\"", reserved: reserved)
+        case .unlimited: w.literal("\"unlimited\"", reserved: reserved)
+        case .nonCovered: w.literal("\"nonCovered\"", reserved: reserved)
+        case .costContainment: w.literal("\"costContainment\"", reserved: reserved)
+        case .reserve: w.literal("\"reserve\"", reserved: reserved)
+        case .primaryCareProvider: w.literal("\"primaryCareProvider\"", reserved: reserved)
+        case .preExistingCondition: w.literal("\"preExistingCondition\"", reserved: reserved)
+        case .managedCareCoordinator: w.literal("\"managedCareCoordinator\"", reserved: reserved)
+        case .servicesRestrictedToFollowingProvider: w.literal("\"servicesRestrictedToFollowingProvider\"", reserved: reserved)
+        case .notDeemedMedicalNecessity: w.literal("\"notDeemedMedicalNecessity\"", reserved: reserved)
+        case .benefitDisclaimer: w.literal("\"benefitDisclaimer\"", reserved: reserved)
+        case .secondSurgicalOpinionRequired: w.literal("\"secondSurgicalOpinionRequired\"", reserved: reserved)
+        case .otherOrAdditionalPayer: w.literal("\"otherOrAdditionalPayer\"", reserved: reserved)
+        case .priorYearsHistory: w.literal("\"priorYearsHistory\"", reserved: reserved)
+        case .cardsReportedLostStolen: w.literal("\"cardsReportedLostStolen\"", reserved: reserved)
+        case .contactFollowingEntity: w.literal("\"contactFollowingEntity\"", reserved: reserved)
+        case .cannotProcess: w.literal("\"cannotProcess\"", reserved: reserved)
+        case .otherSourceOfData: w.literal("\"otherSourceOfData\"", reserved: reserved)
+        case .healthCareFacility: w.literal("\"healthCareFacility\"", reserved: reserved)
+        case .spendDown: w.literal("\"spendDown\"", reserved: reserved)
         }
     }
 }
 
 extension BenefitNote.Kind {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .placeOfService: w.literal("\"placeOfService\"")
-        case .natureOfInjury: w.literal("\"natureOfInjury\"")
-        case .ncciNatureOfInjury: w.literal("\"ncciNatureOfInjury\"")
-        case .text: w.literal("\"text\"")
+        case .placeOfService: w.literal("\"placeOfService\"", reserved: reserved)
+        case .natureOfInjury: w.literal("\"natureOfInjury\"", reserved: reserved)
+        case .ncciNatureOfInjury: w.literal("\"ncciNatureOfInjury\"", reserved: reserved)
+        case .text: w.literal("\"text\"", reserved: reserved)
         }
     }
 }
 
 extension BenefitQuantityKind {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .minimum: w.literal("\"minimum\"")
-        case .quantityUsed: w.literal("\"quantityUsed\"")
-        case .coveredActual: w.literal("\"coveredActual\"")
-        case .coveredEstimated: w.literal("\"coveredEstimated\"")
-        case .coInsuranceDays: w.literal("\"coInsuranceDays\"")
-        case .deductibleBloodUnits: w.literal("\"deductibleBloodUnits\"")
-        case .days: w.literal("\"days\"")
-        case .hours: w.literal("\"hours\"")
-        case .lifetimeReserveActual: w.literal("\"lifetimeReserveActual\"")
-        case .lifetimeReserveEstimated: w.literal("\"lifetimeReserveEstimated\"")
-        case .maximum: w.literal("\"maximum\"")
-        case .months: w.literal("\"months\"")
-        case .servicesOrProcedures: w.literal("\"servicesOrProcedures\"")
-        case .quantityApproved: w.literal("\"quantityApproved\"")
-        case .ageHigh: w.literal("\"ageHigh\"")
-        case .ageLow: w.literal("\"ageLow\"")
-        case .visits: w.literal("\"visits\"")
-        case .years: w.literal("\"years\"")
+        case .minimum: w.literal("\"minimum\"", reserved: reserved)
+        case .quantityUsed: w.literal("\"quantityUsed\"", reserved: reserved)
+        case .coveredActual: w.literal("\"coveredActual\"", reserved: reserved)
+        case .coveredEstimated: w.literal("\"coveredEstimated\"", reserved: reserved)
+        case .coInsuranceDays: w.literal("\"coInsuranceDays\"", reserved: reserved)
+        case .deductibleBloodUnits: w.literal("\"deductibleBloodUnits\"", reserved: reserved)
+        case .days: w.literal("\"days\"", reserved: reserved)
+        case .hours: w.literal("\"hours\"", reserved: reserved)
+        case .lifetimeReserveActual: w.literal("\"lifetimeReserveActual\"", reserved: reserved)
+        case .lifetimeReserveEstimated: w.literal("\"lifetimeReserveEstimated\"", reserved: reserved)
+        case .maximum: w.literal("\"maximum\"", reserved: reserved)
+        case .months: w.literal("\"months\"", reserved: reserved)
+        case .servicesOrProcedures: w.literal("\"servicesOrProcedures\"", reserved: reserved)
+        case .quantityApproved: w.literal("\"quantityApproved\"", reserved: reserved)
+        case .ageHigh: w.literal("\"ageHigh\"", reserved: reserved)
+        case .ageLow: w.literal("\"ageLow\"", reserved: reserved)
+        case .visits: w.literal("\"visits\"", reserved: reserved)
+        case .years: w.literal("\"years\"", reserved: reserved)
         }
     }
 }
 
 extension CertificationType {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .initial: w.literal("\"initial\"")
-        case .renewal: w.literal("\"renewal\"")
-        case .revised: w.literal("\"revised\"")
-        case .`extension`: w.literal("\"extension\"")
-        case .cancel: w.literal("\"cancel\"")
-        case .appealImmediate: w.literal("\"appealImmediate\"")
-        case .appealStandard: w.literal("\"appealStandard\"")
-        case .reconsideration: w.literal("\"reconsideration\"")
+        case .initial: w.literal("\"initial\"", reserved: reserved)
+        case .renewal: w.literal("\"renewal\"", reserved: reserved)
+        case .revised: w.literal("\"revised\"", reserved: reserved)
+        case .`extension`: w.literal("\"extension\"", reserved: reserved)
+        case .cancel: w.literal("\"cancel\"", reserved: reserved)
+        case .appealImmediate: w.literal("\"appealImmediate\"", reserved: reserved)
+        case .appealStandard: w.literal("\"appealStandard\"", reserved: reserved)
+        case .reconsideration: w.literal("\"reconsideration\"", reserved: reserved)
         }
     }
 }
 
 extension ContactMethod.Kind {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .phone: w.literal("\"phone\"")
-        case .phoneExtension: w.literal("\"phoneExtension\"")
-        case .fax: w.literal("\"fax\"")
-        case .email: w.literal("\"email\"")
-        case .url: w.literal("\"url\"")
-        case .edi: w.literal("\"edi\"")
-        case .workPhone: w.literal("\"workPhone\"")
+        case .phone: w.literal("\"phone\"", reserved: reserved)
+        case .phoneExtension: w.literal("\"phoneExtension\"", reserved: reserved)
+        case .fax: w.literal("\"fax\"", reserved: reserved)
+        case .email: w.literal("\"email\"", reserved: reserved)
+        case .url: w.literal("\"url\"", reserved: reserved)
+        case .edi: w.literal("\"edi\"", reserved: reserved)
+        case .workPhone: w.literal("\"workPhone\"", reserved: reserved)
         }
     }
 }
 
 extension CoverageLevel {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .childrenOnly: w.literal("\"childrenOnly\"")
-        case .dependentsOnly: w.literal("\"dependentsOnly\"")
-        case .employeeAndChildren: w.literal("\"employeeAndChildren\"")
-        case .employeeOnly: w.literal("\"employeeOnly\"")
-        case .employeeAndSpouse: w.literal("\"employeeAndSpouse\"")
-        case .family: w.literal("\"family\"")
-        case .individual: w.literal("\"individual\"")
-        case .spouseAndChildren: w.literal("\"spouseAndChildren\"")
-        case .spouseOnly: w.literal("\"spouseOnly\"")
+        case .childrenOnly: w.literal("\"childrenOnly\"", reserved: reserved)
+        case .dependentsOnly: w.literal("\"dependentsOnly\"", reserved: reserved)
+        case .employeeAndChildren: w.literal("\"employeeAndChildren\"", reserved: reserved)
+        case .employeeOnly: w.literal("\"employeeOnly\"", reserved: reserved)
+        case .employeeAndSpouse: w.literal("\"employeeAndSpouse\"", reserved: reserved)
+        case .family: w.literal("\"family\"", reserved: reserved)
+        case .individual: w.literal("\"individual\"", reserved: reserved)
+        case .spouseAndChildren: w.literal("\"spouseAndChildren\"", reserved: reserved)
+        case .spouseOnly: w.literal("\"spouseOnly\"", reserved: reserved)
         }
     }
 }
 
 extension CoverageStatus {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .active: w.literal("\"active\"")
-        case .inactive: w.literal("\"inactive\"")
-        case .unknown: w.literal("\"unknown\"")
+        case .active: w.literal("\"active\"", reserved: reserved)
+        case .inactive: w.literal("\"inactive\"", reserved: reserved)
+        case .unknown: w.literal("\"unknown\"", reserved: reserved)
         }
     }
 }
 
 extension DecisionAction {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .certifiedInTotal: w.literal("\"certifiedInTotal\"")
-        case .certifiedPartially: w.literal("\"certifiedPartially\"")
-        case .notCertified: w.literal("\"notCertified\"")
-        case .pended: w.literal("\"pended\"")
-        case .modified: w.literal("\"modified\"")
-        case .cancelled: w.literal("\"cancelled\"")
-        case .contactPayer: w.literal("\"contactPayer\"")
-        case .noActionRequired: w.literal("\"noActionRequired\"")
+        case .certifiedInTotal: w.literal("\"certifiedInTotal\"", reserved: reserved)
+        case .certifiedPartially: w.literal("\"certifiedPartially\"", reserved: reserved)
+        case .notCertified: w.literal("\"notCertified\"", reserved: reserved)
+        case .pended: w.literal("\"pended\"", reserved: reserved)
+        case .modified: w.literal("\"modified\"", reserved: reserved)
+        case .cancelled: w.literal("\"cancelled\"", reserved: reserved)
+        case .contactPayer: w.literal("\"contactPayer\"", reserved: reserved)
+        case .noActionRequired: w.literal("\"noActionRequired\"", reserved: reserved)
         }
     }
 }
 
 extension Diagnosis.CodeSystem {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .icd10cm: w.literal("\"icd10cm\"")
-        case .icd9cm: w.literal("\"icd9cm\"")
-        case .drg: w.literal("\"drg\"")
-        case .loinc: w.literal("\"loinc\"")
+        case .icd10cm: w.literal("\"icd10cm\"", reserved: reserved)
+        case .icd9cm: w.literal("\"icd9cm\"", reserved: reserved)
+        case .drg: w.literal("\"drg\"", reserved: reserved)
+        case .loinc: w.literal("\"loinc\"", reserved: reserved)
         }
     }
 }
 
 extension Diagnosis.Role {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .principal: w.literal("\"principal\"")
-        case .other: w.literal("\"other\"")
-        case .admitting: w.literal("\"admitting\"")
-        case .reasonForVisit: w.literal("\"reasonForVisit\"")
+        case .principal: w.literal("\"principal\"", reserved: reserved)
+        case .other: w.literal("\"other\"", reserved: reserved)
+        case .admitting: w.literal("\"admitting\"", reserved: reserved)
+        case .reasonForVisit: w.literal("\"reasonForVisit\"", reserved: reserved)
         }
     }
 }
 
 extension EligibilityDate.Kind {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .discharge: w.literal("\"discharge\"")
-        case .issue: w.literal("\"issue\"")
-        case .effectiveDateOfChange: w.literal("\"effectiveDateOfChange\"")
-        case .periodStart: w.literal("\"periodStart\"")
-        case .periodEnd: w.literal("\"periodEnd\"")
-        case .completion: w.literal("\"completion\"")
-        case .coordinationOfBenefits: w.literal("\"coordinationOfBenefits\"")
-        case .plan: w.literal("\"plan\"")
-        case .benefit: w.literal("\"benefit\"")
-        case .primaryCareProvider: w.literal("\"primaryCareProvider\"")
-        case .latestVisitOrConsultation: w.literal("\"latestVisitOrConsultation\"")
-        case .eligibility: w.literal("\"eligibility\"")
-        case .added: w.literal("\"added\"")
-        case .cobraBegin: w.literal("\"cobraBegin\"")
-        case .cobraEnd: w.literal("\"cobraEnd\"")
-        case .premiumPaidToDateBegin: w.literal("\"premiumPaidToDateBegin\"")
-        case .premiumPaidToDateEnd: w.literal("\"premiumPaidToDateEnd\"")
-        case .planBegin: w.literal("\"planBegin\"")
-        case .planEnd: w.literal("\"planEnd\"")
-        case .benefitBegin: w.literal("\"benefitBegin\"")
-        case .benefitEnd: w.literal("\"benefitEnd\"")
-        case .eligibilityBegin: w.literal("\"eligibilityBegin\"")
-        case .eligibilityEnd: w.literal("\"eligibilityEnd\"")
-        case .enrollment: w.literal("\"enrollment\"")
-        case .admission: w.literal("\"admission\"")
-        case .dateOfDeath: w.literal("\"dateOfDeath\"")
-        case .certification: w.literal("\"certification\"")
-        case .service: w.literal("\"service\"")
-        case .policyEffective: w.literal("\"policyEffective\"")
-        case .policyExpiration: w.literal("\"policyExpiration\"")
-        case .lastUpdate: w.literal("\"lastUpdate\"")
-        case .status: w.literal("\"status\"")
+        case .discharge: w.literal("\"discharge\"", reserved: reserved)
+        case .issue: w.literal("\"issue\"", reserved: reserved)
+        case .effectiveDateOfChange: w.literal("\"effectiveDateOfChange\"", reserved: reserved)
+        case .periodStart: w.literal("\"periodStart\"", reserved: reserved)
+        case .periodEnd: w.literal("\"periodEnd\"", reserved: reserved)
+        case .completion: w.literal("\"completion\"", reserved: reserved)
+        case .coordinationOfBenefits: w.literal("\"coordinationOfBenefits\"", reserved: reserved)
+        case .plan: w.literal("\"plan\"", reserved: reserved)
+        case .benefit: w.literal("\"benefit\"", reserved: reserved)
+        case .primaryCareProvider: w.literal("\"primaryCareProvider\"", reserved: reserved)
+        case .latestVisitOrConsultation: w.literal("\"latestVisitOrConsultation\"", reserved: reserved)
+        case .eligibility: w.literal("\"eligibility\"", reserved: reserved)
+        case .added: w.literal("\"added\"", reserved: reserved)
+        case .cobraBegin: w.literal("\"cobraBegin\"", reserved: reserved)
+        case .cobraEnd: w.literal("\"cobraEnd\"", reserved: reserved)
+        case .premiumPaidToDateBegin: w.literal("\"premiumPaidToDateBegin\"", reserved: reserved)
+        case .premiumPaidToDateEnd: w.literal("\"premiumPaidToDateEnd\"", reserved: reserved)
+        case .planBegin: w.literal("\"planBegin\"", reserved: reserved)
+        case .planEnd: w.literal("\"planEnd\"", reserved: reserved)
+        case .benefitBegin: w.literal("\"benefitBegin\"", reserved: reserved)
+        case .benefitEnd: w.literal("\"benefitEnd\"", reserved: reserved)
+        case .eligibilityBegin: w.literal("\"eligibilityBegin\"", reserved: reserved)
+        case .eligibilityEnd: w.literal("\"eligibilityEnd\"", reserved: reserved)
+        case .enrollment: w.literal("\"enrollment\"", reserved: reserved)
+        case .admission: w.literal("\"admission\"", reserved: reserved)
+        case .dateOfDeath: w.literal("\"dateOfDeath\"", reserved: reserved)
+        case .certification: w.literal("\"certification\"", reserved: reserved)
+        case .service: w.literal("\"service\"", reserved: reserved)
+        case .policyEffective: w.literal("\"policyEffective\"", reserved: reserved)
+        case .policyExpiration: w.literal("\"policyExpiration\"", reserved: reserved)
+        case .lastUpdate: w.literal("\"lastUpdate\"", reserved: reserved)
+        case .status: w.literal("\"status\"", reserved: reserved)
         }
     }
 }
 
 extension EntityRole {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .payer: w.literal("\"payer\"")
-        case .utilizationManagementOrganization: w.literal("\"utilizationManagementOrganization\"")
-        case .thirdPartyAdministrator: w.literal("\"thirdPartyAdministrator\"")
-        case .employer: w.literal("\"employer\"")
-        case .gatewayProvider: w.literal("\"gatewayProvider\"")
-        case .planSponsor: w.literal("\"planSponsor\"")
-        case .primaryPayer: w.literal("\"primaryPayer\"")
-        case .secondaryPayer: w.literal("\"secondaryPayer\"")
-        case .tertiaryPayer: w.literal("\"tertiaryPayer\"")
-        case .priorInsuranceCarrier: w.literal("\"priorInsuranceCarrier\"")
-        case .originCarrier: w.literal("\"originCarrier\"")
-        case .preferredProviderOrganization: w.literal("\"preferredProviderOrganization\"")
-        case .independentPhysiciansAssociation: w.literal("\"independentPhysiciansAssociation\"")
-        case .managedCareOrganization: w.literal("\"managedCareOrganization\"")
-        case .verifier: w.literal("\"verifier\"")
-        case .vendor: w.literal("\"vendor\"")
-        case .configurationChangeOrganization: w.literal("\"configurationChangeOrganization\"")
-        case .insured: w.literal("\"insured\"")
-        case .legalRepresentative: w.literal("\"legalRepresentative\"")
-        case .contractedServiceProvider: w.literal("\"contractedServiceProvider\"")
-        case .provider: w.literal("\"provider\"")
-        case .hospital: w.literal("\"hospital\"")
-        case .facility: w.literal("\"facility\"")
-        case .attendingPhysician: w.literal("\"attendingPhysician\"")
-        case .operatingPhysician: w.literal("\"operatingPhysician\"")
-        case .otherPhysician: w.literal("\"otherPhysician\"")
-        case .serviceLocation: w.literal("\"serviceLocation\"")
-        case .admittingServices: w.literal("\"admittingServices\"")
-        case .assistantSurgeon: w.literal("\"assistantSurgeon\"")
-        case .orderingPhysician: w.literal("\"orderingPhysician\"")
-        case .referringProvider: w.literal("\"referringProvider\"")
-        case .clinic: w.literal("\"clinic\"")
-        case .primaryCareProvider: w.literal("\"primaryCareProvider\"")
-        case .purchaseServiceProvider: w.literal("\"purchaseServiceProvider\"")
-        case .groupPractice: w.literal("\"groupPractice\"")
-        case .serviceProvider: w.literal("\"serviceProvider\"")
-        case .physicianClinicOrGroup: w.literal("\"physicianClinicOrGroup\"")
-        case .supervisingPhysician: w.literal("\"supervisingPhysician\"")
-        case .documentationContact: w.literal("\"documentationContact\"")
+        case .payer: w.literal("\"payer\"", reserved: reserved)
+        case .utilizationManagementOrganization: w.literal("\"utilizationManagementOrganization\"", reserved: reserved)
+        case .thirdPartyAdministrator: w.literal("\"thirdPartyAdministrator\"", reserved: reserved)
+        case .employer: w.literal("\"employer\"", reserved: reserved)
+        case .gatewayProvider: w.literal("\"gatewayProvider\"", reserved: reserved)
+        case .planSponsor: w.literal("\"planSponsor\"", reserved: reserved)
+        case .primaryPayer: w.literal("\"primaryPayer\"", reserved: reserved)
+        case .secondaryPayer: w.literal("\"secondaryPayer\"", reserved: reserved)
+        case .tertiaryPayer: w.literal("\"tertiaryPayer\"", reserved: reserved)
+        case .priorInsuranceCarrier: w.literal("\"priorInsuranceCarrier\"", reserved: reserved)
+        case .originCarrier: w.literal("\"originCarrier\"", reserved: reserved)
+        case .preferredProviderOrganization: w.literal("\"preferredProviderOrganization\"", reserved: reserved)
+        case .independentPhysiciansAssociation: w.literal("\"independentPhysiciansAssociation\"", reserved: reserved)
+        case .managedCareOrganization: w.literal("\"managedCareOrganization\"", reserved: reserved)
+        case .verifier: w.literal("\"verifier\"", reserved: reserved)
+        case .vendor: w.literal("\"vendor\"", reserved: reserved)
+        case .configurationChangeOrganization: w.literal("\"configurationChangeOrganization\"", reserved: reserved)
+        case .insured: w.literal("\"insured\"", reserved: reserved)
+        case .legalRepresentative: w.literal("\"legalRepresentative\"", reserved: reserved)
+        case .contractedServiceProvider: w.literal("\"contractedServiceProvider\"", reserved: reserved)
+        case .provider: w.literal("\"provider\"", reserved: reserved)
+        case .hospital: w.literal("\"hospital\"", reserved: reserved)
+        case .facility: w.literal("\"facility\"", reserved: reserved)
+        case .attendingPhysician: w.literal("\"attendingPhysician\"", reserved: reserved)
+        case .operatingPhysician: w.literal("\"operatingPhysician\"", reserved: reserved)
+        case .otherPhysician: w.literal("\"otherPhysician\"", reserved: reserved)
+        case .serviceLocation: w.literal("\"serviceLocation\"", reserved: reserved)
+        case .admittingServices: w.literal("\"admittingServices\"", reserved: reserved)
+        case .assistantSurgeon: w.literal("\"assistantSurgeon\"", reserved: reserved)
+        case .orderingPhysician: w.literal("\"orderingPhysician\"", reserved: reserved)
+        case .referringProvider: w.literal("\"referringProvider\"", reserved: reserved)
+        case .clinic: w.literal("\"clinic\"", reserved: reserved)
+        case .primaryCareProvider: w.literal("\"primaryCareProvider\"", reserved: reserved)
+        case .purchaseServiceProvider: w.literal("\"purchaseServiceProvider\"", reserved: reserved)
+        case .groupPractice: w.literal("\"groupPractice\"", reserved: reserved)
+        case .serviceProvider: w.literal("\"serviceProvider\"", reserved: reserved)
+        case .physicianClinicOrGroup: w.literal("\"physicianClinicOrGroup\"", reserved: reserved)
+        case .supervisingPhysician: w.literal("\"supervisingPhysician\"", reserved: reserved)
+        case .documentationContact: w.literal("\"documentationContact\"", reserved: reserved)
         }
     }
 }
 
 extension EntityType {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .person: w.literal("\"person\"")
-        case .organization: w.literal("\"organization\"")
+        case .person: w.literal("\"person\"", reserved: reserved)
+        case .organization: w.literal("\"organization\"", reserved: reserved)
         }
     }
 }
 
 extension FollowUpAction {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .correctAndResubmit: w.literal("\"correctAndResubmit\"")
-        case .resubmissionNotAllowed: w.literal("\"resubmissionNotAllowed\"")
-        case .resubmitOriginal: w.literal("\"resubmitOriginal\"")
-        case .resubmissionAllowed: w.literal("\"resubmissionAllowed\"")
-        case .doNotResubmitInquiryInitiated: w.literal("\"doNotResubmitInquiryInitiated\"")
-        case .waitThirtyDaysAndResubmit: w.literal("\"waitThirtyDaysAndResubmit\"")
-        case .waitTenDaysAndResubmit: w.literal("\"waitTenDaysAndResubmit\"")
-        case .doNotResubmitWillRespond: w.literal("\"doNotResubmitWillRespond\"")
+        case .correctAndResubmit: w.literal("\"correctAndResubmit\"", reserved: reserved)
+        case .resubmissionNotAllowed: w.literal("\"resubmissionNotAllowed\"", reserved: reserved)
+        case .resubmitOriginal: w.literal("\"resubmitOriginal\"", reserved: reserved)
+        case .resubmissionAllowed: w.literal("\"resubmissionAllowed\"", reserved: reserved)
+        case .doNotResubmitInquiryInitiated: w.literal("\"doNotResubmitInquiryInitiated\"", reserved: reserved)
+        case .waitThirtyDaysAndResubmit: w.literal("\"waitThirtyDaysAndResubmit\"", reserved: reserved)
+        case .waitTenDaysAndResubmit: w.literal("\"waitTenDaysAndResubmit\"", reserved: reserved)
+        case .doNotResubmitWillRespond: w.literal("\"doNotResubmitWillRespond\"", reserved: reserved)
         }
     }
 }
 
 extension Gender {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .female: w.literal("\"female\"")
-        case .male: w.literal("\"male\"")
-        case .unknown: w.literal("\"unknown\"")
+        case .female: w.literal("\"female\"", reserved: reserved)
+        case .male: w.literal("\"male\"", reserved: reserved)
+        case .unknown: w.literal("\"unknown\"", reserved: reserved)
         }
     }
 }
 
 extension LevelOfService {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .emergency: w.literal("\"emergency\"")
-        case .elective: w.literal("\"elective\"")
-        case .urgent: w.literal("\"urgent\"")
+        case .emergency: w.literal("\"emergency\"", reserved: reserved)
+        case .elective: w.literal("\"elective\"", reserved: reserved)
+        case .urgent: w.literal("\"urgent\"", reserved: reserved)
         }
     }
 }
 
 extension NetworkIndicator {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .inNetwork: w.literal("\"inNetwork\"")
-        case .outOfNetwork: w.literal("\"outOfNetwork\"")
-        case .unknown: w.literal("\"unknown\"")
-        case .notApplicable: w.literal("\"notApplicable\"")
+        case .inNetwork: w.literal("\"inNetwork\"", reserved: reserved)
+        case .outOfNetwork: w.literal("\"outOfNetwork\"", reserved: reserved)
+        case .unknown: w.literal("\"unknown\"", reserved: reserved)
+        case .notApplicable: w.literal("\"notApplicable\"", reserved: reserved)
         }
     }
 }
 
 extension PartyIdentifier.Kind {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .npi: w.literal("\"npi\"")
-        case .employerId: w.literal("\"employerId\"")
-        case .ssn: w.literal("\"ssn\"")
-        case .etin: w.literal("\"etin\"")
-        case .federalTaxId: w.literal("\"federalTaxId\"")
-        case .naicId: w.literal("\"naicId\"")
-        case .payerId: w.literal("\"payerId\"")
-        case .cmsPlanId: w.literal("\"cmsPlanId\"")
-        case .memberId: w.literal("\"memberId\"")
-        case .uniqueHealthId: w.literal("\"uniqueHealthId\"")
-        case .pharmacyProcessorNumber: w.literal("\"pharmacyProcessorNumber\"")
-        case .serviceProviderNumber: w.literal("\"serviceProviderNumber\"")
-        case .facilityId: w.literal("\"facilityId\"")
+        case .npi: w.literal("\"npi\"", reserved: reserved)
+        case .employerId: w.literal("\"employerId\"", reserved: reserved)
+        case .ssn: w.literal("\"ssn\"", reserved: reserved)
+        case .etin: w.literal("\"etin\"", reserved: reserved)
+        case .federalTaxId: w.literal("\"federalTaxId\"", reserved: reserved)
+        case .naicId: w.literal("\"naicId\"", reserved: reserved)
+        case .payerId: w.literal("\"payerId\"", reserved: reserved)
+        case .cmsPlanId: w.literal("\"cmsPlanId\"", reserved: reserved)
+        case .memberId: w.literal("\"memberId\"", reserved: reserved)
+        case .uniqueHealthId: w.literal("\"uniqueHealthId\"", reserved: reserved)
+        case .pharmacyProcessorNumber: w.literal("\"pharmacyProcessorNumber\"", reserved: reserved)
+        case .serviceProviderNumber: w.literal("\"serviceProviderNumber\"", reserved: reserved)
+        case .facilityId: w.literal("\"facilityId\"", reserved: reserved)
         }
     }
 }
 
 extension Priority {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .standard: w.literal("\"standard\"")
-        case .expedited: w.literal("\"expedited\"")
-        case .retrospective: w.literal("\"retrospective\"")
+        case .standard: w.literal("\"standard\"", reserved: reserved)
+        case .expedited: w.literal("\"expedited\"", reserved: reserved)
+        case .retrospective: w.literal("\"retrospective\"", reserved: reserved)
         }
     }
 }
 
 extension Procedure.CodeSystem {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .hcpcs: w.literal("\"hcpcs\"")
-        case .cpt: w.literal("\"cpt\"")
-        case .ada: w.literal("\"ada\"")
-        case .icd9Procedure: w.literal("\"icd9Procedure\"")
-        case .hiec: w.literal("\"hiec\"")
-        case .ndc: w.literal("\"ndc\"")
-        case .abc: w.literal("\"abc\"")
-        case .mutuallyDefined: w.literal("\"mutuallyDefined\"")
+        case .hcpcs: w.literal("\"hcpcs\"", reserved: reserved)
+        case .cpt: w.literal("\"cpt\"", reserved: reserved)
+        case .ada: w.literal("\"ada\"", reserved: reserved)
+        case .icd9Procedure: w.literal("\"icd9Procedure\"", reserved: reserved)
+        case .hiec: w.literal("\"hiec\"", reserved: reserved)
+        case .ndc: w.literal("\"ndc\"", reserved: reserved)
+        case .abc: w.literal("\"abc\"", reserved: reserved)
+        case .mutuallyDefined: w.literal("\"mutuallyDefined\"", reserved: reserved)
         }
     }
 }
 
 extension ProviderFunction {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .admitting: w.literal("\"admitting\"")
-        case .assistantSurgeon: w.literal("\"assistantSurgeon\"")
-        case .attending: w.literal("\"attending\"")
-        case .billing: w.literal("\"billing\"")
-        case .consulting: w.literal("\"consulting\"")
-        case .covering: w.literal("\"covering\"")
-        case .hospital: w.literal("\"hospital\"")
-        case .homeHealthCare: w.literal("\"homeHealthCare\"")
-        case .laboratory: w.literal("\"laboratory\"")
-        case .operating: w.literal("\"operating\"")
-        case .ordering: w.literal("\"ordering\"")
-        case .other: w.literal("\"other\"")
-        case .pharmacist: w.literal("\"pharmacist\"")
-        case .pharmacy: w.literal("\"pharmacy\"")
-        case .primaryCare: w.literal("\"primaryCare\"")
-        case .performing: w.literal("\"performing\"")
-        case .ruralHealthClinic: w.literal("\"ruralHealthClinic\"")
-        case .referring: w.literal("\"referring\"")
-        case .submitting: w.literal("\"submitting\"")
-        case .skilledNursingFacility: w.literal("\"skilledNursingFacility\"")
-        case .supervising: w.literal("\"supervising\"")
+        case .admitting: w.literal("\"admitting\"", reserved: reserved)
+        case .assistantSurgeon: w.literal("\"assistantSurgeon\"", reserved: reserved)
+        case .attending: w.literal("\"attending\"", reserved: reserved)
+        case .billing: w.literal("\"billing\"", reserved: reserved)
+        case .consulting: w.literal("\"consulting\"", reserved: reserved)
+        case .covering: w.literal("\"covering\"", reserved: reserved)
+        case .hospital: w.literal("\"hospital\"", reserved: reserved)
+        case .homeHealthCare: w.literal("\"homeHealthCare\"", reserved: reserved)
+        case .laboratory: w.literal("\"laboratory\"", reserved: reserved)
+        case .operating: w.literal("\"operating\"", reserved: reserved)
+        case .ordering: w.literal("\"ordering\"", reserved: reserved)
+        case .other: w.literal("\"other\"", reserved: reserved)
+        case .pharmacist: w.literal("\"pharmacist\"", reserved: reserved)
+        case .pharmacy: w.literal("\"pharmacy\"", reserved: reserved)
+        case .primaryCare: w.literal("\"primaryCare\"", reserved: reserved)
+        case .performing: w.literal("\"performing\"", reserved: reserved)
+        case .ruralHealthClinic: w.literal("\"ruralHealthClinic\"", reserved: reserved)
+        case .referring: w.literal("\"referring\"", reserved: reserved)
+        case .submitting: w.literal("\"submitting\"", reserved: reserved)
+        case .skilledNursingFacility: w.literal("\"skilledNursingFacility\"", reserved: reserved)
+        case .supervising: w.literal("\"supervising\"", reserved: reserved)
         }
     }
 }
 
 extension Relationship {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .`self`: w.literal("\"self\"")
-        case .spouse: w.literal("\"spouse\"")
-        case .child: w.literal("\"child\"")
-        case .employee: w.literal("\"employee\"")
-        case .unknown: w.literal("\"unknown\"")
-        case .organDonor: w.literal("\"organDonor\"")
-        case .cadaverDonor: w.literal("\"cadaverDonor\"")
-        case .lifePartner: w.literal("\"lifePartner\"")
-        case .otherAdult: w.literal("\"otherAdult\"")
-        case .other: w.literal("\"other\"")
+        case .`self`: w.literal("\"self\"", reserved: reserved)
+        case .spouse: w.literal("\"spouse\"", reserved: reserved)
+        case .child: w.literal("\"child\"", reserved: reserved)
+        case .employee: w.literal("\"employee\"", reserved: reserved)
+        case .unknown: w.literal("\"unknown\"", reserved: reserved)
+        case .organDonor: w.literal("\"organDonor\"", reserved: reserved)
+        case .cadaverDonor: w.literal("\"cadaverDonor\"", reserved: reserved)
+        case .lifePartner: w.literal("\"lifePartner\"", reserved: reserved)
+        case .otherAdult: w.literal("\"otherAdult\"", reserved: reserved)
+        case .other: w.literal("\"other\"", reserved: reserved)
         }
     }
 }
 
 extension RequestKind {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .admissionReview: w.literal("\"admissionReview\"")
-        case .healthServicesReview: w.literal("\"healthServicesReview\"")
-        case .specialtyReferral: w.literal("\"specialtyReferral\"")
-        case .individual: w.literal("\"individual\"")
+        case .admissionReview: w.literal("\"admissionReview\"", reserved: reserved)
+        case .healthServicesReview: w.literal("\"healthServicesReview\"", reserved: reserved)
+        case .specialtyReferral: w.literal("\"specialtyReferral\"", reserved: reserved)
+        case .individual: w.literal("\"individual\"", reserved: reserved)
         }
     }
 }
 
 extension ResponseStatus {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .final: w.literal("\"final\"")
-        case .updatesToFollow: w.literal("\"updatesToFollow\"")
-        case .servicesReservation: w.literal("\"servicesReservation\"")
+        case .final: w.literal("\"final\"", reserved: reserved)
+        case .updatesToFollow: w.literal("\"updatesToFollow\"", reserved: reserved)
+        case .servicesReservation: w.literal("\"servicesReservation\"", reserved: reserved)
         }
     }
 }
 
 extension ServiceDelivery.QuantityKind {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .days: w.literal("\"days\"")
-        case .units: w.literal("\"units\"")
-        case .hours: w.literal("\"hours\"")
-        case .months: w.literal("\"months\"")
-        case .visits: w.literal("\"visits\"")
+        case .days: w.literal("\"days\"", reserved: reserved)
+        case .units: w.literal("\"units\"", reserved: reserved)
+        case .hours: w.literal("\"hours\"", reserved: reserved)
+        case .months: w.literal("\"months\"", reserved: reserved)
+        case .visits: w.literal("\"visits\"", reserved: reserved)
         }
     }
 }
 
 extension ServiceDelivery.Unit {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .days: w.literal("\"days\"")
-        case .months: w.literal("\"months\"")
-        case .visits: w.literal("\"visits\"")
-        case .weeks: w.literal("\"weeks\"")
-        case .years: w.literal("\"years\"")
+        case .days: w.literal("\"days\"", reserved: reserved)
+        case .months: w.literal("\"months\"", reserved: reserved)
+        case .visits: w.literal("\"visits\"", reserved: reserved)
+        case .weeks: w.literal("\"weeks\"", reserved: reserved)
+        case .years: w.literal("\"years\"", reserved: reserved)
         }
     }
 }
 
 extension ServiceLine.Kind {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .professional: w.literal("\"professional\"")
-        case .institutional: w.literal("\"institutional\"")
-        case .dental: w.literal("\"dental\"")
+        case .professional: w.literal("\"professional\"", reserved: reserved)
+        case .institutional: w.literal("\"institutional\"", reserved: reserved)
+        case .dental: w.literal("\"dental\"", reserved: reserved)
         }
     }
 }
 
 extension ServiceLine.Unit {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .units: w.literal("\"units\"")
-        case .minutes: w.literal("\"minutes\"")
-        case .days: w.literal("\"days\"")
+        case .units: w.literal("\"units\"", reserved: reserved)
+        case .minutes: w.literal("\"minutes\"", reserved: reserved)
+        case .days: w.literal("\"days\"", reserved: reserved)
         }
     }
 }
 
 extension ServiceLocation.Kind {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .placeOfService: w.literal("\"placeOfService\"")
-        case .billType: w.literal("\"billType\"")
+        case .placeOfService: w.literal("\"placeOfService\"", reserved: reserved)
+        case .billType: w.literal("\"billType\"", reserved: reserved)
         }
     }
 }
 
 extension TimePeriod {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .hour: w.literal("\"hour\"")
-        case .day: w.literal("\"day\"")
-        case .twentyFourHours: w.literal("\"twentyFourHours\"")
-        case .years: w.literal("\"years\"")
-        case .serviceYear: w.literal("\"serviceYear\"")
-        case .calendarYear: w.literal("\"calendarYear\"")
-        case .yearToDate: w.literal("\"yearToDate\"")
-        case .contract: w.literal("\"contract\"")
-        case .episode: w.literal("\"episode\"")
-        case .visit: w.literal("\"visit\"")
-        case .outlier: w.literal("\"outlier\"")
-        case .remaining: w.literal("\"remaining\"")
-        case .exceeded: w.literal("\"exceeded\"")
-        case .notExceeded: w.literal("\"notExceeded\"")
-        case .lifetime: w.literal("\"lifetime\"")
-        case .lifetimeRemaining: w.literal("\"lifetimeRemaining\"")
-        case .month: w.literal("\"month\"")
-        case .week: w.literal("\"week\"")
-        case .admission: w.literal("\"admission\"")
+        case .hour: w.literal("\"hour\"", reserved: reserved)
+        case .day: w.literal("\"day\"", reserved: reserved)
+        case .twentyFourHours: w.literal("\"twentyFourHours\"", reserved: reserved)
+        case .years: w.literal("\"years\"", reserved: reserved)
+        case .serviceYear: w.literal("\"serviceYear\"", reserved: reserved)
+        case .calendarYear: w.literal("\"calendarYear\"", reserved: reserved)
+        case .yearToDate: w.literal("\"yearToDate\"", reserved: reserved)
+        case .contract: w.literal("\"contract\"", reserved: reserved)
+        case .episode: w.literal("\"episode\"", reserved: reserved)
+        case .visit: w.literal("\"visit\"", reserved: reserved)
+        case .outlier: w.literal("\"outlier\"", reserved: reserved)
+        case .remaining: w.literal("\"remaining\"", reserved: reserved)
+        case .exceeded: w.literal("\"exceeded\"", reserved: reserved)
+        case .notExceeded: w.literal("\"notExceeded\"", reserved: reserved)
+        case .lifetime: w.literal("\"lifetime\"", reserved: reserved)
+        case .lifetimeRemaining: w.literal("\"lifetimeRemaining\"", reserved: reserved)
+        case .month: w.literal("\"month\"", reserved: reserved)
+        case .week: w.literal("\"week\"", reserved: reserved)
+        case .admission: w.literal("\"admission\"", reserved: reserved)
         }
     }
 }
 
 extension TraceNumber.Kind {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .current: w.literal("\"current\"")
-        case .referenced: w.literal("\"referenced\"")
+        case .current: w.literal("\"current\"", reserved: reserved)
+        case .referenced: w.literal("\"referenced\"", reserved: reserved)
         }
     }
 }
 
 extension TransactionPurpose {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .request: w.literal("\"request\"")
-        case .cancellation: w.literal("\"cancellation\"")
-        case .authorityToDeduct: w.literal("\"authorityToDeduct\"")
-        case .response: w.literal("\"response\"")
-        case .confirmation: w.literal("\"confirmation\"")
+        case .request: w.literal("\"request\"", reserved: reserved)
+        case .cancellation: w.literal("\"cancellation\"", reserved: reserved)
+        case .authorityToDeduct: w.literal("\"authorityToDeduct\"", reserved: reserved)
+        case .response: w.literal("\"response\"", reserved: reserved)
+        case .confirmation: w.literal("\"confirmation\"", reserved: reserved)
         }
     }
 }
 
 extension YesNoUnknown {
-    func writeJSON(to w: inout ModelJSONWriter) {
+    func writeJSON(to w: inout ModelJSONWriter) { writeJSON(to: &w, reserved: false) }
+
+    /// With `reserved`, in room made by `w.reserve` (at most the longest raw value and its quotes).
+    @inline(__always) func writeJSON(to w: inout ModelJSONWriter, reserved: Bool) {
         switch self {
-        case .yes: w.literal("\"yes\"")
-        case .no: w.literal("\"no\"")
-        case .unknown: w.literal("\"unknown\"")
+        case .yes: w.literal("\"yes\"", reserved: reserved)
+        case .no: w.literal("\"no\"", reserved: reserved)
+        case .unknown: w.literal("\"unknown\"", reserved: reserved)
         }
     }
 }

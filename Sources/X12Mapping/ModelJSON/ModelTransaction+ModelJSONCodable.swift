@@ -12,12 +12,20 @@ extension ModelTransaction: ModelJSONCodable {
         case .eligibilityResponse(let v):
             w.literal("{\"type\":\"271\",\"eligibilityResponses\":")
             v.writeJSON(to: &w)
-        case .authorizationRequest(let v):
+        case .authorizationRequest:
             w.literal("{\"type\":\"278\",\"authorizationRequest\":")
-            v.writeJSON(to: &w)
-        case .authorizationDecision(let v):
+            if let p = boxedPayload(AuthorizationRequest.self) {
+                AuthorizationRequest.writeJSON(at: p, to: &w)
+            } else if case .authorizationRequest(let v) = self {
+                v.writeJSON(to: &w)
+            }
+        case .authorizationDecision:
             w.literal("{\"type\":\"278-response\",\"authorizationDecision\":")
-            v.writeJSON(to: &w)
+            if let p = boxedPayload(AuthorizationDecision.self) {
+                AuthorizationDecision.writeJSON(at: p, to: &w)
+            } else if case .authorizationDecision(let v) = self {
+                v.writeJSON(to: &w)
+            }
         }
         w.byte(0x7D)
     }

@@ -9,7 +9,8 @@ import X12
 import X12Mapping
 
 /// `x12bench mapping --size-mb N`: X12 → model JSON Lines and model JSON Lines → X12 throughput on generated 271
-/// and 278 (request and response) files, with segments/s and peak memory.
+/// and 278 (request and response) files, with segments/s and peak memory; and each half alone: the mapping without
+/// JSON both ways, and the JSON writer alone (the first 2,000 models written again and again).
 struct MappingBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mapping",
@@ -57,8 +58,14 @@ struct MappingBenchmark: ParsableCommand {
         let mapOnly = X12ModelReader(reader: try X12Reader(path: x12))
         var models: [ModelTransaction] = []
         var mapped = 0
+        var modelsX12Bytes = 0   // the X12 the kept models were read from
         while let m = try mapOnly.next() {
-            if case .success(let v) = m.result { mapped += 1; if models.count < 2000 { models.append(v) } }
+            guard case .success(let v) = m.result else { continue }
+            mapped += 1
+            if models.count < 2000 {
+                models.append(v)
+                modelsX12Bytes = mapOnly.reader.location.byteOffset
+            }
         }
         let mapSeconds = now() - t, mapCPU = cpu() - c
         t = now(); c = cpu()
@@ -75,6 +82,18 @@ struct MappingBenchmark: ParsableCommand {
         try sinkBuilder.finish()
         try sinkWriter.flush()
         let buildSeconds = now() - t, buildCPU = cpu() - c
+
+        // The JSON writer alone: the same models written as model JSON lines (to /dev/null, through the lines
+        // writer's buffer) until they covered as much X12 as the file holds.
+        t = now(); c = cpu()
+        let jsonOnly = try ModelJSONLinesWriter(path: "/dev/null")
+        var covered = 0
+        while covered < x12Bytes && modelsX12Bytes > 0 {
+            for m in models { try jsonOnly.write(m) }
+            covered += modelsX12Bytes
+        }
+        try jsonOnly.close()
+        let jsonOnlySeconds = now() - t, jsonOnlyCPU = cpu() - c
 
         t = now(); c = cpu()
         let reader = X12ModelReader(reader: try X12Reader(path: x12))
@@ -100,6 +119,7 @@ struct MappingBenchmark: ParsableCommand {
         print("\(type.rawValue): \(count) transactions, \(fmt(mb(x12Bytes))) MB X12, \(fmt(mb(jsonBytes))) MB JSON (generated in \(fmt(generateSeconds)) s)")
         print("  X12 → model (no JSON): \(fmt(mb(x12Bytes) / mapSeconds)) MB/s (\(mapped) transactions); model → X12 (no JSON): \(fmt(mb(written) / buildSeconds)) MB/s")
         print("    by CPU time: \(fmt(mb(x12Bytes) / mapCPU)) MB/s; \(fmt(mb(written) / buildCPU)) MB/s")
+        print("  model → JSON alone: \(fmt(mb(covered) / jsonOnlySeconds)) MB/s of X12 (\(fmt(mb(jsonOnly.bytesWritten) / jsonOnlySeconds)) MB/s of JSON); by CPU time: \(fmt(mb(covered) / jsonOnlyCPU)) MB/s of X12 (\(fmt(mb(jsonOnly.bytesWritten) / jsonOnlyCPU)) MB/s of JSON)")
         print("  X12 → model JSON: \(fmt(mb(x12Bytes) / toJSON)) MB/s of X12, \(fmt(Double(segments) / toJSON / 1000)) k segments/s, \(fmt(Double(summary.written) / toJSON)) transactions/s, \(summary.failed.count) failed")
         print("  model JSON → X12: \(fmt(mb(jsonBytes) / toX12)) MB/s of JSON (\(fmt(mb(backBytes) / toX12)) MB/s of X12 written), \(fmt(Double(builder.transactionCount) / toX12)) transactions/s")
         print("  by CPU time (user + sys, this process; the wall clock is shared with other work): X12 → model JSON \(fmt(mb(x12Bytes) / toJSONCPU)) MB/s of X12 (\(fmt(mb(jsonBytes) / toJSONCPU)) MB/s of JSON); model JSON → X12 \(fmt(mb(jsonBytes) / toX12CPU)) MB/s of JSON (\(fmt(mb(backBytes) / toX12CPU)) MB/s of X12)")
