@@ -27,10 +27,33 @@ struct RawElement {
 
     /// The bytes of the first component of the first repetition (the value of a simple element).
     @inline(__always) var valueBytes: UnsafeRawBufferPointer {
-        let c = componentSeparator
-        let r = repetitionSeparator ?? c   // plain bytes: comparing with an optional costs more than the loop
-        for i in 0..<bytes.count where bytes[i] == c || bytes[i] == r { return UnsafeRawBufferPointer(rebasing: bytes[0..<i]) }
-        return bytes
+        UnsafeRawBufferPointer(start: bytes.baseAddress, count: valueCount)
+    }
+
+    /// The length of the value: where the first component or repetition separator is, else the element's length.
+    ///
+    /// Eight bytes at a time; the last word may read up to seven bytes past the element, which the transaction
+    /// buffer always has (the segment's other bytes, or its eight spare bytes), and masks them off.
+    @inline(__always) var valueCount: Int {
+        let n = bytes.count
+        guard n > 0, let p = bytes.baseAddress else { return 0 }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let c = UInt64(componentSeparator) &* ones
+        let r = UInt64(repetitionSeparator ?? componentSeparator) &* ones   // plain bytes: cheaper than an optional per word
+        var i = 0
+        while true {
+            let w = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let x = w ^ c
+            let y = w ^ r
+            // 0x80 exactly in each byte equal to a separator (no false positives).
+            var z = ~(((x & low7) &+ low7) | x | low7) | ~(((y & low7) &+ low7) | y | low7)
+            let left = n &- i
+            if left < 8 { z &= (UInt64(1) << UInt64(left &* 8)) &- 1 }
+            if z != 0 { return i &+ (z.trailingZeroBitCount >> 3) }
+            if left <= 8 { return n }
+            i &+= 8
+        }
     }
 
     /// The value of a simple element: the first component of the first repetition.
