@@ -144,4 +144,27 @@ import X12
             }
         }
     }
+
+    /// Numbers built from their bytes are Foundation's values to the byte (what the JSON and X12 writers read).
+    @Test func decimalsAreFoundationsBytes() {
+        #expect(RawDecimal.layoutHolds)
+        var rng = SeededGenerator(seed: 77)
+        var texts = ["0", "-0", "0.00", ".5", "-.5", "5.", "25.00", "2500", "-2500", "100000000000000000", "999999999999999999",
+                     "65535", "65536", "-4294967296", "0.00000000000000001", "123456789012345678", "1", "-1", "10", "0.10"]
+        for _ in 0..<3000 {
+            let digits = Int.random(in: 1...18, using: &rng)
+            var t = (0..<digits).map { _ in String(Int.random(in: 0...9, using: &rng)) }.joined()
+            if Bool.random(using: &rng) { t.insert(".", at: t.index(t.startIndex, offsetBy: Int.random(in: 0...digits, using: &rng))) }
+            if Int.random(in: 0..<4, using: &rng) == 0 { t = "-" + t }
+            texts.append(t)
+        }
+        for t in texts {
+            let bytes = Array(t.utf8)
+            let (fast, slow) = bytes.withUnsafeBytes { b in (X12Values.plainDecimal(bytes: b, raw: true), X12Values.plainDecimal(bytes: b, raw: false)) }
+            #expect(fast != nil && fast == slow, "\(t)")
+            guard let f = fast, let s = slow else { continue }
+            #expect(withUnsafeBytes(of: f) { Array($0) } == withUnsafeBytes(of: s) { Array($0) }, "\(t)")
+            #expect(DecimalText.string(f, dropLeadingZero: false) == s.description, "\(t)")
+        }
+    }
 }

@@ -24,12 +24,13 @@ struct ShortStrings {
     let entries: UnsafeMutablePointer<Entry>
 
     /// A new, empty table (free it with ``deallocate()``). One more entry after the table holds, in its `low`
-    /// word, whether ``SmallASCIIString`` may be used (read there on every call: a global would cost a
-    /// `swift_once` call each time).
+    /// and `high` words, whether ``SmallASCIIString`` and ``RawDecimal`` may be used (read there on every call:
+    /// a global would cost a `swift_once` call each time).
     static func allocate() -> ShortStrings {
         let p = UnsafeMutablePointer<Entry>.allocate(capacity: size + 1)
         p.initialize(repeating: Entry(low: 0, high: 0, string: "", list: nil), count: size)
-        (p + size).initialize(to: Entry(low: SmallASCIIString.layoutHolds ? 1 : 0, high: 0, string: "", list: nil))
+        (p + size).initialize(to: Entry(low: SmallASCIIString.layoutHolds ? 1 : 0, high: RawDecimal.layoutHolds ? 1 : 0,
+                                        string: "", list: nil))
         return ShortStrings(entries: p)
     }
 
@@ -40,6 +41,9 @@ struct ShortStrings {
 
     /// Whether short ASCII values are made in place (``SmallASCIIString/layoutHolds``, kept after the table).
     @inline(__always) var makesSmallASCII: Bool { entries[Self.size].low != 0 }
+
+    /// Whether numbers are built by ``RawDecimal`` (``RawDecimal/layoutHolds``, kept after the table).
+    @inline(__always) var makesRawDecimals: Bool { entries[Self.size].high != 0 }
 
     /// The `String` of `b` (as `String(decoding: b, as: UTF8.self)`). Memory up to 8 bytes past the end of `b`
     /// (and 16 past its start) is read and masked off: the transaction buffer keeps 8 spare bytes.

@@ -57,12 +57,12 @@ extension X12Values {
     static func decimal(_ e: RawElement, _ seg: String, _ pos: Int) throws(MappingError) -> Decimal? {
         let b = e.valueBytes
         if b.isEmpty { return nil }
-        if let d = plainDecimal(bytes: b) { return d }
+        if let d = plainDecimal(bytes: b, raw: e.strings.makesRawDecimals) { return d }
         return try decimal(String(decoding: b, as: UTF8.self), seg, pos)
     }
 
-    /// ``plainDecimal(_:)`` on bytes.
-    static func plainDecimal(bytes b: UnsafeRawBufferPointer) -> Decimal? {
+    /// ``plainDecimal(_:)`` on bytes; `raw` is ``RawDecimal/layoutHolds``.
+    static func plainDecimal(bytes b: UnsafeRawBufferPointer, raw: Bool = RawDecimal.layoutHolds) -> Decimal? {
         var m: UInt64 = 0
         var scale = 0
         var digits = 0
@@ -78,7 +78,7 @@ extension X12Values {
             if dot { scale += 1 }
         }
         guard digits > 0 else { return nil }
-        return Decimal(sign: neg && m != 0 ? .minus : .plus, exponent: -scale, significand: Decimal(m))
+        return RawDecimal.make(m, scale: scale, negative: neg, raw: raw)
     }
 
     /// A whole number, `nil` when the element is empty.
