@@ -1,3 +1,5 @@
+import X12
+
 /// A small direct-mapped cache of the `String`s made from short values (1 to 15 bytes) of a
 /// ``TransactionBuffer``: codes, qualifiers, names and identifiers that come again and again in a file are made
 /// (and their UTF-8 checked) once, then copied from here — a small `String` holds its bytes inline, so a copy
