@@ -149,6 +149,9 @@ struct RawElement {
 
     /// The first component of every repetition (`[]` for an empty element).
     var repeatedValues: [String] {
+        let n = bytes.count
+        if n == 0 { return [] }
+        if valueCount == n { return strings.list(bytes) }   // one value, no separator at all: the usual case
         if isEmpty { return [] }
         guard let r = repetitionSeparator else { return strings.list(valueBytes) }
         var reps = 1
@@ -157,7 +160,6 @@ struct RawElement {
         var out: [String] = []
         out.reserveCapacity(reps)
         var start = 0
-        let n = bytes.count
         for i in 0...n where i == n || bytes[i] == r {
             let rep = UnsafeRawBufferPointer(rebasing: bytes[start..<i])
             out.append(strings.string(Self.prefix(rep, upTo: componentSeparator)))
