@@ -96,7 +96,7 @@ final class TransactionBuffer {
     /// separators (the last, partial word is the segment's last eight bytes, stored over the ones already
     /// copied, so nothing past the segment is read; a segment under eight bytes is copied byte by byte). The
     /// buffer keeps eight spare bytes, so the packed ID is read as one word.
-    func append(_ view: SegmentView) {
+    @inline(__always) func append(_ view: SegmentView) {
         let b = view.bytes
         let n = b.count
         if byteCount &+ n &+ 8 > byteCapacity || startCount &+ n &+ 2 > startCapacity || slotCount &+ 1 > slotCapacity {
