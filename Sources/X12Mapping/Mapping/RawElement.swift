@@ -33,12 +33,14 @@ struct RawElement {
     /// The length of the value: where the first component or repetition separator is, else the element's length.
     ///
     /// Eight bytes at a time; the last word may read up to seven bytes past the element, which the transaction
-    /// buffer always has (the segment's other bytes, or its eight spare bytes), and masks them off.
+    /// buffer always has (the segment's other bytes, or its eight spare bytes), and only a separator before the
+    /// element's end counts. `(x - 0x01…) & ~x & 0x80…` marks the zero bytes of `x` (the bytes equal to a
+    /// separator) exactly up to the first one — a borrow can only mark bytes above it — and only the first is used.
     @inline(__always) var valueCount: Int {
         let n = bytes.count
         guard n > 0, let p = bytes.baseAddress else { return 0 }
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let highs: UInt64 = 0x8080_8080_8080_8080
         let c = UInt64(componentSeparator) &* ones
         let r = UInt64(repetitionSeparator ?? componentSeparator) &* ones   // plain bytes: cheaper than an optional per word
         var i = 0
@@ -46,11 +48,12 @@ struct RawElement {
             let w = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             let x = w ^ c
             let y = w ^ r
-            // 0x80 exactly in each byte equal to a separator (no false positives).
-            var z = ~(((x & low7) &+ low7) | x | low7) | ~(((y & low7) &+ low7) | y | low7)
+            let z = (((x &- ones) & ~x) | ((y &- ones) & ~y)) & highs
             let left = n &- i
-            if left < 8 { z &= (UInt64(1) << UInt64(left &* 8)) &- 1 }
-            if z != 0 { return i &+ (z.trailingZeroBitCount >> 3) }
+            if z != 0 {
+                let at = z.trailingZeroBitCount >> 3
+                return at < left ? i &+ at : n   // the first separator, or none before the element's end
+            }
             if left <= 8 { return n }
             i &+= 8
         }
