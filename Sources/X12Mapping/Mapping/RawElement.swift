@@ -9,10 +9,30 @@ struct RawElement {
     /// The element's bytes (no separators around it).
     let bytes: UnsafeRawBufferPointer
     let componentSeparator: UInt8
-    /// The repetition separator, or `nil` when the interchange has none.
-    let repetitionSeparator: UInt8?
+    /// The repetition separator, or the component separator when the interchange has none: a plain byte to
+    /// compare with (no optional to unwrap on every value read).
+    let repetitionOrComponent: UInt8
+    /// Whether the interchange has a repetition separator.
+    let hasRepetitionSeparator: Bool
     /// The buffer's short-string cache (every `String` made here comes from it).
     let strings: ShortStrings
+
+    /// The repetition separator, or `nil` when the interchange has none.
+    @inline(__always) var repetitionSeparator: UInt8? { hasRepetitionSeparator ? repetitionOrComponent : nil }
+
+    @inline(__always) init(bytes: UnsafeRawBufferPointer, componentSeparator: UInt8, repetitionOrComponent: UInt8,
+                           hasRepetitionSeparator: Bool, strings: ShortStrings) {
+        self.bytes = bytes
+        self.componentSeparator = componentSeparator
+        self.repetitionOrComponent = repetitionOrComponent
+        self.hasRepetitionSeparator = hasRepetitionSeparator
+        self.strings = strings
+    }
+
+    init(bytes: UnsafeRawBufferPointer, componentSeparator: UInt8, repetitionSeparator: UInt8?, strings: ShortStrings) {
+        self.init(bytes: bytes, componentSeparator: componentSeparator, repetitionOrComponent: repetitionSeparator ?? componentSeparator,
+                  hasRepetitionSeparator: repetitionSeparator != nil, strings: strings)
+    }
 
     /// The first repetition's bytes.
     @inline(__always) var firstRepetition: UnsafeRawBufferPointer {
@@ -42,7 +62,7 @@ struct RawElement {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let c = UInt64(componentSeparator) &* ones
-        let r = UInt64(repetitionSeparator ?? componentSeparator) &* ones   // plain bytes: cheaper than an optional per word
+        let r = UInt64(repetitionOrComponent) &* ones
         var i = 0
         while true {
             let w = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: i, as: UInt64.self))
@@ -114,7 +134,7 @@ struct RawElement {
     /// `true` when no component of any repetition has a byte (what ``X12/Element/isEmpty`` says).
     var isEmpty: Bool {
         let c = componentSeparator
-        let r = repetitionSeparator ?? c
+        let r = repetitionOrComponent
         for i in 0..<bytes.count where bytes[i] != c && bytes[i] != r { return false }
         return true
     }

@@ -12,7 +12,9 @@ struct RawSegment {
     /// The number of elements after the ID.
     let count: Int
     let componentSeparator: UInt8
-    let repetitionSeparator: UInt8?
+    /// The repetition separator, or the component separator when there is none (see ``RawElement``).
+    let repetitionOrComponent: UInt8
+    let hasRepetitionSeparator: Bool
     /// The buffer's short-string cache.
     let strings: ShortStrings
 
@@ -20,12 +22,12 @@ struct RawSegment {
     @inline(__always) subscript(position: Int) -> RawElement {
         guard position >= 1, position <= count else {
             return RawElement(bytes: UnsafeRawBufferPointer(start: nil, count: 0), componentSeparator: componentSeparator,
-                              repetitionSeparator: repetitionSeparator, strings: strings)
+                              repetitionOrComponent: repetitionOrComponent, hasRepetitionSeparator: hasRepetitionSeparator, strings: strings)
         }
         let s = Int(starts[position])
         let e = Int(starts[position + 1]) - 1
         return RawElement(bytes: UnsafeRawBufferPointer(start: base + s, count: e - s), componentSeparator: componentSeparator,
-                          repetitionSeparator: repetitionSeparator, strings: strings)
+                          repetitionOrComponent: repetitionOrComponent, hasRepetitionSeparator: hasRepetitionSeparator, strings: strings)
     }
 
     /// The segment ID as text.
