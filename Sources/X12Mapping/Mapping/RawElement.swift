@@ -20,19 +20,6 @@ struct RawElement {
     /// The repetition separator, or `nil` when the interchange has none.
     @inline(__always) var repetitionSeparator: UInt8? { hasRepetitionSeparator ? repetitionOrComponent : nil }
 
-    @inline(__always) init(bytes: UnsafeRawBufferPointer, componentSeparator: UInt8, repetitionOrComponent: UInt8,
-                           hasRepetitionSeparator: Bool, strings: ShortStrings) {
-        self.bytes = bytes
-        self.componentSeparator = componentSeparator
-        self.repetitionOrComponent = repetitionOrComponent
-        self.hasRepetitionSeparator = hasRepetitionSeparator
-        self.strings = strings
-    }
-
-    init(bytes: UnsafeRawBufferPointer, componentSeparator: UInt8, repetitionSeparator: UInt8?, strings: ShortStrings) {
-        self.init(bytes: bytes, componentSeparator: componentSeparator, repetitionOrComponent: repetitionSeparator ?? componentSeparator,
-                  hasRepetitionSeparator: repetitionSeparator != nil, strings: strings)
-    }
 
     /// The first repetition's bytes.
     @inline(__always) var firstRepetition: UnsafeRawBufferPointer {
@@ -189,5 +176,13 @@ struct RawElement {
             start = i + 1
         }
         return out
+    }
+}
+
+extension RawElement {
+    /// A view with the repetition separator as an optional (`nil`: the interchange has none).
+    init(bytes: UnsafeRawBufferPointer, componentSeparator: UInt8, repetitionSeparator: UInt8?, strings: ShortStrings) {
+        self.init(bytes: bytes, componentSeparator: componentSeparator, repetitionOrComponent: repetitionSeparator ?? componentSeparator,
+                  hasRepetitionSeparator: repetitionSeparator != nil, strings: strings)
     }
 }
