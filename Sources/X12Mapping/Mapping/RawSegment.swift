@@ -20,13 +20,13 @@ struct RawSegment {
 
     /// The element at `position` (1-based), empty past the end.
     @inline(__always) subscript(position: Int) -> RawElement {
-        guard position >= 1, position <= count else {
+        guard UInt(bitPattern: position &- 1) < UInt(bitPattern: count) else {   // 1...count in one compare
             return RawElement(bytes: UnsafeRawBufferPointer(start: nil, count: 0), componentSeparator: componentSeparator,
                               repetitionOrComponent: repetitionOrComponent, hasRepetitionSeparator: hasRepetitionSeparator, strings: strings)
         }
-        let s = Int(starts[position])
-        let e = Int(starts[position + 1]) - 1
-        return RawElement(bytes: UnsafeRawBufferPointer(start: base + s, count: e - s), componentSeparator: componentSeparator,
+        let s = starts[position]
+        let e = starts[position &+ 1] &- 1
+        return RawElement(bytes: UnsafeRawBufferPointer(start: base + s, count: e &- s), componentSeparator: componentSeparator,
                           repetitionOrComponent: repetitionOrComponent, hasRepetitionSeparator: hasRepetitionSeparator, strings: strings)
     }
 

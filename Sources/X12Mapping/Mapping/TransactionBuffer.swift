@@ -156,7 +156,7 @@ final class TransactionBuffer {
         startCount = first &+ k &+ 1
         // The ID's first four bytes (or fewer) from one load: the buffer has eight bytes past the segment.
         let word = UInt32(littleEndian: UnsafeRawPointer(q).loadUnaligned(as: UInt32.self))
-        let id = idEnd >= 4 ? word : word & ((UInt32(1) << UInt32(idEnd &* 8)) &- 1)
+        let id = word & UInt32(truncatingIfNeeded: (UInt64(1) << UInt64(min(idEnd, 4) &* 8)) &- 1)
         slots[slotCount] = Slot(id: SegmentID(raw: id), first: first, count: k &- 1)
         slotCount &+= 1
     }
