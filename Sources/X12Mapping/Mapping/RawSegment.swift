@@ -18,6 +18,9 @@ struct RawSegment {
     /// The buffer's short-string cache.
     let strings: ShortStrings
 
+    /// The repetition separator, or `nil` when the interchange has none.
+    var repetitionSeparator: UInt8? { hasRepetitionSeparator ? repetitionOrComponent : nil }
+
     /// The element at `position` (1-based), empty past the end.
     @inline(__always) subscript(position: Int) -> RawElement {
         guard UInt(bitPattern: position &- 1) < UInt(bitPattern: count) else {   // 1...count in one compare
