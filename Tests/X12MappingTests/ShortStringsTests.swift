@@ -64,16 +64,6 @@ import X12
                 texts.append(String(chars))
             }
         }
-        let b = TransactionBuffer()
-        b.reset(delimiters: d)
-        for t in texts { TransactionBufferTests.view(t, d) { b.append($0) } }
-        try b.withCursor { c throws(MappingError) in
-            for t in texts {
-                var owned: Segment?
-                TransactionBufferTests.view(t, d) { owned = $0.copy() }
-                TransactionBufferTests.expectSame(c.next()!, owned!, t)
-            }
-            #expect(c.atEnd)
-        }
+        try IngestFastPathTests.expectSplitAsSegment(texts, d)
     }
 }

@@ -209,7 +209,7 @@ extension X12Decoder {
             closeTransaction(at: loc, before: "the next ST")
         }
         let (e1, e2, e3) = firstElements()
-        let header = TransactionHeader(id: stStringCache.0.string(e1.bytes), controlNumber: e2.string,
+        let header = TransactionHeader(id: stStringCache.0.string(e1.bytes), controlNumber: transactionControlNumber(e2.bytes),
                                        implementationReference: e3.isEmpty ? nil : stStringCache.1.string(e3.bytes))
         transaction = TransactionState(header: header)
         transactionSegmentCount = 1
@@ -263,7 +263,7 @@ extension X12Decoder {
             finding(.ik502, "4", at: loc().at(element: 1), value: v,
                     "SE01 says \(v.isEmpty ? "nothing" : v) but the transaction set has \(count) segments (ST and SE included).")
         }
-        if !se02.equals(transaction!.header.controlNumber) {
+        if !closesTransaction(se02) {
             let v = se02.string
             finding(.ik502, "3", at: loc().at(element: 2), value: v,
                     "SE02 \(v) does not match ST02 \(transaction!.header.controlNumber).")

@@ -136,6 +136,12 @@ public final class X12Decoder {
     /// The last ST01 and ST03 strings with their bytes: senders repeat them set after set, so the String is
     /// reused instead of decoded again.
     @exclusivity(unchecked) var stStringCache = (StringCache(), StringCache())
+    /// The open set's ST02 bytes (two little-endian words) when they are 1 to 15 ASCII bytes, and their count;
+    /// -1 otherwise (SE02 is then compared with the header's String). See ``transactionControlNumber(_:)``.
+    @exclusivity(unchecked) var st02Words: (UInt64, UInt64) = (0, 0)
+    @exclusivity(unchecked) var st02Count = -1
+    /// ``SmallASCIIString/layoutHolds``, read once (a global costs a call per read).
+    let makesSmallASCII = SmallASCIIString.layoutHolds
 
     @exclusivity(unchecked) var queue: [Pending] = []
     @exclusivity(unchecked) var queueHead = 0

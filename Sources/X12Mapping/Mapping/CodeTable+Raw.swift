@@ -22,6 +22,7 @@ extension CodeTable {
 
     /// The domain value for an element that may be empty.
     @inline(__always) func optional(_ e: RawElement, _ segment: String, _ position: Int) throws(MappingError) -> Value? {
-        e.valueBytes.isEmpty ? nil : try value(e, segment, position)
+        let b = e.valueBytes
+        return b.isEmpty ? nil : try value(bytes: b, segment, position)
     }
 }

@@ -17,6 +17,8 @@ struct CodeTable<Value: Hashable & Sendable>: Sendable {
     private let hashKeys: [UInt64]
     private let hashIndexes: [Int32]
     private let hashShift: UInt64
+    /// `hashKeys.count - 1` (the table size is a power of two), kept: `Array.count` was a call per lookup here.
+    private let hashMask: Int
     /// The code of each value by its one-byte representation, for writing (``packed(_:)``); empty where unused.
     let packedByTag: [PackedCode]
 
@@ -55,6 +57,7 @@ struct CodeTable<Value: Hashable & Sendable>: Sendable {
         hashKeys = keys
         hashIndexes = indexes
         hashShift = 64 - bits
+        hashMask = size - 1
         packedByTag = Self.packedTable(values, codes)
     }
 
@@ -79,7 +82,7 @@ struct CodeTable<Value: Hashable & Sendable>: Sendable {
 
     /// The value of a packed code (``pack(_:)``), from the hash table.
     @inline(__always) func lookup(packed key: UInt64) -> Value? {
-        let mask = hashKeys.count - 1
+        let mask = hashMask
         var h = Int(truncatingIfNeeded: (key &* Self.hashMultiplier) >> hashShift)
         while true {
             let k = hashKeys[h]

@@ -9,10 +9,17 @@ struct RawElement {
     /// The element's bytes (no separators around it).
     let bytes: UnsafeRawBufferPointer
     let componentSeparator: UInt8
-    /// The repetition separator, or `nil` when the interchange has none.
-    let repetitionSeparator: UInt8?
+    /// The repetition separator, or the component separator when the interchange has none: a plain byte to
+    /// compare with (no optional to unwrap on every value read).
+    let repetitionOrComponent: UInt8
+    /// Whether the interchange has a repetition separator.
+    let hasRepetitionSeparator: Bool
     /// The buffer's short-string cache (every `String` made here comes from it).
     let strings: ShortStrings
+
+    /// The repetition separator, or `nil` when the interchange has none.
+    @inline(__always) var repetitionSeparator: UInt8? { hasRepetitionSeparator ? repetitionOrComponent : nil }
+
 
     /// The first repetition's bytes.
     @inline(__always) var firstRepetition: UnsafeRawBufferPointer {
@@ -27,10 +34,36 @@ struct RawElement {
 
     /// The bytes of the first component of the first repetition (the value of a simple element).
     @inline(__always) var valueBytes: UnsafeRawBufferPointer {
-        let c = componentSeparator
-        let r = repetitionSeparator ?? c   // plain bytes: comparing with an optional costs more than the loop
-        for i in 0..<bytes.count where bytes[i] == c || bytes[i] == r { return UnsafeRawBufferPointer(rebasing: bytes[0..<i]) }
-        return bytes
+        UnsafeRawBufferPointer(start: bytes.baseAddress, count: valueCount)
+    }
+
+    /// The length of the value: where the first component or repetition separator is, else the element's length.
+    ///
+    /// Eight bytes at a time; the last word may read up to seven bytes past the element, which the transaction
+    /// buffer always has (the segment's other bytes, or its eight spare bytes), and only a separator before the
+    /// element's end counts. `(x - 0x01…) & ~x & 0x80…` marks the zero bytes of `x` (the bytes equal to a
+    /// separator) exactly up to the first one — a borrow can only mark bytes above it — and only the first is used.
+    @inline(__always) var valueCount: Int {
+        let n = bytes.count
+        guard n > 0, let p = bytes.baseAddress else { return 0 }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let c = UInt64(componentSeparator) &* ones
+        let r = UInt64(repetitionOrComponent) &* ones
+        var i = 0
+        while true {
+            let w = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let x = w ^ c
+            let y = w ^ r
+            let z = (((x &- ones) & ~x) | ((y &- ones) & ~y)) & highs
+            let left = n &- i
+            if z != 0 {
+                let at = z.trailingZeroBitCount >> 3
+                return at < left ? i &+ at : n   // the first separator, or none before the element's end
+            }
+            if left <= 8 { return n }
+            i &+= 8
+        }
     }
 
     /// The value of a simple element: the first component of the first repetition.
@@ -88,7 +121,7 @@ struct RawElement {
     /// `true` when no component of any repetition has a byte (what ``X12/Element/isEmpty`` says).
     var isEmpty: Bool {
         let c = componentSeparator
-        let r = repetitionSeparator ?? c
+        let r = repetitionOrComponent
         for i in 0..<bytes.count where bytes[i] != c && bytes[i] != r { return false }
         return true
     }
@@ -126,6 +159,9 @@ struct RawElement {
 
     /// The first component of every repetition (`[]` for an empty element).
     var repeatedValues: [String] {
+        let n = bytes.count
+        if n == 0 { return [] }
+        if valueCount == n { return strings.list(bytes) }   // one value, no separator at all: the usual case
         if isEmpty { return [] }
         guard let r = repetitionSeparator else { return strings.list(valueBytes) }
         var reps = 1
@@ -134,12 +170,19 @@ struct RawElement {
         var out: [String] = []
         out.reserveCapacity(reps)
         var start = 0
-        let n = bytes.count
         for i in 0...n where i == n || bytes[i] == r {
             let rep = UnsafeRawBufferPointer(rebasing: bytes[start..<i])
             out.append(strings.string(Self.prefix(rep, upTo: componentSeparator)))
             start = i + 1
         }
         return out
+    }
+}
+
+extension RawElement {
+    /// A view with the repetition separator as an optional (`nil`: the interchange has none).
+    init(bytes: UnsafeRawBufferPointer, componentSeparator: UInt8, repetitionSeparator: UInt8?, strings: ShortStrings) {
+        self.init(bytes: bytes, componentSeparator: componentSeparator, repetitionOrComponent: repetitionSeparator ?? componentSeparator,
+                  hasRepetitionSeparator: repetitionSeparator != nil, strings: strings)
     }
 }

@@ -12,20 +12,25 @@ struct RawSegment {
     /// The number of elements after the ID.
     let count: Int
     let componentSeparator: UInt8
-    let repetitionSeparator: UInt8?
+    /// The repetition separator, or the component separator when there is none (see ``RawElement``).
+    let repetitionOrComponent: UInt8
+    let hasRepetitionSeparator: Bool
     /// The buffer's short-string cache.
     let strings: ShortStrings
 
+    /// The repetition separator, or `nil` when the interchange has none.
+    var repetitionSeparator: UInt8? { hasRepetitionSeparator ? repetitionOrComponent : nil }
+
     /// The element at `position` (1-based), empty past the end.
     @inline(__always) subscript(position: Int) -> RawElement {
-        guard position >= 1, position <= count else {
+        guard UInt(bitPattern: position &- 1) < UInt(bitPattern: count) else {   // 1...count in one compare
             return RawElement(bytes: UnsafeRawBufferPointer(start: nil, count: 0), componentSeparator: componentSeparator,
-                              repetitionSeparator: repetitionSeparator, strings: strings)
+                              repetitionOrComponent: repetitionOrComponent, hasRepetitionSeparator: hasRepetitionSeparator, strings: strings)
         }
-        let s = Int(starts[position])
-        let e = Int(starts[position + 1]) - 1
-        return RawElement(bytes: UnsafeRawBufferPointer(start: base + s, count: e - s), componentSeparator: componentSeparator,
-                          repetitionSeparator: repetitionSeparator, strings: strings)
+        let s = starts[position]
+        let e = starts[position &+ 1] &- 1
+        return RawElement(bytes: UnsafeRawBufferPointer(start: base + s, count: e &- s), componentSeparator: componentSeparator,
+                          repetitionOrComponent: repetitionOrComponent, hasRepetitionSeparator: hasRepetitionSeparator, strings: strings)
     }
 
     /// The segment ID as text.

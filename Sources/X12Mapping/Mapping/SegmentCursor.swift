@@ -4,7 +4,8 @@ struct SegmentCursor {
     private let starts: UnsafePointer<Int>
     private let slots: UnsafeBufferPointer<TransactionBuffer.Slot>
     private let component: UInt8
-    private let repetition: UInt8?
+    private let repetitionOrComponent: UInt8
+    private let hasRepetition: Bool
     private let strings: ShortStrings
     var index = 0
 
@@ -14,7 +15,8 @@ struct SegmentCursor {
         self.starts = starts
         self.slots = slots
         self.component = component
-        self.repetition = repetition
+        self.repetitionOrComponent = repetition ?? component
+        self.hasRepetition = repetition != nil
         self.strings = strings
     }
 
@@ -31,7 +33,8 @@ struct SegmentCursor {
     @inline(__always) private func segment(_ i: Int) -> RawSegment {
         let s = slots[i]
         return RawSegment(id: s.id, base: base, starts: starts + Int(s.first), count: Int(s.count),
-                          componentSeparator: component, repetitionSeparator: repetition, strings: strings)
+                          componentSeparator: component, repetitionOrComponent: repetitionOrComponent,
+                          hasRepetitionSeparator: hasRepetition, strings: strings)
     }
 
     var peek: RawSegment? { index < slots.count ? segment(index) : nil }

@@ -92,46 +92,73 @@ final class TransactionBuffer {
 
     /// Appends a segment read with the delimiters given to ``reset(delimiters:)``.
     ///
-    /// The bytes are copied first and the copy is scanned for element separators eight bytes at a time (the
-    /// buffer keeps eight spare bytes, so the last word never reads past its end).
-    func append(_ view: SegmentView) {
+    /// One pass: each 8-byte word of the segment is loaded once, stored into the buffer and scanned for element
+    /// separators (the last, partial word is the segment's last eight bytes, stored over the ones already
+    /// copied, so nothing past the segment is read; a segment under eight bytes is copied byte by byte). The
+    /// buffer keeps eight spare bytes, so the packed ID is read as one word.
+    @inline(__always) func append(_ view: SegmentView) {
         let b = view.bytes
         let n = b.count
-        if byteCount + n + 8 > byteCapacity || startCount + n + 2 > startCapacity || slotCount + 1 > slotCapacity { grow(bytes: n + 8) }
+        if byteCount &+ n &+ 8 > byteCapacity || startCount &+ n &+ 2 > startCapacity || slotCount &+ 1 > slotCapacity {
+            grow(bytes: n &+ 8)
+        }
         let offset = byteCount
         let first = startCount
-        var idEnd = n
         let out = starts + first
         out[0] = offset
         var k = 1
+        let q = UnsafeMutableRawPointer(bytes + offset)
         if let source = b.baseAddress, n > 0 {
-            let q = bytes + offset
-            UnsafeMutableRawPointer(q).copyMemory(from: source, byteCount: n)   // one memcpy, not a byte loop
             let pattern = UInt64(elementSeparator) &* 0x0101_0101_0101_0101
             let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
             var i = 0
-            var at = offset + 1   // element starts are offsets one past their separator
-            while i < n {
-                let w = UInt64(littleEndian: UnsafeRawPointer(q + i).loadUnaligned(as: UInt64.self)) ^ pattern
-                // 0x80 exactly in each byte of `w` that is zero (a separator), no false positives.
-                var z = ~(((w & low7) &+ low7) | w | low7)
-                if i + 8 > n { z &= (UInt64(1) << UInt64((n - i) &* 8)) &- 1 }
+            while i &+ 8 <= n {
+                let w = source.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                q.storeBytes(of: w, toByteOffset: i, as: UInt64.self)
+                let x = UInt64(littleEndian: w) ^ pattern
+                // 0x80 exactly in each byte of `x` that is zero (a separator), no false positives.
+                var z = ~(((x & low7) &+ low7) | x | low7)
                 while z != 0 {
-                    out[k] = at &+ z.trailingZeroBitCount >> 3
+                    out[k] = offset &+ i &+ (z.trailingZeroBitCount >> 3) &+ 1   // one past the separator
                     k &+= 1
                     z &= z &- 1
                 }
                 i &+= 8
-                at &+= 8
+            }
+            if i < n {
+                let w: UInt64
+                if n >= 8 {
+                    let last = source.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+                    q.storeBytes(of: last, toByteOffset: n &- 8, as: UInt64.self)
+                    w = UInt64(littleEndian: last) >> UInt64((i &+ 8 &- n) &* 8)   // bytes i..<n, the rest zero
+                } else {
+                    var v: UInt64 = 0
+                    for j in 0..<n {
+                        let c = source.load(fromByteOffset: j, as: UInt8.self)
+                        q.storeBytes(of: c, toByteOffset: j, as: UInt8.self)
+                        v |= UInt64(c) << UInt64(j &* 8)
+                    }
+                    w = v
+                }
+                let x = w ^ pattern
+                var z = ~(((x & low7) &+ low7) | x | low7)
+                z &= (UInt64(1) << UInt64((n &- i) &* 8)) &- 1   // a zero separator must not match the bytes past the end
+                while z != 0 {
+                    out[k] = offset &+ i &+ (z.trailingZeroBitCount >> 3) &+ 1
+                    k &+= 1
+                    z &= z &- 1
+                }
             }
         }
-        if k > 1 { idEnd = out[1] - offset - 1 }
-        out[k] = offset + n + 1
-        byteCount += n
-        startCount += k + 1
-        let id = b.baseAddress.map { SegmentID(bytes: UnsafeRawBufferPointer(start: $0, count: idEnd)) } ?? SegmentID(raw: 0)
-        slots[slotCount] = Slot(id: id, first: first, count: k - 1)
-        slotCount += 1
+        let idEnd = k > 1 ? out[1] &- offset &- 1 : n
+        out[k] = offset &+ n &+ 1
+        byteCount = offset &+ n
+        startCount = first &+ k &+ 1
+        // The ID's first four bytes (or fewer) from one load: the buffer has eight bytes past the segment.
+        let word = UInt32(littleEndian: UnsafeRawPointer(q).loadUnaligned(as: UInt32.self))
+        let id = word & UInt32(truncatingIfNeeded: (UInt64(1) << UInt64(min(idEnd, 4) &* 8)) &- 1)
+        slots[slotCount] = Slot(id: SegmentID(raw: id), first: first, count: k &- 1)
+        slotCount &+= 1
     }
 
     /// Fills the buffer with owned segments, written with control characters as separators (others when a

@@ -4,18 +4,20 @@ import Foundation
 /// Dates and numbers read straight from an element's bytes, with the same results and errors as the `String`
 /// functions of ``X12Values``.
 extension X12Values {
-    /// A `CCYYMMDD` date from bytes.
+    /// A `CCYYMMDD` date from bytes: the eight bytes are checked and read as one word (two digits a lane).
     static func date(bytes b: UnsafeRawBufferPointer, _ seg: String, _ pos: Int) throws(MappingError) -> CalendarDate {
-        if b.count == 8 {
-            var year = 0, month = 0, day = 0
-            var ok = true
-            for i in 0..<8 {
-                let c = b[i]
-                guard c >= 0x30, c <= 0x39 else { ok = false; break }
-                let d = Int(c &- 0x30)
-                if i < 4 { year = year * 10 + d } else if i < 6 { month = month * 10 + d } else { day = day * 10 + d }
+        if b.count == 8, let p = b.baseAddress {
+            let w = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))   // the first digit in the low byte
+            let high: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
+            let zeros: UInt64 = 0x3030_3030_3030_3030
+            // Every byte 0x30...0x39: its high nibble is 3, and still 3 after adding 6 (no byte carries into the next).
+            if w & high == zeros, (w &+ 0x0606_0606_0606_0606) & high == zeros {
+                let d = w &- zeros
+                // Lane k (16 bits) = digit 2k * 10 + digit 2k+1.
+                let pairs = ((d & 0x00FF_00FF_00FF_00FF) &* 10) &+ ((d >> 8) & 0x00FF_00FF_00FF_00FF)
+                let year = Int(pairs & 0xFFFF) &* 100 &+ Int((pairs >> 16) & 0xFFFF)
+                if let date = CalendarDate(validYear: year, month: Int((pairs >> 32) & 0xFFFF), day: Int(pairs >> 48)) { return date }
             }
-            if ok, let d = CalendarDate(validYear: year, month: month, day: day) { return d }
         }
         throw .badValue(segment: seg, position: pos, value: String(decoding: b, as: UTF8.self), expected: "a CCYYMMDD date")
     }
@@ -55,12 +57,12 @@ extension X12Values {
     static func decimal(_ e: RawElement, _ seg: String, _ pos: Int) throws(MappingError) -> Decimal? {
         let b = e.valueBytes
         if b.isEmpty { return nil }
-        if let d = plainDecimal(bytes: b) { return d }
+        if let d = plainDecimal(bytes: b, raw: e.strings.makesRawDecimals) { return d }
         return try decimal(String(decoding: b, as: UTF8.self), seg, pos)
     }
 
-    /// ``plainDecimal(_:)`` on bytes.
-    static func plainDecimal(bytes b: UnsafeRawBufferPointer) -> Decimal? {
+    /// ``plainDecimal(_:)`` on bytes; `raw` is ``RawDecimal/layoutHolds``.
+    static func plainDecimal(bytes b: UnsafeRawBufferPointer, raw: Bool = RawDecimal.layoutHolds) -> Decimal? {
         var m: UInt64 = 0
         var scale = 0
         var digits = 0
@@ -76,7 +78,7 @@ extension X12Values {
             if dot { scale += 1 }
         }
         guard digits > 0 else { return nil }
-        return Decimal(sign: neg && m != 0 ? .minus : .plus, exponent: -scale, significand: Decimal(m))
+        return RawDecimal.make(m, scale: scale, negative: neg, raw: raw)
     }
 
     /// A whole number, `nil` when the element is empty.
