@@ -9,8 +9,13 @@ import PackageDescription
 /// large-loadable-types register-to-memory pass, building such a value and handing it on made a dead copy of it
 /// with a retain of every field, then destroyed the original (`x12bench mapping`: X12 → model JSON 65 → 73 MB/s
 /// on 271, 60 → 66 on 278; the same output). Unsafe flags are allowed in a root package; a package that
-/// depends on x12gate by version would have to drop this line.
+/// depends on x12gate by version would have to drop this line. Only with the compiler it was measured on (6.3):
+/// an older one may not know the option.
+#if compiler(>=6.3)
 let largeValues: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-disable-large-loadable-types-reg2mem"])]
+#else
+let largeValues: [SwiftSetting] = []
+#endif
 
 let package = Package(
     name: "x12gate",
