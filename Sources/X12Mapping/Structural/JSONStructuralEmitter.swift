@@ -11,7 +11,7 @@ final class JSONStructuralEmitter: StructuralEmitter {
     }
 
     private let sink: ByteSink
-    private var frames: [Frame] = []
+    @exclusivity(unchecked) private var frames: [Frame] = []   // one owner, one thread: no run-time access check
     private let writeNames: Bool
 
     init(sink: ByteSink, writeNames: Bool) {

@@ -39,12 +39,14 @@ public final class StructuralXMLImporter {
         case element = 1, text = 3, cdata = 4, comment = 8, whitespace = 13, significantWhitespace = 14, endElement = 15
     }
 
-    private var reader: xmlTextReaderPtr?
-    private var box: Box!
-    private var name = "input"
-    private var summary = Summary()
-    private var seg: [UInt8] = []
-    private var text: [UInt8] = []
+    // Stored state is read and written on every token: one owner, one thread, so without run-time exclusivity
+    // checks (`swift_beginAccess` was a quarter of a conversion).
+    @exclusivity(unchecked) private var reader: xmlTextReaderPtr?
+    @exclusivity(unchecked) private var box: Box!
+    @exclusivity(unchecked) private var name = "input"
+    @exclusivity(unchecked) private var summary = Summary()
+    @exclusivity(unchecked) private var seg: [UInt8] = []
+    @exclusivity(unchecked) private var text: [UInt8] = []
 
     /// Creates an importer.
     public init() {}

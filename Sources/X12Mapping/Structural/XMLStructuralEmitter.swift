@@ -5,8 +5,10 @@ import X12
 final class XMLStructuralEmitter: StructuralEmitter {
     private let sink: ByteSink
     private let writeNames: Bool
-    private var depth = 0
-    private var suffixes: [SegmentSuffix] = [.none]
+    // Stored state is read and written on every token: one owner, one thread, so without run-time exclusivity
+    // checks (`swift_beginAccess` was a quarter of a conversion).
+    @exclusivity(unchecked) private var depth = 0
+    @exclusivity(unchecked) private var suffixes: [SegmentSuffix] = [.none]
 
     init(sink: ByteSink, writeNames: Bool) {
         self.sink = sink
