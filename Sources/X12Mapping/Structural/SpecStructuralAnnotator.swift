@@ -26,6 +26,9 @@ public final class SpecStructuralAnnotator: StructuralAnnotator {
     private var waitingForBHT = false
     private var position = 0
     private var names: [NameKey: [String]] = [:]
+    /// One tracker per guide, reset by `begin()` for each set (as the validator keeps them): making one per set
+    /// built its search cache again each time (a twentieth of `convert --to json`).
+    private var trackers: [ObjectIdentifier: LoopTracker] = [:]
 
     /// Creates an annotator over loaded specs.
     public init(library: SpecLibrary) { self.library = library }
@@ -47,7 +50,12 @@ public final class SpecStructuralAnnotator: StructuralAnnotator {
 
     private func start(_ guide: GuideSpec?) {
         guard let guide else { return }
-        let t = LoopTracker(guide: guide)
+        let key = ObjectIdentifier(guide)
+        let t: LoopTracker
+        if let known = trackers[key] { t = known } else {
+            t = LoopTracker(guide: guide)
+            trackers[key] = t
+        }
         t.begin()
         tracker = t
     }
