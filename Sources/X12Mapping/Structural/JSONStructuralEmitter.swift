@@ -36,7 +36,7 @@ final class JSONStructuralEmitter: StructuralEmitter {
         indent(keyIndent(d))
         sink.buffer.append(UInt8(ascii: "\""))
         sink.buffer.append(contentsOf: name.utf8)
-        sink.buffer.append(contentsOf: "\": ".utf8)
+        literal("\": ")
     }
 
     private func openList(_ name: String) {
@@ -65,7 +65,7 @@ final class JSONStructuralEmitter: StructuralEmitter {
     // MARK: Emitter
 
     func beginDocument() throws(X12IOError) {
-        sink.buffer.append(contentsOf: "{\n  \"format\": \"x12gate-structural\",\n  \"version\": 1".utf8)
+        literal("{\n  \"format\": \"x12gate-structural\",\n  \"version\": 1")
         frames = [Frame(container: nil, keys: 2)]
         openList("interchanges")
     }
@@ -75,13 +75,13 @@ final class JSONStructuralEmitter: StructuralEmitter {
         sink.buffer.append(UInt8(ascii: "{"))
         frames.append(Frame(container: .interchange, suffix: suffix))
         key("delimiters")
-        sink.buffer.append(contentsOf: "{\"element\": ".utf8)
+        literal("{\"element\": ")
         byteString(d.element)
-        sink.buffer.append(contentsOf: ", \"component\": ".utf8)
+        literal(", \"component\": ")
         byteString(d.component)
-        sink.buffer.append(contentsOf: ", \"repetition\": ".utf8)
-        if let r = d.repetition { byteString(r) } else { sink.buffer.append(contentsOf: "null".utf8) }
-        sink.buffer.append(contentsOf: ", \"segment\": ".utf8)
+        literal(", \"repetition\": ")
+        if let r = d.repetition { byteString(r) } else { literal("null") }
+        literal(", \"segment\": ")
         byteString(d.segment)
         sink.buffer.append(UInt8(ascii: "}"))
         if suffix != .none {
@@ -116,7 +116,7 @@ final class JSONStructuralEmitter: StructuralEmitter {
 
     func raw(_ bytes: UnsafeRawBufferPointer) throws(X12IOError) {
         itemPrefix()
-        sink.buffer.append(contentsOf: "{\"raw\": ".utf8)
+        literal("{\"raw\": ")
         text(bytes)
         sink.buffer.append(UInt8(ascii: "}"))
         try sink.maybeFlush()
@@ -136,7 +136,7 @@ final class JSONStructuralEmitter: StructuralEmitter {
             key("trailing")
             text(trailing)
         }
-        sink.buffer.append(contentsOf: "\n}\n".utf8)
+        literal("\n}\n")
         try sink.maybeFlush()
     }
 
@@ -144,17 +144,17 @@ final class JSONStructuralEmitter: StructuralEmitter {
 
     private func segmentObject(_ s: ExportedSegment) {
         let out = sink
-        out.buffer.append(contentsOf: "{\"id\": ".utf8)
+        literal("{\"id\": ")
         text(s.view.idBytes)
         if let loop = s.annotation?.loopID {
-            out.buffer.append(contentsOf: ", \"loop\": ".utf8)
+            literal(", \"loop\": ")
             string(loop)
         }
-        out.buffer.append(contentsOf: ", \"elements\": [".utf8)
+        literal(", \"elements\": [")
         let d = s.view.delimiters
         var first = true
         s.view.forEachElement { _, e in
-            if !first { out.buffer.append(contentsOf: ", ".utf8) }
+            if !first { literal(", ") }
             first = false
             ElementShape.visit(e.bytes, d, whole: s.isISA,
                 simple: { text($0) },
@@ -162,7 +162,7 @@ final class JSONStructuralEmitter: StructuralEmitter {
                 repeated: { reps in
                     out.buffer.append(UInt8(ascii: "["))
                     for (i, r) in reps.enumerated() {
-                        if i > 0 { out.buffer.append(contentsOf: ", ".utf8) }
+                        if i > 0 { literal(", ") }
                         components(r)
                     }
                     out.buffer.append(UInt8(ascii: "]"))
@@ -170,35 +170,40 @@ final class JSONStructuralEmitter: StructuralEmitter {
         }
         out.buffer.append(UInt8(ascii: "]"))
         if writeNames, let names = s.annotation?.elementNames, !names.isEmpty {
-            out.buffer.append(contentsOf: ", \"names\": [".utf8)
+            literal(", \"names\": [")
             for (i, n) in names.enumerated() {
-                if i > 0 { out.buffer.append(contentsOf: ", ".utf8) }
+                if i > 0 { literal(", ") }
                 string(n)
             }
             out.buffer.append(UInt8(ascii: "]"))
         }
         if s.leading.count > 0 {
-            out.buffer.append(contentsOf: ", \"leading\": ".utf8)
+            literal(", \"leading\": ")
             text(s.leading)
         }
         if s.suffix != frames[frames.count - 1].suffix {
-            out.buffer.append(contentsOf: ", \"suffix\": ".utf8)
+            literal(", \"suffix\": ")
             string(s.suffix.rawValue)
         }
-        if !s.terminated { out.buffer.append(contentsOf: ", \"terminated\": false".utf8) }
+        if !s.terminated { literal(", \"terminated\": false") }
         out.buffer.append(UInt8(ascii: "}"))
     }
 
     private func components(_ parts: [UnsafeRawBufferPointer]) {
         sink.buffer.append(UInt8(ascii: "["))
         for (i, p) in parts.enumerated() {
-            if i > 0 { sink.buffer.append(contentsOf: ", ".utf8) }
+            if i > 0 { literal(", ") }
             text(p)
         }
         sink.buffer.append(UInt8(ascii: "]"))
     }
 
     // MARK: Strings
+
+    /// Appends a literal run (punctuation and key names) as one copy of its bytes.
+    private func literal(_ s: StaticString) {
+        sink.buffer.append(contentsOf: UnsafeRawBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
 
     private func string(_ s: String) {
         var s = s
@@ -222,9 +227,9 @@ final class JSONStructuralEmitter: StructuralEmitter {
             return
         }
         guard StructuralText.isText(bytes, xml: false) else {
-            sink.buffer.append(contentsOf: "{\"hex\": \"".utf8)
+            literal("{\"hex\": \"")
             StructuralText.appendHex(bytes, to: &sink.buffer)
-            sink.buffer.append(contentsOf: "\"}".utf8)
+            literal("\"}")
             return
         }
         sink.buffer.append(0x22)
@@ -238,11 +243,11 @@ final class JSONStructuralEmitter: StructuralEmitter {
             case 0x0D: sink.buffer.append(contentsOf: [0x5C, UInt8(ascii: "r")])
             case 0x09: sink.buffer.append(contentsOf: [0x5C, UInt8(ascii: "t")])
             case 0..<0x20, 0x7F:
-                sink.buffer.append(contentsOf: "\\u00".utf8)
+                literal("\\u00")
                 sink.buffer.append(Self.hex[Int(b >> 4)])
                 sink.buffer.append(Self.hex[Int(b & 0xF)])
             case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF:
-                sink.buffer.append(contentsOf: "\\ufeff".utf8)
+                literal("\\ufeff")
                 i += 2
             default: sink.buffer.append(b)
             }
