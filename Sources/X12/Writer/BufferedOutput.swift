@@ -15,12 +15,14 @@ import Darwin
 public final class BufferedOutput {
     private let fd: Int32
     private let ownsDescriptor: Bool
-    private var buffer: [UInt8] = []
+    /// Written to once per byte or token, by the output's one owner: no run-time exclusivity check per access (it
+    /// was half of `inspect`'s time).
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     private let threshold: Int
     /// The path or `-`, for error messages.
     public let name: String
     /// The first write error, kept until ``flush()`` throws it.
-    private var failure: X12IOError?
+    @exclusivity(unchecked) private var failure: X12IOError?
 
     /// An output to an open file descriptor.
     public init(fileDescriptor: Int32, name: String, closeWhenDone: Bool = false, bufferSize: Int = 64 << 10) {
