@@ -291,11 +291,21 @@ public final class X12Decoder {
         if b0 <= 0x20 || b0 == UInt8(ascii: "I") { return nil }
         let d = hotDelimiters
         let term = d.segment
-        guard let hit = memchr(base + start, Int32(term), end - start) else {
+        // One scan for the terminator or an LF before it (a broken file: its lines are counted below).
+        guard let first = Self.firstOf(term, 0x0A, in: base, from: start, to: end) else {
             searchFrom = baseOffset + end
             return nil
         }
-        let t = base.distance(to: UnsafeMutableRawPointer(hit))
+        var t = first
+        var lfInside = false
+        if term != 0x0A && base.load(fromByteOffset: first, as: UInt8.self) == 0x0A {
+            guard let hit = memchr(base + first, Int32(term), end - first) else {
+                searchFrom = baseOffset + end
+                return nil
+            }
+            t = base.distance(to: UnsafeMutableRawPointer(hit))
+            lfInside = true
+        }
         let n = t - start
         if n > options.maxSegmentLength { return nil }
         // 0 a plain segment, 1 ST, 2 SE; GS, GE and TA1 (and short segments) are left to the slow path.
@@ -342,7 +352,7 @@ public final class X12Decoder {
                 }
             }
             // LF bytes inside the segment (a broken file) still count as lines.
-            if memchr(base + start, 0x0A, n) != nil { l += countLines(from: start, to: t) }
+            if lfInside { l += countLines(from: start, to: t) }
         }
         let index = segmentCounter + 1
         _leading = UnsafeRawBufferPointer(start: base + start, count: 0)
