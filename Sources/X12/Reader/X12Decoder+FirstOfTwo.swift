@@ -12,7 +12,7 @@ extension X12Decoder {
     /// past `end`: a byte equal to `a` or `b` zeroes its lane of the word XOR the repeated byte, and
     /// `(v - 0x01…) & ~v & 0x80…` marks the zero lanes. Borrows can only mark lanes above a real zero lane, so
     /// the lowest mark is always exact. On segments of 20–80 bytes this is cheaper than two library calls.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func firstOf(_ a: UInt8, _ b: UInt8, in base: UnsafeRawPointer, from: Int, to end: Int) -> Int? {
         #if _endian(little)
         let ones: UInt64 = 0x0101_0101_0101_0101
