@@ -79,12 +79,12 @@ public final class X12Decoder {
     // The decoder is used from one thread at a time and its stored properties are only touched by short, plain
     // accesses, so the dynamic exclusivity checks are turned off: they cost more than the rest of the hot path.
 
-    @exclusivity(unchecked) var storage: UnsafeMutableRawPointer
-    @exclusivity(unchecked) var capacity: Int
-    @exclusivity(unchecked) var readIndex = 0
-    @exclusivity(unchecked) var writeIndex = 0
+    @usableFromInline @exclusivity(unchecked) var storage: UnsafeMutableRawPointer
+    @usableFromInline @exclusivity(unchecked) var capacity: Int
+    @usableFromInline @exclusivity(unchecked) var readIndex = 0
+    @usableFromInline @exclusivity(unchecked) var writeIndex = 0
     /// Absolute stream offset of `storage[0]`.
-    @exclusivity(unchecked) var baseOffset = 0
+    @usableFromInline @exclusivity(unchecked) var baseOffset = 0
     @exclusivity(unchecked) var finished = false
     @exclusivity(unchecked) var ended = false
     /// Skipping an over-long segment up to its terminator.
@@ -93,14 +93,14 @@ public final class X12Decoder {
     /// A run of blank bytes longer than ``Options/maxSegmentLength`` was dropped: the next `leading` is empty.
     @exclusivity(unchecked) var blankDropped = false
     /// Absolute offset where the search for the current segment's terminator resumes (after a need-more).
-    @exclusivity(unchecked) var searchFrom = 0
+    @usableFromInline @exclusivity(unchecked) var searchFrom = 0
 
     // MARK: Position and envelope state
 
-    let options: Options
+    @usableFromInline let options: Options
     /// Line at `readIndex`.
-    @exclusivity(unchecked) var line = 1
-    @exclusivity(unchecked) var segmentCounter = 0
+    @usableFromInline @exclusivity(unchecked) var line = 1
+    @usableFromInline @exclusivity(unchecked) var segmentCounter = 0
     @exclusivity(unchecked) var _delimiters: Delimiters?
     /// The delimiters of the current (or last) interchange.
     public var delimiters: Delimiters? { _delimiters }
@@ -112,7 +112,7 @@ public final class X12Decoder {
     @exclusivity(unchecked) var inGroup = false
     @exclusivity(unchecked) var inTransaction = false
     /// Segments so far in the open transaction set, ST included.
-    @exclusivity(unchecked) var transactionSegmentCount = 0
+    @usableFromInline @exclusivity(unchecked) var transactionSegmentCount = 0
     /// Groups so far in the open interchange, and their GS06 values (kept apart from the headers so that they
     /// are mutated in place, never copied; numbered groups are a run, not one string each).
     @exclusivity(unchecked) var groupCount = 0
@@ -125,13 +125,13 @@ public final class X12Decoder {
     @exclusivity(unchecked) var closeTransactionPending = false
     /// The segment ID of a direct envelope event, for its location: 0 none, 1 ST, 2 SE (no String on the hot path,
     /// so nothing to retain or release per segment).
-    @exclusivity(unchecked) var fastSegmentKind: UInt8 = 0
+    @usableFromInline @exclusivity(unchecked) var fastSegmentKind: UInt8 = 0
     /// Which fast path the next call to ``next()`` may take: 0 none (slow path only), 1 inside a transaction set
     /// (a plain segment or its SE), 2 right after an SE returned directly (the next ST). Nothing is queued or
     /// pending in either case. Recomputed whenever the slow path or an envelope fast path returns.
-    @exclusivity(unchecked) var hotState: UInt8 = 0
+    @usableFromInline @exclusivity(unchecked) var hotState: UInt8 = 0
     /// The delimiters of the open interchange, unwrapped, while ``hotState`` is not 0.
-    @exclusivity(unchecked) var hotDelimiters = Delimiters.standard
+    @usableFromInline @exclusivity(unchecked) var hotDelimiters = Delimiters.standard
 
     /// The last ST01 and ST03 strings with their bytes: senders repeat them set after set, so the String is
     /// reused instead of decoded again.
@@ -151,10 +151,10 @@ public final class X12Decoder {
     // Stored privately, read through the public getters: the optimizer then sees every access to them and
     // drops the dynamic exclusivity checks on the hot path.
     @usableFromInline @exclusivity(unchecked) var _segment = SegmentView(bytes: UnsafeRawBufferPointer(start: nil, count: 0), delimiters: .standard)
-    @exclusivity(unchecked) var _hasSegment = false
-    @exclusivity(unchecked) var _segmentTerminated = true
-    @exclusivity(unchecked) var _leading = UnsafeRawBufferPointer(start: nil, count: 0)
-    @exclusivity(unchecked) var _suffix: SegmentSuffix = .none
+    @usableFromInline @exclusivity(unchecked) var _hasSegment = false
+    @usableFromInline @exclusivity(unchecked) var _segmentTerminated = true
+    @usableFromInline @exclusivity(unchecked) var _leading = UnsafeRawBufferPointer(start: nil, count: 0)
+    @usableFromInline @exclusivity(unchecked) var _suffix: SegmentSuffix = .none
 
     /// The segment of the last event, when ``hasSegment`` is `true`.
     @inlinable public var segment: SegmentView { _segment }
@@ -169,11 +169,11 @@ public final class X12Decoder {
 
     // The location of the last event: stored for queued events, built on demand for plain segments.
     @exclusivity(unchecked) var queuedLocation = Location(byteOffset: 0, line: 1, segmentIndex: 0)
-    @exclusivity(unchecked) var locationIsFast = false
-    @exclusivity(unchecked) var fastOffset = 0
-    @exclusivity(unchecked) var fastLine = 1
-    @exclusivity(unchecked) var fastIndex = 0
-    @exclusivity(unchecked) var fastPosition = 0
+    @usableFromInline @exclusivity(unchecked) var locationIsFast = false
+    @usableFromInline @exclusivity(unchecked) var fastOffset = 0
+    @usableFromInline @exclusivity(unchecked) var fastLine = 1
+    @usableFromInline @exclusivity(unchecked) var fastIndex = 0
+    @usableFromInline @exclusivity(unchecked) var fastPosition = 0
 
     /// Where the last event is.
     ///
@@ -255,9 +255,19 @@ public final class X12Decoder {
     // MARK: Events
 
     /// The next event, or `nil` when more input is needed (before ``finish()``) or the input is over.
-    @inline(__always)
+    ///
+    /// Inlined into the caller for a plain segment inside a transaction set (no call, and the caller sees
+    /// that the event is ``X12Event/segment``); everything else is one call away.
+    @inlinable @inline(__always)
     public func next() -> X12Event? {
-        if hotState != 0, let event = fastNext() { return event }
+        if hotState == 1, fastNext(plainOnly: true) != nil { return .segment }
+        return nextOutOfLine()
+    }
+
+    /// Everything ``next()`` does but a plain segment: the ST and SE fast path, then the slow path.
+    @usableFromInline @inline(never)
+    func nextOutOfLine() -> X12Event? {
+        if hotState != 0, let event = fastNext(plainOnly: false) { return event }
         let event = slowNext()
         updateHotState()
         return event
@@ -280,8 +290,9 @@ public final class X12Decoder {
     /// Anything else (blank bytes first, another envelope segment, a segment cut by the chunk end, an over-long
     /// one) returns `nil` with the state untouched except `searchFrom`, so the slow path goes on without
     /// rescanning. The results equal the slow path's (`produce` → `readSegment` → `dispatch`).
-    @inline(__always)
-    func fastNext() -> X12Event? {
+    /// With `plainOnly` an ST or SE also returns `nil`, before any state is changed.
+    @inlinable @inline(__always)
+    func fastNext(plainOnly: Bool) -> X12Event? {
         let base = storage
         let start = readIndex
         let end = writeIndex
@@ -291,11 +302,21 @@ public final class X12Decoder {
         if b0 <= 0x20 || b0 == UInt8(ascii: "I") { return nil }
         let d = hotDelimiters
         let term = d.segment
-        guard let hit = memchr(base + start, Int32(term), end - start) else {
+        // One scan for the terminator or an LF before it (a broken file: its lines are counted below).
+        guard let first = Self.firstOf(term, 0x0A, in: base, from: start, to: end) else {
             searchFrom = baseOffset + end
             return nil
         }
-        let t = base.distance(to: UnsafeMutableRawPointer(hit))
+        var t = first
+        var lfInside = false
+        if term != 0x0A && base.load(fromByteOffset: first, as: UInt8.self) == 0x0A {
+            guard let hit = memchr(base + first, Int32(term), end - first) else {
+                searchFrom = baseOffset + end
+                return nil
+            }
+            t = base.distance(to: UnsafeMutableRawPointer(hit))
+            lfInside = true
+        }
         let n = t - start
         if n > options.maxSegmentLength { return nil }
         // 0 a plain segment, 1 ST, 2 SE; GS, GE and TA1 (and short segments) are left to the slow path.
@@ -322,6 +343,7 @@ public final class X12Decoder {
         }
         // Only an ST right after an SE; only a plain segment or an SE inside a set.
         if (hotState == 2) != (kind == 1) { searchFrom = baseOffset + t; return nil }
+        if plainOnly && kind != 0 { return nil }
         let segLine = line
         var next = t + 1
         var l = segLine
@@ -342,7 +364,7 @@ public final class X12Decoder {
                 }
             }
             // LF bytes inside the segment (a broken file) still count as lines.
-            if memchr(base + start, 0x0A, n) != nil { l += countLines(from: start, to: t) }
+            if lfInside { l += countLines(from: start, to: t) }
         }
         let index = segmentCounter + 1
         _leading = UnsafeRawBufferPointer(start: base + start, count: 0)
@@ -368,7 +390,7 @@ public final class X12Decoder {
     }
 
     /// The ST or SE of the fast path, through the same checks as the slow path.
-    @inline(never)
+    @usableFromInline @inline(never)
     func envelopeEvent(_ kind: UInt8, _ start: Int, _ segLine: Int) -> X12Event? {
         let step: Step
         if kind == 1 {
@@ -456,7 +478,7 @@ public final class X12Decoder {
     }
 
     /// The number of LF bytes in `[a, b)`.
-    func countLines(from a: Int, to b: Int) -> Int {
+    @usableFromInline func countLines(from a: Int, to b: Int) -> Int {
         var n = 0
         var k = a
         while k < b, let p = memchr(storage + k, 0x0A, b - k) {

@@ -100,9 +100,17 @@ public final class X12Reader {
     deinit { closeSource() }
 
     /// The next event, or `nil` at the end of the input. Throws only on a read failure.
+    /// Inlined into the caller, so that a plain segment costs no call (see ``X12Decoder/next()``).
+    @inlinable @inline(__always)
     public func next() throws(X12IOError) -> X12Event? {
+        if let e = decoder.next() { return e }
+        return try refillAndNext()
+    }
+
+    /// ``next()`` when the decoder needs more input: reads chunks until it gives an event or the input ends.
+    @usableFromInline
+    func refillAndNext() throws(X12IOError) -> X12Event? {
         while true {
-            if let e = decoder.next() { return e }
             if sourceDone { return nil }
             let tail = decoder.reserveTail(minimum: chunkSize)
             let n = try source(UnsafeMutableRawBufferPointer(rebasing: tail[0..<min(tail.count, chunkSize)]))
@@ -114,6 +122,7 @@ public final class X12Reader {
             } else {
                 decoder.commitTail(n)
             }
+            if let e = decoder.next() { return e }
         }
     }
 
