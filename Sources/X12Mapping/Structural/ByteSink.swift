@@ -26,14 +26,37 @@ public final class ByteSink {
     private let flushThreshold = 256 << 10
     /// Bytes written so far (flushed or not).
     public private(set) var flushedCount = 0
+    /// The hidden file written instead of `name` until ``close()`` renames it (`replacing` sinks only).
+    private var temporaryPath: String?
 
     /// Creates (or truncates) a file; `-` writes standard output.
-    public init(path: String) throws(X12IOError) {
+    ///
+    /// With `replacing`, a regular file (or a new one) is written under a hidden temporary name in the same folder
+    /// and renamed over `path` by ``close()``: a run that fails (``discard()``) leaves an existing file as it was
+    /// and creates nothing. Other outputs (a device such as `/dev/null`, a pipe) are written directly and never
+    /// removed.
+    public init(path: String, replacing: Bool = false) throws(X12IOError) {
         name = path
         if path == "-" {
             fd = 1
         } else {
-            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            var st = stat()
+            let exists = lstat(path, &st) == 0
+            if replacing && (!exists || (st.st_mode & S_IFMT) == S_IFREG) {
+                let slash = path.lastIndex(of: "/")
+                let folder = slash.map { String(path[...$0]) } ?? ""
+                let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+                var template = Array((folder + "." + base + ".x12gate-XXXXXX").utf8CString)
+                fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+                if fd >= 0 {
+                    temporaryPath = String(cString: template)
+                    let mask = umask(0)
+                    umask(mask)
+                    _ = fchmod(fd, exists ? st.st_mode & 0o7777 : 0o644 & ~mask)
+                }
+            } else {
+                fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            }
             if fd < 0 {
                 let e = errno
                 throw X12IOError(path: path, errno: e, message: String(cString: strerror(e)))
@@ -48,7 +71,7 @@ public final class ByteSink {
         name = "memory"
     }
 
-    deinit { if ownsFD { _ = systemClose(fd) } }
+    deinit { discard() }
 
     /// Everything written, for an in-memory sink.
     public var bytes: [UInt8] { buffer }
@@ -94,11 +117,30 @@ public final class ByteSink {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes and closes the file if the sink opened one.
+    /// Flushes and closes the file if the sink opened one; a `replacing` sink's file then takes its name.
     public func close() throws(X12IOError) {
         try flush()
         if ownsFD { _ = systemClose(fd); ownsFD = false }
         fd = -1
+        if let temporaryPath {
+            self.temporaryPath = nil
+            if rename(temporaryPath, name) != 0 {
+                let e = errno
+                unlink(temporaryPath)
+                throw X12IOError(path: name, errno: e, message: String(cString: strerror(e)))
+            }
+        }
+    }
+
+    /// Closes without delivering: a `replacing` sink's temporary file is removed, so `path` is as it was before
+    /// the run; any other output is left alone (nothing that existed before is ever removed).
+    public func discard() {
+        if ownsFD { _ = systemClose(fd); ownsFD = false }
+        fd = -1
+        if let temporaryPath {
+            unlink(temporaryPath)
+            self.temporaryPath = nil
+        }
     }
 }
 

@@ -123,15 +123,16 @@ struct ConvertCommand: ParsableCommand {
 
     /// Runs `body` on the output; on failure removes a partly written file and maps the error to an exit status.
     private func convert<T>(to path: String, _ body: (ByteSink) throws -> T) throws -> T {
+        // A file is written under a temporary name and renamed at the end: a failed run leaves an existing file as
+        // it was and creates none; a device or pipe (`/dev/null`) is written directly and never removed.
         let sink: ByteSink
-        do { sink = try ByteSink(path: path) } catch { fail("\(error)"); throw ExitCode(2) }
+        do { sink = try ByteSink(path: path, replacing: true) } catch { fail("\(error)"); throw ExitCode(2) }
         do {
             let result = try body(sink)
             try sink.close()
             return result
         } catch {
-            try? sink.close()
-            if path != "-" { try? FileManager.default.removeItem(atPath: path) }
+            sink.discard()
             fail("\(error)")
             throw ExitCode(error is StructuralError ? 1 : 2)
         }
