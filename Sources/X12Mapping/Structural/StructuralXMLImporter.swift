@@ -195,6 +195,10 @@ public final class StructuralXMLImporter {
         return nil
     }
 
+    /// The attributes a `<e>` may have, and those of `<c>`, `<raw>` and `<trailing>` (made once).
+    private static let hexOrName = ["hex", "name"]
+    private static let hexOnly = ["hex"]
+
     private func checkKnown(_ attrs: [(String, [UInt8])], _ allowed: [String], on tag: String) throws {
         for (k, _) in attrs where !allowed.contains(k) && !(k.hasSuffix("-hex") && allowed.contains(String(k.dropLast(4)))) {
             throw error("unknown attribute \(k)=\"…\" on <\(tag)>; expected \(allowed.joined(separator: ", "))")
@@ -289,7 +293,7 @@ public final class StructuralXMLImporter {
     }
 
     private func valueContainer(_ tag: String, allowRepetitions: Bool, _ d: Delimiters) throws {
-        if try hexContent(tag, allowed: ["hex", "name"], into: &seg) { return }
+        if try hexContent(tag, allowed: Self.hexOrName, into: &seg) { return }
         text.removeAll(keepingCapacity: true)
         var childCount = 0
         var childKind = ""
@@ -306,9 +310,10 @@ public final class StructuralXMLImporter {
                 if childCount == 0 { seg.append(contentsOf: text) }
                 return
             case .element:
-                let child = localName
-                let allowed = allowRepetitions ? ["c", "r"] : ["c"]
-                guard allowed.contains(child) else {
+                // Compared as bytes: no `String` or array per child on the usual path.
+                let child = nameIs("c") ? "c" : allowRepetitions && nameIs("r") ? "r" : localName
+                guard child == "c" || (allowRepetitions && child == "r") else {
+                    let allowed = allowRepetitions ? ["c", "r"] : ["c"]
                     throw error("<\(child)> cannot appear in <\(tag)>; expected text or \(allowed.map { "<\($0)>" }.joined(separator: " / "))")
                 }
                 if childCount == 0 {
@@ -339,12 +344,14 @@ public final class StructuralXMLImporter {
 
     /// A `<c>` component: text only.
     private func leafText(_ tag: String) throws {
-        if try hexContent(tag, allowed: ["hex"], into: &seg) { return }
+        if try hexContent(tag, allowed: Self.hexOnly, into: &seg) { return }
         try collectText(tag, into: &seg)
     }
 
     /// Handles `hex="…"` and empty elements; `true` when the element is done.
     private func hexContent(_ tag: String, allowed: [String], into out: inout [UInt8]) throws -> Bool {
+        // Most elements have no attribute: nothing to collect, check or decode (no array, no `String`).
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return isEmpty }
         let attrs = attributes()
         try checkKnown(attrs, allowed, on: tag)
         if let hex = try attribute("hex", in: attrs) {
@@ -383,7 +390,7 @@ public final class StructuralXMLImporter {
     private func textElement(into out: ByteSink) throws {
         let tag = localName
         text.removeAll(keepingCapacity: true)
-        if try !hexContent(tag, allowed: ["hex"], into: &text) { try collectText(tag, into: &text) }
+        if try !hexContent(tag, allowed: Self.hexOnly, into: &text) { try collectText(tag, into: &text) }
         out.append(contentsOf: text)
     }
 }
