@@ -61,7 +61,9 @@ enum AuthorizationReader {
                         d.pointee.documentationContact = extras.contact
                     }
                 } else {
-                    if lv.lines.isEmpty { lv.lines.reserveCapacity(Self.levelsLeft(c) + 1) }   // one allocation for all lines
+                    // One allocation for all lines (capped: a hostile set of bare HL segments reserves no more than
+                    // a hundred lines up front).
+                    if lv.lines.isEmpty { lv.lines.reserveCapacity(min(Self.levelsLeft(c), 99) + 1) }
                     lv.lines.append(Blank.line)
                     try lv.lines.withUnsafeMutableBufferPointer { (b) throws(MappingError) in
                         try EventLevel.read(&c, response: false, loop: "2000F", event: nil, line: b.baseAddress! + (b.count - 1), extras: &extras)
