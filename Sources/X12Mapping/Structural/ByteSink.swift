@@ -49,7 +49,7 @@ public final class ByteSink {
                 var template = Array((folder + "." + base + ".x12gate-XXXXXX").utf8CString)
                 fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
                 if fd >= 0 {
-                    temporaryPath = String(cString: template)
+                    temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
                     let mask = umask(0)
                     umask(mask)
                     _ = fchmod(fd, exists ? st.st_mode & 0o7777 : 0o644 & ~mask)

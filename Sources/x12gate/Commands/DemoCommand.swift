@@ -61,7 +61,7 @@ struct DemoCommand: ParsableCommand {
         try Self.clear(root)
         let inbox = root.appendingPathComponent("inbox"), outbox = root.appendingPathComponent("outbox")
         try fm.createDirectory(at: inbox, withIntermediateDirectories: true)
-        fm.createFile(atPath: root.appendingPathComponent(Self.marker).path, contents: Data("x12gate demo folder\n".utf8))
+        _ = fm.createFile(atPath: root.appendingPathComponent(Self.marker).path, contents: Data("x12gate demo folder\n".utf8))
         let store = try StoreOption.parse(["--store", root.appendingPathComponent("x12gate.sqlite").path])
 
         func text(_ name: String) throws -> String {
